@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from the environment (and an optional .env file), validated once.
+ * A bad or missing variable produces one line that names it and says what it should look like.
+ */
+
+const hint = <T extends z.ZodType>(schema: T, what: string) => ({ schema, what });
+
+const boolFlag = z.enum(['on', 'off']);
+const url = z
+  .string()
+  .url()
+  .transform((u) => u.replace(/\/+$/, ''));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+});
+const cron = z.string().regex(/^(\S+\s+){4,5}\S+$/);
+const leadDays = z
+  .string()
+  .regex(/^\d+(,\d+)*$/)
+  .transform((s) => [...new Set(s.split(',').map(Number))].sort((a, b) => b - a));
+
+const variables = {
+  HUBSPOT_ACCESS_TOKEN: hint(z.string().min(10).optional(), 'the private app access token (pat-…), from Settings › Integrations › Private apps'),
+  HUBSPOT_CLIENT_SECRET: hint(z.string().min(8).optional(), "the app's client secret (a UUID-like string), used to verify signed requests"),
+  HUBSPOT_APP_ID: hint(z.string().regex(/^\d+$/).optional(), "the app's numeric id, e.g. 1234567"),
+  HUBSPOT_API_BASE_URL: hint(url.default('https://api.hubapi.com'), 'a URL such as https://api.hubapi.com'),
+  HUBSPOT_RETRIES: hint(int(0, 6).default(3), 'a whole number of retries from 0 to 6'),
+  HUBSPOT_RETRY_BASE_MS: hint(int(0, 60_000).default(1000), 'milliseconds between retries, e.g. 1000'),
+  PUBLIC_BASE_URL: hint(url.optional(), 'the HTTPS origin HubSpot calls, e.g. https://throughline.example.com'),
+  PORT: hint(int(1, 65535).default(3000), 'a TCP port, e.g. 3000'),
+  LOG_LEVEL: hint(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'one of fatal, error, warn, info, debug, trace, silent'),
+  SCHEMAS_DIR: hint(z.string().default('schemas'), 'a folder holding the data model JSON, e.g. schemas'),
+  HUBSPOT_SANDBOX_PORT: hint(int(0, 65535).default(4010), 'a TCP port for the local stand-in, e.g. 4010'),
+  SCHEDULER: hint(boolFlag.default('off'), 'on or off'),
+  SWEEP_CRON: hint(cron.default('*/5 * * * *'), 'a cron expression, e.g. */5 * * * *'),
+  RENEWAL_CRON: hint(cron.default('0 7 * * *'), 'a cron expression, e.g. 0 7 * * *'),
+  PORTAL_TIMEZONE: hint(timeZone.default('UTC'), 'an IANA time zone, e.g. Europe/Berlin'),
+  DEFAULT_OWNER_ID: hint(z.string().regex(/^\d+$/).optional(), 'a HubSpot owner id (digits), e.g. 12345678'),
+  RENEWAL_LEAD_DAYS: hint(leadDays.optional(), 'comma-separated days before renewal, e.g. 90,60,30'),
+} as const;
+
+type Variables = typeof variables;
+export type Config = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+export type ConfigName = keyof Variables;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const shape = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.schema])) as {
+  [K in keyof Variables]: Variables[K]['schema'];
+};
+const envSchema = z.object(shape);
+
+function loadDotenv(): void {
+  if (process.env.THROUGHLINE_SKIP_DOTENV === '1') return;
+  const path = resolve(process.cwd(), '.env');
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/** Parses configuration from an env map. Empty strings count as unset. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(variables).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0]) as ConfigName;
+    const given = cleaned[name];
+    const what = variables[name]?.what ?? 'a valid value';
+    throw new ConfigError(
+      name,
+      given === undefined
+        ? `${name} is not set: it should be ${what}.`
+        : `${name} is malformed: it should be ${what}.`,
+    );
+  }
+  return result.data as Config;
+}
+
+/** Demands variables a given entry point cannot run without. */
+export function requireConfig<K extends ConfigName>(
+  config: Config,
+  ...names: K[]
+): Config & { [P in K]-?: NonNullable<Config[P]> } {
+  for (const name of names) {
+    if (config[name] === undefined) {
+      throw new ConfigError(name, `${name} is not set: it should be ${variables[name].what}.`);
+    }
+  }
+  return config as Config & { [P in K]-?: NonNullable<Config[P]> };
+}
+
+/** Loads config for an entry point; on error prints one line and exits 2. */
+export function loadConfigOrExit<K extends ConfigName>(
+  ...required: K[]
+): Config & { [P in K]-?: NonNullable<Config[P]> } {
+  try {
+    loadDotenv();
+    return requireConfig(parseConfig(process.env), ...required);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

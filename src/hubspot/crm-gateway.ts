@@ -1,0 +1,241 @@
+import type { Client } from '@hubspot/api-client';
+import { HubSpotError } from './errors';
+import { withRetry, type RetryPolicy } from './retry';
+import { SearchThrottle } from './search-throttle';
+import type {
+  AssociatedId,
+  AssociationLabel,
+  CreateInput,
+  CrmRecord,
+  Owner,
+  Pipeline,
+  Properties,
+  SearchPage,
+  SearchRequest,
+  UpdateInput,
+} from './types';
+import { toCrmRecord, toPipeline } from './convert';
+
+export const BATCH_LIMIT = 100;
+export const SEARCH_PAGE_LIMIT = 200;
+
+export interface CallObserver {
+  (operation: string, outcome: 'ok' | 'error', status?: number): void;
+}
+
+export interface GatewayOptions {
+  retry: RetryPolicy;
+  observe?: CallObserver;
+  searchThrottle?: SearchThrottle;
+}
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const unique = (ids: string[]) => [...new Set(ids)];
+
+/**
+ * The batched CRM gateway: every read and write the service makes to HubSpot objects goes through
+ * here, in batches of up to 100, with retries and a search throttle.
+ */
+export class CrmGateway {
+  private readonly throttle: SearchThrottle;
+
+  constructor(
+    private readonly client: Client,
+    private readonly options: GatewayOptions,
+  ) {
+    this.throttle = options.searchThrottle ?? new SearchThrottle();
+  }
+
+  private async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      const result = await withRetry(operation, fn, {
+        ...this.options.retry,
+        onRetry: (err, attempt, ms) => {
+          this.options.observe?.(operation, 'error', err.status);
+          this.options.retry.onRetry?.(err, attempt, ms);
+        },
+      });
+      this.options.observe?.(operation, 'ok');
+      return result;
+    } catch (err) {
+      if (err instanceof HubSpotError) this.options.observe?.(operation, 'error', err.status);
+      throw err;
+    }
+  }
+
+  /** Batch read by id; ids that do not exist are simply absent from the map. */
+  async readMany(
+    objectType: string,
+    ids: string[],
+    properties: string[],
+    propertiesWithHistory: string[] = [],
+  ): Promise<Map<string, CrmRecord>> {
+    const found = new Map<string, CrmRecord>();
+    for (const part of chunk(unique(ids), BATCH_LIMIT)) {
+      const res = await this.call(`batch read ${objectType}`, () =>
+        this.client.crm.objects.batchApi.read(objectType, {
+          inputs: part.map((id) => ({ id })),
+          properties,
+          propertiesWithHistory,
+        }),
+      );
+      for (const r of res.results) found.set(r.id, toCrmRecord(r));
+    }
+    return found;
+  }
+
+  async readOne(
+    objectType: string,
+    id: string,
+    properties: string[],
+    propertiesWithHistory: string[] = [],
+  ): Promise<CrmRecord | undefined> {
+    try {
+      const r = await this.call(`read ${objectType} ${id}`, () =>
+        this.client.crm.objects.basicApi.getById(objectType, id, properties, propertiesWithHistory),
+      );
+      return toCrmRecord(r);
+    } catch (err) {
+      if (err instanceof HubSpotError && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** v4 batch read of associations; ids with none map to an empty list. */
+  async associationsOf(fromType: string, toType: string, ids: string[]): Promise<Map<string, AssociatedId[]>> {
+    const out = new Map<string, AssociatedId[]>();
+    for (const id of unique(ids)) out.set(id, []);
+    for (const part of chunk(unique(ids), BATCH_LIMIT)) {
+      const res = await this.call(`batch read associations ${fromType}→${toType}`, () =>
+        this.client.crm.associations.v4.batchApi.getPage(fromType, toType, {
+          inputs: part.map((id) => ({ id })),
+        }),
+      );
+      for (const row of res.results) {
+        out.set(
+          String(row._from.id),
+          row.to.map((t) => ({
+            id: String(t.toObjectId),
+            typeIds: t.associationTypes.map((a) => a.typeId),
+            labels: t.associationTypes.map((a) => a.label).filter((l): l is string => !!l),
+          })),
+        );
+      }
+    }
+    return out;
+  }
+
+  async updateMany(objectType: string, inputs: UpdateInput[]): Promise<void> {
+    for (const part of chunk(inputs, BATCH_LIMIT)) {
+      const res = await this.call(`batch update ${objectType}`, () =>
+        this.client.crm.objects.batchApi.update(objectType, {
+          inputs: part.map((i) => ({ id: i.id, properties: clean(i.properties) })),
+        }),
+      );
+      failOnBatchErrors(res, `batch update ${objectType}`);
+    }
+  }
+
+  async createMany(objectType: string, inputs: CreateInput[]): Promise<CrmRecord[]> {
+    const created: CrmRecord[] = [];
+    for (const part of chunk(inputs, BATCH_LIMIT)) {
+      const res = await this.call(`batch create ${objectType}`, () =>
+        this.client.crm.objects.batchApi.create(objectType, {
+          inputs: part.map((i) => ({
+            properties: clean(i.properties),
+            associations: (i.associations ?? []).map((a) => ({
+              to: { id: a.toId },
+              types: [{ associationCategory: (a.category ?? 'HUBSPOT_DEFINED') as never, associationTypeId: a.typeId }],
+            })),
+          })),
+        }),
+      );
+      failOnBatchErrors(res, `batch create ${objectType}`);
+      created.push(...res.results.map(toCrmRecord));
+    }
+    return created;
+  }
+
+  async create(objectType: string, input: CreateInput): Promise<CrmRecord> {
+    const [one] = await this.createMany(objectType, [input]);
+    return one!;
+  }
+
+  async update(objectType: string, id: string, properties: Properties): Promise<void> {
+    await this.call(`update ${objectType} ${id}`, () =>
+      this.client.crm.objects.basicApi.update(objectType, id, { properties: clean(properties) }),
+    );
+  }
+
+  async associate(fromType: string, fromId: string, toType: string, toId: string, typeId: number, category: 'HUBSPOT_DEFINED' | 'USER_DEFINED' = 'HUBSPOT_DEFINED'): Promise<void> {
+    await this.call(`associate ${fromType}→${toType}`, () =>
+      this.client.crm.associations.v4.basicApi.create(fromType, fromId, toType, toId, [
+        { associationCategory: category as never, associationTypeId: typeId },
+      ]),
+    );
+  }
+
+  async search(objectType: string, request: SearchRequest): Promise<SearchPage> {
+    await this.throttle.acquire();
+    const res = await this.call(`search ${objectType}`, () =>
+      this.client.crm.objects.searchApi.doSearch(objectType, {
+        ...request,
+        limit: Math.min(request.limit ?? SEARCH_PAGE_LIMIT, SEARCH_PAGE_LIMIT),
+        sorts: request.sorts as unknown as string[] | undefined,
+        filterGroups: request.filterGroups as never,
+      }),
+    );
+    return { total: res.total, results: res.results.map(toCrmRecord), after: res.paging?.next?.after };
+  }
+
+  async pipelines(objectType = 'deals'): Promise<Pipeline[]> {
+    const res = await this.call(`read pipelines ${objectType}`, () =>
+      this.client.crm.pipelines.pipelinesApi.getAll(objectType),
+    );
+    return res.results.map(toPipeline);
+  }
+
+  async associationLabels(fromType: string, toType: string): Promise<AssociationLabel[]> {
+    const res = await this.call(`read association labels ${fromType}→${toType}`, () =>
+      this.client.crm.associations.v4.schema.definitionsApi.getAll(fromType, toType),
+    );
+    return res.results.map((r) => ({ typeId: r.typeId, label: r.label ?? null, category: String(r.category) }));
+  }
+
+  async owners(): Promise<Owner[]> {
+    const out: Owner[] = [];
+    let after: string | undefined;
+    do {
+      const res = await this.call('read owners', () =>
+        this.client.crm.owners.ownersApi.getPage(undefined, after, 100, false),
+      );
+      out.push(...res.results.map((o) => ({ id: o.id, email: o.email, firstName: o.firstName, lastName: o.lastName, userId: o.userId })));
+      after = res.paging?.next?.after;
+    } while (after);
+    return out;
+  }
+}
+
+function clean(properties: Properties): Record<string, string> {
+  // HubSpot clears a property when it receives an empty string.
+  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, v ?? '']));
+}
+
+function failOnBatchErrors(res: object, operation: string): void {
+  const errors = (res as { errors?: Array<{ message?: string; status?: string }> }).errors;
+  if (errors && errors.length) {
+    const first = errors[0]!;
+    throw new HubSpotError(
+      207,
+      `HubSpot applied only part of ${operation}: ${errors.length} input(s) failed, first: ${first.message ?? first.status ?? 'unknown'}.`,
+      { message: first.message, errors: errors as never },
+      {},
+      operation,
+    );
+  }
+}
