@@ -130,15 +130,24 @@ export class CrmGateway {
     return out;
   }
 
-  async updateMany(objectType: string, inputs: UpdateInput[]): Promise<void> {
+  /**
+   * Batch update. Records that no longer exist (deleted since we read them) are returned as
+   * `missingIds` rather than failing the whole batch; any other partial failure throws.
+   */
+  async updateMany(objectType: string, inputs: UpdateInput[]): Promise<{ missingIds: string[] }> {
+    const missingIds: string[] = [];
     for (const part of chunk(inputs, BATCH_LIMIT)) {
       const res = await this.call(`batch update ${objectType}`, () =>
         this.client.crm.objects.batchApi.update(objectType, {
           inputs: part.map((i) => ({ id: i.id, properties: clean(i.properties) })),
         }),
       );
-      failOnBatchErrors(res, `batch update ${objectType}`);
+      const errors = batchErrors(res);
+      const notFound = errors.filter((e) => e.category === 'OBJECT_NOT_FOUND' || e.status === 'NOT_FOUND' || /not found/i.test(e.message ?? ''));
+      for (const e of notFound) missingIds.push(...idsOf(e));
+      if (notFound.length < errors.length) failOnBatchErrors({ errors: errors.filter((e) => !notFound.includes(e)) }, `batch update ${objectType}`);
     }
+    return { missingIds };
   }
 
   async createMany(objectType: string, inputs: CreateInput[]): Promise<CrmRecord[]> {
@@ -207,6 +216,12 @@ export class CrmGateway {
     return res.results.map((r) => ({ typeId: r.typeId, label: r.label ?? null, category: String(r.category) }));
   }
 
+  /** Custom object schemas: name → objectTypeId, one call. */
+  async customObjectTypes(): Promise<Array<{ name: string; objectTypeId: string; fullyQualifiedName: string }>> {
+    const res = await this.call('read custom object schemas', () => this.client.crm.schemas.coreApi.getAll());
+    return res.results.map((s) => ({ name: s.name, objectTypeId: s.objectTypeId ?? s.id, fullyQualifiedName: s.fullyQualifiedName ?? s.name }));
+  }
+
   async owners(): Promise<Owner[]> {
     const out: Owner[] = [];
     let after: string | undefined;
@@ -226,8 +241,24 @@ function clean(properties: Properties): Record<string, string> {
   return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, v ?? '']));
 }
 
+interface BatchErrorRow {
+  message?: string;
+  status?: string;
+  category?: string;
+  context?: Record<string, unknown>;
+}
+
+function batchErrors(res: object): BatchErrorRow[] {
+  return (res as { errors?: BatchErrorRow[] }).errors ?? [];
+}
+
+function idsOf(e: BatchErrorRow): string[] {
+  const ids = e.context?.ids ?? e.context?.id;
+  return Array.isArray(ids) ? ids.map(String) : ids !== undefined ? [String(ids)] : [];
+}
+
 function failOnBatchErrors(res: object, operation: string): void {
-  const errors = (res as { errors?: Array<{ message?: string; status?: string }> }).errors;
+  const errors = batchErrors(res);
   if (errors && errors.length) {
     const first = errors[0]!;
     throw new HubSpotError(

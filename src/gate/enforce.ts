@@ -1,0 +1,122 @@
+import type { CrmGateway } from '../hubspot/crm-gateway';
+import { ASSOCIATION_TYPES, type PortalTypes } from '../hubspot/object-types';
+import type { CreateInput, UpdateInput } from '../hubspot/types';
+import { CONTRACT_PROPERTIES, GATE_PROPERTIES } from '../model/well-known-properties';
+import { TASK_MARKER, type GateDecision } from './decide';
+
+type Block = Extract<GateDecision, { action: 'block' }>;
+type Pass = Extract<GateDecision, { action: 'pass' }>;
+
+export interface EnforceDeps {
+  gateway: CrmGateway;
+  types: Pick<PortalTypes, 'contract'>;
+  defaultOwnerId?: string;
+  /** Starts the company's customer status for deals that passed (see src/status). */
+  onPassed?: (dealIds: string[]) => Promise<void>;
+}
+
+export interface EnforceResult {
+  reverted: string[];
+  passed: string[];
+  tasksCreated: number;
+  tasksUpdated: number;
+  notesCreated: number;
+}
+
+const taskProperties = (d: Block, ownerId: string | undefined) => ({
+  hs_task_subject: d.task.subject,
+  hs_task_body: d.task.body,
+  hs_task_status: 'NOT_STARTED',
+  hs_task_priority: 'HIGH',
+  hs_task_type: 'TODO',
+  hs_timestamp: d.task.dueAt,
+  ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+});
+
+/**
+ * A previous run may have created the task and died before recording its id on the deal. Before
+ * creating one, look for our own open task among the deal's tasks, so a retry never adds a second.
+ */
+async function findOrphanTasks(gateway: CrmGateway, blocks: Block[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const without = blocks.filter((b) => !b.existingTaskId).map((b) => b.dealId);
+  if (!without.length) return found;
+  const links = await gateway.associationsOf('deals', 'tasks', without);
+  const taskIds = [...links.values()].flat().map((l) => l.id);
+  if (!taskIds.length) return found;
+  const tasks = await gateway.readMany('tasks', taskIds, ['hs_task_subject', 'hs_task_status']);
+  for (const [dealId, ls] of links) {
+    const mine = ls
+      .map((l) => tasks.get(l.id))
+      .find((t) => t && t.properties.hs_task_subject?.startsWith(TASK_MARKER) && t.properties.hs_task_status !== 'COMPLETED');
+    if (mine) found.set(dealId, mine.id);
+  }
+  return found;
+}
+
+/** Writes a batch of decisions with as few calls as HubSpot allows: tasks, then one deal update. */
+export async function enforceGateDecisions(decisions: GateDecision[], deps: EnforceDeps): Promise<EnforceResult> {
+  const { gateway } = deps;
+  const blocks = decisions.filter((d): d is Block => d.action === 'block');
+  const passes = decisions.filter((d): d is Pass => d.action === 'pass');
+  const result: EnforceResult = { reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
+  if (!blocks.length && !passes.length) return result;
+
+  const orphans = await findOrphanTasks(gateway, blocks);
+  const taskIdOf = new Map<string, string>();
+  const toUpdate: UpdateInput[] = [];
+  for (const b of blocks) {
+    const existing = b.existingTaskId ?? orphans.get(b.dealId);
+    if (existing) toUpdate.push({ id: existing, properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId) });
+  }
+  const { missingIds } = toUpdate.length ? await gateway.updateMany('tasks', toUpdate) : { missingIds: [] as string[] };
+  const needTask = blocks.filter((b) => {
+    const existing = b.existingTaskId ?? orphans.get(b.dealId);
+    if (existing && !missingIds.includes(existing)) {
+      taskIdOf.set(b.dealId, existing);
+      return false;
+    }
+    return true;
+  });
+  result.tasksUpdated = blocks.length - needTask.length;
+
+  if (needTask.length) {
+    const inputs: CreateInput[] = needTask.map((b) => ({
+      properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId),
+      associations: [{ toId: b.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
+    }));
+    const created = await gateway.createMany('tasks', inputs);
+    created.forEach((t, i) => taskIdOf.set(needTask[i]!.dealId, t.id));
+    result.tasksCreated = created.length;
+  }
+
+  const dealUpdates: UpdateInput[] = [
+    ...blocks.map((b) => ({ id: b.dealId, properties: { ...b.dealProperties, [GATE_PROPERTIES.taskId]: taskIdOf.get(b.dealId) ?? '' } })),
+    ...passes.map((p) => ({ id: p.dealId, properties: p.dealProperties })),
+  ];
+  const { missingIds: goneDeals } = await gateway.updateMany('deals', dealUpdates);
+  result.reverted = blocks.map((b) => b.dealId).filter((id) => !goneDeals.includes(id));
+  result.passed = passes.map((p) => p.dealId).filter((id) => !goneDeals.includes(id));
+
+  const notes = passes.filter((p) => p.overrideNote && result.passed.includes(p.dealId));
+  if (notes.length) {
+    await gateway.createMany(
+      'notes',
+      notes.map((p) => ({
+        properties: { hs_note_body: p.overrideNote!, hs_timestamp: p.evaluation.evaluatedAt },
+        associations: [{ toId: p.dealId, typeId: ASSOCIATION_TYPES.noteToDeal }],
+      })),
+    );
+    result.notesCreated = notes.length;
+  }
+
+  const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];
+  if (contracts.length) {
+    await gateway.updateMany(
+      deps.types.contract,
+      contracts.map((id) => ({ id, properties: { [CONTRACT_PROPERTIES.status]: 'active' } })),
+    );
+  }
+  if (result.passed.length && deps.onPassed) await deps.onPassed(result.passed);
+  return result;
+}

@@ -1,0 +1,71 @@
+import type { Properties } from '../hubspot/types';
+
+/** The gate rule as the evaluator needs it: the rule from schemas/ plus the labels it speaks with. */
+export interface LinkedRequirement {
+  min: number;
+  requiredProperties: string[];
+  requiredValues: Record<string, string>;
+}
+
+export interface CrossCheckRule {
+  name: string;
+  label: string;
+  on: 'deal' | 'scope' | 'contract';
+  equal: [string, string];
+  unlessFilled?: string;
+}
+
+export interface ResolvedGateRule {
+  pipeline: string;
+  stage: string;
+  enforcedSince: string;
+  deal: { requiredProperties: string[] };
+  scope?: LinkedRequirement;
+  contract?: LinkedRequirement;
+  crossChecks: CrossCheckRule[];
+  override: { flag: string; reason: string };
+  /** Property labels by object kind, so items read "Fill in Business problem", not a property name. */
+  labels: { deal: Record<string, string>; scope: Record<string, string>; contract: Record<string, string> };
+  /** Singular labels of the custom objects ("Scope", "Service contract"). */
+  nouns: { scope: string; contract: string };
+  /** The property that names a scope or contract in messages (its primary display property). */
+  display: { scope: string; contract: string };
+}
+
+export interface LinkedRecord {
+  id: string;
+  properties: Properties;
+}
+
+export interface GateContext {
+  deal: LinkedRecord;
+  scopes: LinkedRecord[];
+  contracts: LinkedRecord[];
+}
+
+export type GateItemKind =
+  | 'deal_property'
+  | 'linked_count'
+  | 'linked_property'
+  | 'linked_value'
+  | 'cross_check'
+  | 'override_reason';
+
+export interface GateItem {
+  key: string;
+  kind: GateItemKind;
+  label: string;
+  passed: boolean;
+  fix: string;
+}
+
+export type GateStatus = 'passed' | 'blocked' | 'overridden';
+
+export interface GateEvaluation {
+  status: GateStatus;
+  items: GateItem[];
+  passedCount: number;
+  total: number;
+  override?: { reason: string };
+  evaluatedAt: string;
+}

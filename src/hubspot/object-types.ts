@@ -1,0 +1,69 @@
+import type { CrmGateway } from './crm-gateway';
+
+/** HubSpot's fixed association type ids (the client's AssociationTypes). */
+export const ASSOCIATION_TYPES = {
+  taskToDeal: 216,
+  taskToCompany: 192,
+  noteToDeal: 214,
+  dealToCompany: 341,
+} as const;
+
+export interface CustomObjectNames {
+  scope: string;
+  contract: string;
+  customerStatus: string;
+}
+
+/** Object type ids of this portal's custom objects, and the association type ids between them. */
+export interface PortalTypes {
+  scope: string;
+  contract: string;
+  customerStatus: string;
+  /** objectTypeId → role, for routing webhook events on custom objects. */
+  roleOf: Record<string, keyof CustomObjectNames>;
+  customerStatusToCompany: number;
+  /** Absent when the portal has no task↔contract association; renewal tasks then link deal and company only. */
+  taskToContract: number | undefined;
+}
+
+export class PortalNotProvisionedError extends Error {
+  constructor(missing: string[]) {
+    super(
+      `The portal lacks Throughline's ${missing.join(', ')}. Run \`npm run provision -- apply\` against it first.`,
+    );
+    this.name = 'PortalNotProvisionedError';
+  }
+}
+
+async function defaultTypeId(gateway: CrmGateway, from: string, to: string): Promise<number> {
+  const labels = await gateway.associationLabels(from, to);
+  const unlabelled =
+    labels.find((l) => l.category === 'HUBSPOT_DEFINED' && !l.label) ?? labels.find((l) => l.category === 'HUBSPOT_DEFINED');
+  if (!unlabelled) throw new PortalNotProvisionedError([`association ${from}→${to}`]);
+  return unlabelled.typeId;
+}
+
+/** Reads the schemas (one call) and two association definitions; the caller caches the result. */
+export async function discoverPortalTypes(gateway: CrmGateway, names: CustomObjectNames): Promise<PortalTypes> {
+  const schemas = await gateway.customObjectTypes();
+  const find = (name: string) => schemas.find((s) => s.name === name)?.objectTypeId;
+  const scope = find(names.scope);
+  const contract = find(names.contract);
+  const customerStatus = find(names.customerStatus);
+  if (!scope || !contract || !customerStatus) {
+    const missing = [names.scope, names.contract, names.customerStatus].filter((n) => !find(n));
+    throw new PortalNotProvisionedError(missing.map((m) => `custom object ${m}`));
+  }
+  const [customerStatusToCompany, taskToContract] = await Promise.all([
+    defaultTypeId(gateway, customerStatus, 'companies'),
+    defaultTypeId(gateway, 'tasks', contract).catch(() => undefined),
+  ]);
+  return {
+    scope,
+    contract,
+    customerStatus,
+    roleOf: { [scope]: 'scope', [contract]: 'contract', [customerStatus]: 'customerStatus' },
+    customerStatusToCompany,
+    taskToContract,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Property names the service reads and writes by name. They are defined in schemas/ like every
+ * other property; the model loader checks each one exists there, so renaming one in schemas/
+ * without renaming it here fails at load time, not in production.
+ */
+export const GATE_PROPERTIES = {
+  status: 'gate_status',
+  missing: 'gate_missing_items',
+  checkedAt: 'gate_checked_at',
+  taskId: 'gate_task_id',
+} as const;
+
+export const CONTRACT_PROPERTIES = {
+  name: 'contract_name',
+  status: 'contract_status',
+  startDate: 'start_date',
+  termMonths: 'term_months',
+  endDate: 'end_date',
+  renewalDate: 'renewal_date',
+  autoRenew: 'auto_renew',
+  noticeDays: 'notice_period_days',
+  value: 'contract_value',
+  remindersSent: 'reminders_sent',
+} as const;
+
+export const SCOPE_PROPERTIES = {
+  name: 'scope_name',
+  status: 'scope_status',
+  approved: 'delivery_approved',
+} as const;
+
+export const CUSTOMER_STATUS_PROPERTIES = {
+  title: 'status_title',
+  status: 'status',
+  reason: 'status_reason',
+  changedAt: 'status_changed_at',
+  nextRenewal: 'next_renewal_date',
+  engagements: 'engagements_count',
+} as const;
+
+export const WELL_KNOWN = {
+  deal: Object.values(GATE_PROPERTIES),
+  contract: Object.values(CONTRACT_PROPERTIES),
+  scope: Object.values(SCOPE_PROPERTIES),
+  customer_status: Object.values(CUSTOMER_STATUS_PROPERTIES),
+} as const;
