@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 
 /**
@@ -23,7 +24,7 @@ const timeZone = z.string().refine((tz) => {
     return false;
   }
 });
-const cron = z.string().regex(/^(\S+\s+){4,5}\S+$/);
+const cron = z.string().refine((expr) => validateCron(expr));
 const leadDays = z
   .string()
   .regex(/^\d+(,\d+)*$/)
@@ -36,6 +37,7 @@ const variables = {
   HUBSPOT_API_BASE_URL: hint(url.default('https://api.hubapi.com'), 'a URL such as https://api.hubapi.com'),
   HUBSPOT_RETRIES: hint(int(0, 6).default(3), 'a whole number of retries from 0 to 6'),
   HUBSPOT_RETRY_BASE_MS: hint(int(0, 60_000).default(1000), 'milliseconds between retries, e.g. 1000'),
+  HUBSPOT_REQUESTS_PER_10S: hint(int(0, 10_000).default(180), 'requests per 10 seconds the client may send (HubSpot allows 190 for private apps on Pro/Enterprise); 0 turns the limiter off'),
   PUBLIC_BASE_URL: hint(url.optional(), 'the HTTPS origin HubSpot calls, e.g. https://throughline.example.com'),
   PORT: hint(int(1, 65535).default(3000), 'a TCP port, e.g. 3000'),
   LOG_LEVEL: hint(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'one of fatal, error, warn, info, debug, trace, silent'),

@@ -9,8 +9,9 @@ import { enforceGateDecisions, type EnforceResult } from './enforce';
 import { loadGateContexts, type LoadedDeal } from './load-context';
 import type { PipelineCache } from './pipeline-cache';
 import { gateReadPlan } from './resolve-rules';
-import { ruleForStage } from './stage-rules';
-import type { ResolvedGateRule } from './types';
+import { evaluateGate } from './evaluate';
+import { previewRule, ruleForStage } from './stage-rules';
+import type { GateEvaluation, ResolvedGateRule } from './types';
 
 export interface GateServiceDeps {
   gateway: CrmGateway;
@@ -30,6 +31,10 @@ export interface DealEvaluation {
   loaded: LoadedDeal;
   pipeline: Pipeline | undefined;
   decision: GateDecision;
+  /** The rule for the deal's stage, or else the one it will meet on closing (for previews). */
+  rule: ResolvedGateRule | undefined;
+  /** The checklist against that rule, whether or not the deal is in a gated stage now. */
+  evaluation: GateEvaluation | undefined;
 }
 
 /**
@@ -39,17 +44,22 @@ export interface DealEvaluation {
 export function createGateService(deps: GateServiceDeps) {
   const plan = gateReadPlan(deps.rules);
 
+  /** Decides one loaded deal (pure once pipelines are cached); the card API shares it. */
+  async function decideLoaded(item: LoadedDeal, now: Date): Promise<DealEvaluation> {
+    const pipeline = await deps.pipelines.find(item.deal.properties.pipeline, item.deal.properties.dealstage);
+    const stage = item.deal.properties.dealstage ?? '';
+    const rule = pipeline ? ruleForStage(deps.rules, pipeline, stage) : undefined;
+    const isGated = (id: string) => !!pipeline && !!ruleForStage(deps.rules, pipeline, id);
+    const decision = decideGate({ ...item, pipeline, rule, isGated }, now);
+    const shown = rule ?? (pipeline ? previewRule(deps.rules, pipeline) : undefined);
+    const evaluation = decision.action !== 'skip' ? decision.evaluation : shown ? evaluateGate(shown, item, now) : undefined;
+    return { loaded: item, pipeline, decision, rule: shown, evaluation };
+  }
+
   async function decideAll(dealIds: string[], now: Date): Promise<DealEvaluation[]> {
     const loaded = await loadGateContexts(deps.gateway, deps.types, dealIds, plan);
     const out: DealEvaluation[] = [];
-    for (const item of loaded.values()) {
-      const pipeline = await deps.pipelines.find(item.deal.properties.pipeline, item.deal.properties.dealstage);
-      const stage = item.deal.properties.dealstage ?? '';
-      const rule = pipeline ? ruleForStage(deps.rules, pipeline, stage) : undefined;
-      const isGated = (id: string) => !!pipeline && !!ruleForStage(deps.rules, pipeline, id);
-      const decision = decideGate({ ...item, pipeline, rule, isGated }, now);
-      out.push({ loaded: item, pipeline, decision });
-    }
+    for (const item of loaded.values()) out.push(await decideLoaded(item, now));
     return out;
   }
 
@@ -84,7 +94,7 @@ export function createGateService(deps: GateServiceDeps) {
     return one;
   }
 
-  return { gateDeals, evaluateDeal, decideAll };
+  return { gateDeals, evaluateDeal, decideAll, decideLoaded, readPlan: plan };
 }
 
 export type GateService = ReturnType<typeof createGateService>;

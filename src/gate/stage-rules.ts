@@ -40,3 +40,12 @@ export function gatedStages<R extends StageSelector>(rules: R[], pipelines: Pipe
   }
   return out;
 }
+
+/** The rule a deal will meet when it closes: the first gated stage of its pipeline, in board order. */
+export function previewRule<R extends StageSelector>(rules: R[], pipeline: Pipeline): R | undefined {
+  for (const s of pipeline.stages) {
+    const rule = ruleForStage(rules, pipeline, s.id);
+    if (rule) return rule;
+  }
+  return undefined;
+}

@@ -27,6 +27,10 @@ export const SCOPE_PROPERTIES = {
   name: 'scope_name',
   status: 'scope_status',
   approved: 'delivery_approved',
+  deliverables: 'deliverables',
+  inScope: 'in_scope',
+  outOfScope: 'out_of_scope',
+  resolution: 'discrepancy_resolution',
 } as const;
 
 export const CUSTOMER_STATUS_PROPERTIES = {

@@ -1,0 +1,64 @@
+import type { Config } from '../config';
+import { KeyedLock } from '../concurrency/keyed-lock';
+import { createGateService, type GateService } from '../gate/gate-service';
+import { PipelineCache } from '../gate/pipeline-cache';
+import { resolveGateRules } from '../gate/resolve-rules';
+import type { ResolvedGateRule } from '../gate/types';
+import { clientSettingsFrom, hubSpotClient } from '../hubspot/client';
+import { CrmGateway, type CallObserver } from '../hubspot/crm-gateway';
+import { discoverPortalTypes, type PortalTypes } from '../hubspot/object-types';
+import type { Logger } from '../logger';
+import { loadModel, objectByRole, type Model } from '../model';
+
+export interface RuntimeOptions {
+  now?: () => Date;
+  observe?: CallObserver;
+  model?: Model;
+}
+
+/**
+ * The composition root shared by the server and every script: one HubSpot client, one gateway,
+ * the model from schemas/, and the gate, built once per process.
+ */
+export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string }, logger: Logger, options: RuntimeOptions = {}) {
+  const model = options.model ?? loadModel(config.SCHEMAS_DIR);
+  const rules: ResolvedGateRule[] = resolveGateRules(model);
+  const client = hubSpotClient(clientSettingsFrom(config));
+  const gateway = new CrmGateway(client, {
+    retry: {
+      retries: config.HUBSPOT_RETRIES,
+      baseMs: config.HUBSPOT_RETRY_BASE_MS,
+      onRetry: (err, attempt, ms) => logger.warn({ status: err.status, operation: err.operation, attempt, waitMs: ms }, 'HubSpot call failed; retrying'),
+    },
+    observe: options.observe,
+  });
+  const pipelines = new PipelineCache(() => gateway.pipelines('deals'));
+  const locks = new KeyedLock();
+  const names = {
+    scope: objectByRole(model, 'scope').name,
+    contract: objectByRole(model, 'contract').name,
+    customerStatus: objectByRole(model, 'customer_status').name,
+  };
+
+  let types: Promise<PortalTypes> | undefined;
+  const portalTypes = (): Promise<PortalTypes> => {
+    types ??= discoverPortalTypes(gateway, names).catch((err: unknown) => {
+      types = undefined;
+      throw err;
+    });
+    return types;
+  };
+
+  let gate: Promise<GateService> | undefined;
+  const gateService = (): Promise<GateService> => {
+    gate ??= portalTypes().then((t) =>
+      createGateService({ gateway, types: t, rules, pipelines, locks, logger, defaultOwnerId: config.DEFAULT_OWNER_ID }),
+    );
+    gate.catch(() => (gate = undefined));
+    return gate;
+  };
+
+  return { config, logger, model, rules, gateway, pipelines, locks, names, portalTypes, gate: gateService, now: options.now ?? (() => new Date()) };
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;

@@ -1,0 +1,33 @@
+// npm start: the webhook service, the cards API and (SCHEDULER=on) the scheduler.
+import { loadConfigOrExit } from './config';
+import { createLogger } from './logger';
+import { startService } from './service';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET');
+  const logger = createLogger(config.LOG_LEVEL, undefined, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
+  if (!config.HUBSPOT_APP_ID) logger.warn('HUBSPOT_APP_ID is not set: the service cannot tell its own writes from users\', so its reverts may trigger the gate again.');
+  if (!config.PUBLIC_BASE_URL) logger.warn('PUBLIC_BASE_URL is not set: signatures are checked against the URL rebuilt from forwarded headers.');
+  const service = await startService(config, logger);
+  logger.info({ url: service.url, scheduler: config.SCHEDULER }, 'Throughline is running');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), 25_000);
+    force.unref();
+    service.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();
