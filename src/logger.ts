@@ -29,16 +29,18 @@ export function createLogger(
     base: { service: 'throughline' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     // Belt and braces: a secret that slips into a message string is masked too.
-    hooks: secrets.length
+    ...(secrets.some((s) => s.length >= 6)
       ? {
-          logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
-            method.apply(
-              this,
-              args.map((a) => (typeof a === 'string' ? maskSecrets(a, secrets) : a)),
-            );
+          hooks: {
+            logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+              method.apply(
+                this,
+                args.map((a) => (typeof a === 'string' ? maskSecrets(a, secrets) : a)),
+              );
+            },
           },
         }
-      : undefined,
+      : {}),
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -1,0 +1,39 @@
+import { ConfigError, parseConfig, requireConfig } from '../../src/config';
+
+describe('config', () => {
+  it('applies defaults', () => {
+    const c = parseConfig({});
+    expect(c.HUBSPOT_API_BASE_URL).toBe('https://api.hubapi.com');
+    expect(c.PORT).toBe(3000);
+    expect(c.SCHEDULER).toBe('off');
+    expect(c.PORTAL_TIMEZONE).toBe('UTC');
+  });
+
+  it('names a malformed variable and says what it should look like, in one line', () => {
+    const attempt = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+      } catch (err) {
+        return err as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    const port = attempt({ PORT: 'eighty' });
+    expect(port.variable).toBe('PORT');
+    expect(port.message).toBe('PORT is malformed: it should be a TCP port, e.g. 3000.');
+    expect(attempt({ PORTAL_TIMEZONE: 'Mars/Olympus' }).message).toMatch(/^PORTAL_TIMEZONE is malformed: it should be an IANA time zone/);
+    expect(attempt({ SWEEP_CRON: 'every five minutes' }).variable).toBe('SWEEP_CRON');
+    expect(attempt({ HUBSPOT_API_BASE_URL: 'not a url' }).variable).toBe('HUBSPOT_API_BASE_URL');
+    expect(attempt({ HUBSPOT_APP_ID: 'abc' }).message).not.toContain('\n');
+  });
+
+  it('parses lead days, sorted longest first, without repeats', () => {
+    expect(parseConfig({ RENEWAL_LEAD_DAYS: '30,90,60,30' }).RENEWAL_LEAD_DAYS).toEqual([90, 60, 30]);
+  });
+
+  it('treats empty strings as unset and demands what an entry point needs', () => {
+    const c = parseConfig({ HUBSPOT_ACCESS_TOKEN: '' });
+    expect(() => requireConfig(c, 'HUBSPOT_ACCESS_TOKEN')).toThrow('HUBSPOT_ACCESS_TOKEN is not set: it should be the private app access token');
+    expect(requireConfig(parseConfig({ HUBSPOT_ACCESS_TOKEN: 'pat-na1-0123456789' }), 'HUBSPOT_ACCESS_TOKEN').HUBSPOT_ACCESS_TOKEN).toBe('pat-na1-0123456789');
+  });
+});
