@@ -52,11 +52,11 @@ const YIELD_ONLY_TO_LAPSE: CustomerStatus[] = ['at_risk', 'expansion'];
 /** Where each automatic event leads, and from which states it applies. */
 const AUTOMATIC: Record<AutomaticEvent, { to: CustomerStatus; from: Array<CustomerStatus | 'none'>; reason: string }> = {
   first_close: { to: 'onboarding', from: ['none', 'lapsed', 'churned'], reason: 'A deal passed the close gate: delivery starts.' },
-  renewal_window_opened: { to: 'renewal', from: ['onboarding', 'active'], reason: 'The renewal window opened.' },
-  renewed: { to: 'active', from: ['renewal', 'lapsed', 'onboarding', 'at_risk'], reason: 'The contract was renewed.' },
+  renewal_window_opened: { to: 'renewal', from: ['none', 'onboarding', 'active'], reason: 'The renewal window opened.' },
+  renewed: { to: 'active', from: ['none', 'renewal', 'lapsed', 'onboarding', 'at_risk'], reason: 'The contract was renewed.' },
   lapsed: {
     to: 'lapsed',
-    from: ['onboarding', 'active', 'at_risk', 'renewal', 'expansion'],
+    from: ['none', 'onboarding', 'active', 'at_risk', 'renewal', 'expansion'],
     reason: 'The renewal date passed without a renewal.',
   },
 };

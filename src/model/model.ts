@@ -1,0 +1,26 @@
+import type { AssociationLabelDef } from './association-schema';
+import type { DealPropertiesDef } from './deal-properties-schema';
+import type { GateRules } from './gate-rules-schema';
+import type { CustomObjectDef, ObjectRole } from './object-schema';
+import type { PropertyDef } from './property-schema';
+import type { RenewalSettings } from './renewals-schema';
+
+/** The data model as loaded from schemas/ and checked across files. */
+export interface Model {
+  objects: CustomObjectDef[];
+  deals: DealPropertiesDef;
+  associations: AssociationLabelDef[];
+  gateRules: GateRules;
+  renewals: RenewalSettings;
+}
+
+/** The service finds objects by role, never by name, so names stay configurable. */
+export function objectByRole(model: Pick<Model, 'objects'>, role: ObjectRole): CustomObjectDef {
+  const found = model.objects.find((o) => o.role === role);
+  if (!found) throw new Error(`The data model has no custom object with role "${role}".`);
+  return found;
+}
+
+export function dealProperties(model: Pick<Model, 'deals'>): PropertyDef[] {
+  return model.deals.groups.flatMap((g) => g.properties);
+}

@@ -1,0 +1,106 @@
+import { addDays, addMonths, parseHubSpotDate, toEpochMs, type CalendarDate } from '../dates/calendar';
+import { searchAll } from '../hubspot/search-windows';
+import type { CrmRecord, UpdateInput } from '../hubspot/types';
+import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
+import type { CompanyStatusEvent } from '../status/status-service';
+import { loadContractLinks } from './contract-links';
+import { CONTRACT_SCAN_PROPERTIES, OPEN_CONTRACT_STATUSES, taskContextOf, toContractTerms } from './contract-terms';
+import type { RenewalScanDeps, RenewalScanResult } from './scan-types';
+import { RENEWAL_MARKER } from './task-content';
+import { createTrackedTasks, resolvePending, type TrackedTask } from './tracked-tasks';
+
+/** A successor starts at most this many days before the old renewal date (or any time after). */
+const SUCCESSOR_SLACK_DAYS = 7;
+
+export const lapseKey = (renewal: CalendarDate) => `${renewal}:lapse`;
+
+/** Rolls an auto-renewing contract's renewal date forward by whole terms until it is in the future. */
+export function rollForward(renewal: CalendarDate, termMonths: number, today: CalendarDate): CalendarDate {
+  let next = renewal;
+  for (let i = 1; next < today; i++) next = addMonths(renewal, termMonths * i);
+  return next;
+}
+
+async function successors(deps: RenewalScanDeps, companyIds: string[]): Promise<Map<string, CrmRecord[]>> {
+  const out = new Map<string, CrmRecord[]>();
+  if (!companyIds.length) return out;
+  const links = await deps.gateway.associationsOf('companies', deps.types.contract, companyIds);
+  const ids = [...new Set([...links.values()].flat().map((l) => l.id))];
+  const records = ids.length ? await deps.gateway.readMany(deps.types.contract, ids, [C.startDate, C.status, C.name]) : new Map<string, CrmRecord>();
+  for (const [companyId, ls] of links) out.set(companyId, ls.flatMap((l) => records.get(l.id) ?? []));
+  return out;
+}
+
+async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+  const tracked = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
+  const logs = await resolvePending(page, tracked);
+  const links = await loadContractLinks(deps.gateway, deps.types.contract, page.map((r) => r.id));
+  const others = await successors(deps, [...new Set([...links.values()].flatMap((l) => (l.companyId ? [l.companyId] : [])))]);
+  const updates: UpdateInput[] = [];
+  const lapses: TrackedTask[] = [];
+  const events: CompanyStatusEvent[] = [];
+  const occurredAt = deps.now().toISOString();
+  for (const record of page) {
+    const terms = toContractTerms(record);
+    if (!terms) continue;
+    const link = links.get(record.id);
+    const companyEvent = (event: CompanyStatusEvent['event']) => link?.companyId && events.push({ companyId: link.companyId, event, occurredAt });
+    if (terms.autoRenew) {
+      const term = Number(record.properties[C.termMonths]) || 12;
+      const next = rollForward(terms.renewalDate, term, today);
+      const end = parseHubSpotDate(record.properties[C.endDate]);
+      updates.push({ id: record.id, properties: { [C.renewalDate]: next, ...(end ? { [C.endDate]: rollForward(end, term, today) } : {}) } });
+      companyEvent('renewed');
+      result.autoRenewed++;
+      continue;
+    }
+    const successor = (link?.companyId ? others.get(link.companyId) ?? [] : []).find((c) => {
+      const start = parseHubSpotDate(c.properties[C.startDate]);
+      return c.id !== record.id && OPEN_CONTRACT_STATUSES.includes(c.properties[C.status] ?? '') && !!start && start >= addDays(terms.renewalDate, -SUCCESSOR_SLACK_DAYS);
+    });
+    if (successor) {
+      updates.push({ id: record.id, properties: { [C.status]: 'renewed' } });
+      companyEvent('renewed');
+      result.renewed++;
+      continue;
+    }
+    companyEvent('lapsed');
+    result.lapsed++;
+    const key = lapseKey(terms.renewalDate);
+    if ((logs.get(record.id) ?? []).some((e) => e.key === key)) {
+      updates.push({ id: record.id, properties: { [C.status]: 'ended' } });
+      continue;
+    }
+    const ctx = taskContextOf(record, link?.companyName);
+    lapses.push({
+      contract: record,
+      key,
+      subject: `${RENEWAL_MARKER} ${ctx.companyName ? `${ctx.companyName} — ` : ''}${ctx.contractName} lapsed on ${terms.renewalDate}`,
+      body: `<p>The renewal date ${terms.renewalDate} passed without a renewal, so the contract is now ended and the customer is lapsed.</p><p>Call the customer: win them back, or record why not.</p>`,
+      dueDate: today,
+      ownerId: record.properties.hubspot_owner_id || link?.companyOwnerId || deps.defaultOwnerId,
+      companyId: link?.companyId,
+      dealId: link?.dealId,
+      contractProperties: { [C.status]: 'ended' },
+    });
+  }
+  if (updates.length) await deps.gateway.updateMany(deps.types.contract, updates);
+  if (lapses.length) result.remindersCreated += await createTrackedTasks(lapses, logs, tracked, today);
+  if (events.length) await deps.onStatusEvents(events);
+}
+
+/** Contracts still open whose renewal date has passed: auto-renewed, renewed by a successor, or lapsed. */
+export async function handleLapses(deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+  if (deps.dryRun) return;
+  await searchAll(
+    deps.gateway,
+    deps.types.contract,
+    [{ filters: [{ propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES }, { propertyName: C.renewalDate, operator: 'LT', value: String(toEpochMs(today)) }] }],
+    CONTRACT_SCAN_PROPERTIES,
+    async (page) => {
+      result.searchCalls++;
+      await handlePage(page, deps, today, result);
+    },
+    100,
+  );
+}

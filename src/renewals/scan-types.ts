@@ -1,0 +1,32 @@
+import type { CalendarDate } from '../dates/calendar';
+import type { CrmGateway } from '../hubspot/crm-gateway';
+import type { PortalTypes } from '../hubspot/object-types';
+import type { Logger } from '../logger';
+import type { CompanyStatusEvent } from '../status/status-service';
+import type { ReminderSettings } from './schedule';
+
+export interface RenewalScanDeps {
+  gateway: CrmGateway;
+  types: Pick<PortalTypes, 'contract' | 'taskToContract'>;
+  settings: ReminderSettings;
+  defaultOwnerId: string | undefined;
+  logger: Logger;
+  /** Applies customer status events (renewal window, renewed, lapsed). */
+  onStatusEvents: (events: CompanyStatusEvent[]) => Promise<unknown>;
+  dryRun?: boolean;
+  windowDays?: number;
+  now: () => Date;
+}
+
+export interface RenewalScanResult {
+  today: CalendarDate;
+  contractsSeen: number;
+  remindersCreated: number;
+  remindersPlanned: number;
+  staleClosed: number;
+  lapsed: number;
+  autoRenewed: number;
+  renewed: number;
+  searchCalls: number;
+}
+

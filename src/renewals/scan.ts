@@ -1,0 +1,110 @@
+import { addDays, toEpochMs, type CalendarDate } from '../dates/calendar';
+import { searchAll } from '../hubspot/search-windows';
+import type { CrmRecord, SearchFilter, UpdateInput } from '../hubspot/types';
+import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
+import { loadContractLinks } from './contract-links';
+import { CONTRACT_SCAN_PROPERTIES, OPEN_CONTRACT_STATUSES, taskContextOf, toContractTerms } from './contract-terms';
+import type { RenewalScanDeps, RenewalScanResult } from './scan-types';
+import { planRenewalReminders, type ReminderSettings } from './schedule';
+export type { RenewalScanDeps, RenewalScanResult } from './scan-types';
+import { formatSentLog, parseSentLog, withoutKeys } from './sent-log';
+import { renewalTaskContent } from './task-content';
+import { createTrackedTasks, resolvePending, type TrackedTask } from './tracked-tasks';
+import { handleLapses } from './lapse';
+
+
+/** How far ahead the scan looks: the longest lead time, or far enough for long notice periods. */
+export function scanHorizonDays(settings: ReminderSettings): number {
+  return Math.max(...settings.leadDays, 180);
+}
+
+export function dateWindows(from: CalendarDate, to: CalendarDate, days: number): Array<[CalendarDate, CalendarDate]> {
+  const out: Array<[CalendarDate, CalendarDate]> = [];
+  for (let start = from; start <= to; start = addDays(start, days)) {
+    const end = addDays(start, days - 1);
+    out.push([start, end < to ? end : to]);
+  }
+  return out;
+}
+
+/** Plans and sends the reminders for one page of contracts. */
+async function remindPage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+  const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
+  const logs = deps.dryRun
+    ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]))
+    : await resolvePending(page, trackedDeps);
+  const terms = page.flatMap((r) => toContractTerms(r) ?? []);
+  const sent = new Map(page.map((r) => [r.id, new Set((logs.get(r.id) ?? []).map((e) => e.key))]));
+  const plans = planRenewalReminders(terms, sent, today, deps.settings);
+  if (!plans.size) return;
+  const due = [...plans].flatMap(([id, p]) => p.due.map((r) => ({ id, r })));
+  result.remindersPlanned += due.length;
+  if (deps.dryRun) {
+    for (const { id, r } of due) deps.logger.info({ contractId: id, reminder: r.key, due: r.dueDate }, 'would create renewal reminder');
+    return;
+  }
+
+  const staleTasks: UpdateInput[] = [];
+  const staleContracts: UpdateInput[] = [];
+  for (const [id, p] of plans) {
+    if (!p.stale.length) continue;
+    const entries = logs.get(id) ?? [];
+    for (const e of entries) {
+      if (p.stale.includes(e.key) && e.taskId) {
+        staleTasks.push({
+          id: e.taskId,
+          properties: { hs_task_status: 'COMPLETED', hs_task_subject: `[Superseded: renewal date moved] ${e.key}` },
+        });
+      }
+    }
+    logs.set(id, withoutKeys(entries, p.stale));
+    staleContracts.push({ id, properties: { [C.remindersSent]: formatSentLog(logs.get(id)!) } });
+  }
+  if (staleTasks.length) await deps.gateway.updateMany('tasks', staleTasks);
+  if (staleContracts.length) await deps.gateway.updateMany(deps.types.contract, staleContracts);
+  result.staleClosed += staleTasks.length;
+
+  if (!due.length) return;
+  const records = new Map(page.map((r) => [r.id, r]));
+  const links = await loadContractLinks(deps.gateway, deps.types.contract, [...new Set(due.map((d) => d.id))]);
+  const items: TrackedTask[] = due.map(({ id, r }) => {
+    const record = records.get(id)!;
+    const link = links.get(id);
+    const content = renewalTaskContent(r, taskContextOf(record, link?.companyName), today);
+    return {
+      contract: record,
+      key: r.key,
+      ...content,
+      ownerId: record.properties.hubspot_owner_id || link?.companyOwnerId || deps.defaultOwnerId,
+      companyId: link?.companyId,
+      dealId: link?.dealId,
+    };
+  });
+  result.remindersCreated += await createTrackedTasks(items, logs, trackedDeps, today);
+  const windowOpened = due
+    .filter((d) => d.r.kind === 'lead')
+    .flatMap(({ id }) => (links.get(id)?.companyId ? [{ companyId: links.get(id)!.companyId!, event: 'renewal_window_opened' as const, occurredAt: deps.now().toISOString() }] : []));
+  if (windowOpened.length) await deps.onStatusEvents(windowOpened);
+}
+
+/**
+ * The daily renewal scan: reminders for open contracts renewing within the horizon, searched in
+ * date windows (each paged past the 10,000 cap if it must be) at the gateway's search pace; then
+ * contracts whose renewal date passed are renewed automatically, marked renewed, or lapsed.
+ */
+export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate): Promise<RenewalScanResult> {
+  const result: RenewalScanResult = { today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0 };
+  const horizon = addDays(today, scanHorizonDays(deps.settings));
+  const open: SearchFilter = { propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES };
+  for (const [start, end] of dateWindows(today, horizon, deps.windowDays ?? 30)) {
+    const filters: SearchFilter[] = [open, { propertyName: C.renewalDate, operator: 'BETWEEN', value: String(toEpochMs(start)), highValue: String(toEpochMs(end)) }];
+    await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (page) => {
+      result.searchCalls++;
+      result.contractsSeen += page.length;
+      await remindPage(page, deps, today, result);
+    });
+  }
+  await handleLapses(deps, today, result);
+  return result;
+}
+

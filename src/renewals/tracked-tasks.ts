@@ -1,0 +1,112 @@
+import type { CrmGateway } from '../hubspot/crm-gateway';
+import { ASSOCIATION_TYPES } from '../hubspot/object-types';
+import type { AssociationInput, CrmRecord, Properties } from '../hubspot/types';
+import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
+import { formatSentLog, parseSentLog, withEntries, type SentEntry } from './sent-log';
+
+export interface TrackedTask {
+  contract: CrmRecord;
+  key: string;
+  subject: string;
+  body: string;
+  dueDate: string;
+  ownerId: string | undefined;
+  companyId: string | undefined;
+  dealId: string | undefined;
+  /** Written to the contract together with the "sent" line (e.g. status ended after a lapse). */
+  contractProperties?: Properties;
+}
+
+export interface TrackedTaskDeps {
+  gateway: CrmGateway;
+  contractType: string;
+  taskToContract: number | undefined;
+}
+
+const keyMarker = (key: string) => `reminder-key:${key}`;
+
+/** The key is written into the task body, so a pending line can be matched to its task later. */
+export function withKeyMarker(body: string, key: string): string {
+  return `${body}<p style="color:#999">${keyMarker(key)}</p>`;
+}
+
+/**
+ * Pending lines mean a previous run died between recording a reminder and confirming its task.
+ * Find those tasks through the contract's task associations: found → the line becomes sent;
+ * not found → the line is dropped and the reminder is planned again. Returns each contract's log.
+ */
+export async function resolvePending(records: CrmRecord[], deps: TrackedTaskDeps): Promise<Map<string, SentEntry[]>> {
+  const logs = new Map(records.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]));
+  const withPending = records.filter((r) => logs.get(r.id)!.some((e) => e.state === 'pending')).map((r) => r.id);
+  if (!withPending.length) return logs;
+  const found = new Map<string, string>();
+  if (deps.taskToContract !== undefined) {
+    const links = await deps.gateway.associationsOf(deps.contractType, 'tasks', withPending);
+    const taskIds = [...links.values()].flat().map((l) => l.id);
+    const tasks = taskIds.length ? await deps.gateway.readMany('tasks', taskIds, ['hs_task_body']) : new Map<string, CrmRecord>();
+    for (const t of tasks.values()) {
+      const m = /reminder-key:(\S+?)</.exec(t.properties.hs_task_body ?? '');
+      if (m) found.set(m[1]!, t.id);
+    }
+  }
+  for (const id of withPending) {
+    const entries = logs.get(id)!;
+    logs.set(
+      id,
+      entries.flatMap((e) => (e.state !== 'pending' ? [e] : found.has(e.key) ? [{ ...e, state: 'sent' as const, taskId: found.get(e.key) }] : [])),
+    );
+  }
+  return logs;
+}
+
+/**
+ * Creates tasks so that a crash at any point neither loses nor doubles one: record the keys as
+ * pending on their contracts, create the tasks (one batch), then mark the keys sent.
+ */
+export async function createTrackedTasks(items: TrackedTask[], logs: Map<string, SentEntry[]>, deps: TrackedTaskDeps, today: string): Promise<number> {
+  if (!items.length) return 0;
+  const byContract = new Map<string, TrackedTask[]>();
+  for (const i of items) byContract.set(i.contract.id, [...(byContract.get(i.contract.id) ?? []), i]);
+  const logOf = (id: string, entries: SentEntry[]) => formatSentLog(withEntries(logs.get(id) ?? [], entries));
+
+  await deps.gateway.updateMany(
+    deps.contractType,
+    [...byContract].map(([id, its]) => ({
+      id,
+      properties: { [C.remindersSent]: logOf(id, its.map((i) => ({ key: i.key, state: 'pending', taskId: undefined, date: today }))) },
+    })),
+  );
+
+  const created = await deps.gateway.createMany(
+    'tasks',
+    items.map((i) => {
+      const associations: AssociationInput[] = [];
+      if (i.dealId) associations.push({ toId: i.dealId, typeId: ASSOCIATION_TYPES.taskToDeal });
+      if (i.companyId) associations.push({ toId: i.companyId, typeId: ASSOCIATION_TYPES.taskToCompany });
+      if (deps.taskToContract !== undefined) associations.push({ toId: i.contract.id, typeId: deps.taskToContract });
+      return {
+        properties: {
+          hs_task_subject: i.subject,
+          hs_task_body: withKeyMarker(i.body, i.key),
+          hs_task_status: 'NOT_STARTED',
+          hs_task_priority: 'HIGH',
+          hs_task_type: 'TODO',
+          hs_timestamp: `${i.dueDate}T09:00:00.000Z`,
+          ...(i.ownerId ? { hubspot_owner_id: i.ownerId } : {}),
+        },
+        associations,
+      };
+    }),
+  );
+  const taskOf = new Map(items.map((i, n) => [i, created[n]!.id]));
+
+  await deps.gateway.updateMany(
+    deps.contractType,
+    [...byContract].map(([id, its]) => {
+      const sent: SentEntry[] = its.map((i) => ({ key: i.key, state: 'sent', taskId: taskOf.get(i), date: today }));
+      logs.set(id, withEntries(logs.get(id) ?? [], sent));
+      return { id, properties: { ...Object.assign({}, ...its.map((i) => i.contractProperties ?? {})), [C.remindersSent]: formatSentLog(logs.get(id)!) } };
+    }),
+  );
+  return created.length;
+}
