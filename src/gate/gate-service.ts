@@ -21,6 +21,7 @@ export interface GateServiceDeps {
   locks: KeyedLock;
   logger: Logger;
   defaultOwnerId?: string;
+  appId?: string;
 }
 
 export interface GateRun extends EnforceResult {
@@ -73,7 +74,7 @@ export function createGateService(deps: GateServiceDeps) {
         types: deps.types,
         defaultOwnerId: deps.defaultOwnerId,
         onPassed: async (passed) => {
-          await deps.locks.run(['customer-status'], () => startCustomerStatuses(passed, deps, now));
+          await deps.locks.run(['customer-status'], () => startCustomerStatuses(passed, { ...deps, appId: deps.appId }, now));
         },
       });
       for (const d of decisions) {

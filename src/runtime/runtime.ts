@@ -52,7 +52,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
   let gate: Promise<GateService> | undefined;
   const gateService = (): Promise<GateService> => {
     gate ??= portalTypes().then((t) =>
-      createGateService({ gateway, types: t, rules, pipelines, locks, logger, defaultOwnerId: config.DEFAULT_OWNER_ID }),
+      createGateService({ gateway, types: t, rules, pipelines, locks, logger, defaultOwnerId: config.DEFAULT_OWNER_ID, appId: config.HUBSPOT_APP_ID }),
     );
     gate.catch(() => (gate = undefined));
     return gate;
