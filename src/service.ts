@@ -1,6 +1,7 @@
 import { cardsRouter } from './cards/cards-router';
 import type { Config } from './config';
 import { sweepGatedDeals } from './gate/sweep';
+import { createRenewalService } from './renewals/renewal-service';
 import { createApp, type ReadinessReport } from './http/app';
 import { startHttpServer, type StartedServer } from './http/listen';
 import type { Logger } from './logger';
@@ -41,6 +42,11 @@ function readinessCheck(rt: Runtime): () => Promise<ReadinessReport> {
 
 export function scheduledJobs(rt: Runtime): ScheduledJob[] {
   return [
+    {
+      name: 'renewals',
+      cron: rt.config.RENEWAL_CRON,
+      run: () => createRenewalService(rt).scan(),
+    },
     {
       name: 'sweep',
       cron: rt.config.SWEEP_CRON,

@@ -28,7 +28,7 @@ export function dateWindows(from: CalendarDate, to: CalendarDate, days: number):
 }
 
 /** Plans and sends the reminders for one page of contracts. */
-async function remindPage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+export async function remindContracts(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
   const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
   const logs = deps.dryRun
     ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]))
@@ -101,7 +101,7 @@ export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate)
     await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (page) => {
       result.searchCalls++;
       result.contractsSeen += page.length;
-      await remindPage(page, deps, today, result);
+      await remindContracts(page, deps, today, result);
     });
   }
   await handleLapses(deps, today, result);

@@ -2,6 +2,8 @@ import { gatedStages } from '../gate/stage-rules';
 import type { HubSpotEvent } from '../webhooks/events';
 import type { WebhookBatchMeta } from '../webhooks/receiver';
 import type { Runtime } from './runtime';
+import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
+import { createRenewalService } from '../renewals/renewal-service';
 
 export const DEAL_TYPE_ID = '0-3';
 
@@ -20,9 +22,28 @@ export async function dealsToGate(rt: Runtime, events: HubSpotEvent[]): Promise<
   return [...new Set(ids)];
 }
 
-/** The webhook batch handler: route events to the gate (and, later, renewals and status). */
+/** Contracts whose renewal terms or status changed: their reminders are re-planned. */
+export async function contractsToReplan(rt: Runtime, events: HubSpotEvent[]): Promise<string[]> {
+  const candidates = events.filter((e) => e.subscriptionType === 'object.propertyChange' && e.objectTypeId?.startsWith('2-'));
+  if (!candidates.length) return [];
+  const types = await rt.portalTypes();
+  const ids = candidates
+    .filter((e) => e.objectTypeId === types.contract && e.subscriptionType === 'object.propertyChange' && CONTRACT_TRIGGERS.has(e.propertyName))
+    .map((e) => String((e as { objectId: number }).objectId));
+  return [...new Set(ids)];
+}
+
+const CONTRACT_TRIGGERS = new Set<string>([C.renewalDate, C.status, C.autoRenew, C.noticeDays]);
+
+/** The webhook batch handler: stage changes go to the gate, contract changes to renewals. */
 export function routeWebhookBatch(rt: Runtime) {
+  const renewals = createRenewalService(rt);
   return async (events: HubSpotEvent[], meta: WebhookBatchMeta): Promise<void> => {
+    const contractIds = await contractsToReplan(rt, events);
+    if (contractIds.length) {
+      const r = await renewals.contractsChanged(contractIds);
+      meta.logger.info({ contracts: contractIds.length, reminders: r.remindersCreated, staleClosed: r.staleClosed }, 'contract changes re-planned');
+    }
     const dealIds = await dealsToGate(rt, events);
     if (dealIds.length) {
       const gate = await rt.gate();

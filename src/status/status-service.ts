@@ -15,7 +15,7 @@ export interface StatusDeps {
   gateway: CrmGateway;
   types: Pick<PortalTypes, 'customerStatus' | 'customerStatusToCompany'>;
   /** HUBSPOT_APP_ID: writes by this app count as automation, everything else as a user. */
-  appId: string | undefined;
+  appId?: string;
 }
 
 export interface StatusChange {
