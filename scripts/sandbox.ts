@@ -1,6 +1,6 @@
 /**
  * Run the local HubSpot stand-in: `npx tsx scripts/sandbox.ts`.
- * Point the service at it with HUBSPOT_BASE_URL-style config = the printed URL.
+ * Point the service at it with HUBSPOT_API_BASE_URL=<the printed URL> and the same token/secret/app id.
  *
  * Environment (all optional; the sandbox itself never reads the environment):
  *   HUBSPOT_SANDBOX_PORT            port (default 4010)
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const auth = `-H 'Authorization: Bearer ${sandbox.accessToken}'`;
   const lines = [
     `HubSpot sandbox listening on ${sandbox.url}  (portal ${sandbox.portalId}, app ${sandbox.appId})`,
+    `service: HUBSPOT_API_BASE_URL=${sandbox.url} HUBSPOT_ACCESS_TOKEN=${sandbox.accessToken} HUBSPOT_CLIENT_SECRET=${sandbox.clientSecret} HUBSPOT_APP_ID=${sandbox.appId}`,
     `webhooks → ${sandbox.webhookTarget() ?? '(no target: set HUBSPOT_SANDBOX_WEBHOOK_TARGET)'}; subscriptions: ${sandbox.webhookSubscriptions().length}`,
     '',
     'Try:',

@@ -26,7 +26,7 @@ describe('loadModel with the real schemas/', () => {
     expect(model.associations[0]).toEqual({ from: 'deals', to: 'delivery_scope', label: 'Approved scope', name: 'approved_scope' });
     expect(model.gateRules.override).toEqual({ flag: 'gate_override', reason: 'gate_override_reason' });
     expect(model.gateRules.rules[0]!.contract!.requiredValues).toEqual({});
-    expect(model.renewals).toEqual({ leadDays: [90, 60, 30], noticeDeadlineReminder: true });
+    expect(model.renewals).toEqual({ leadDays: [90, 60, 30], noticeDeadlineReminder: true, noticeDaysBefore: 7 });
   });
 
   it('names a missing role', () => {

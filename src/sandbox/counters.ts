@@ -1,0 +1,47 @@
+/** Call counters: every API call received, by endpoint template, plus the faults that answered. */
+export interface CallCounts {
+  /** All API calls received (admin calls under /_sandbox are not counted). */
+  total: number;
+  byEndpoint: Record<string, number>;
+  byStatus: Record<string, number>;
+  /** 429s injected by the `rateLimit429`/`rateLimitNext` faults. */
+  injected429: number;
+  /** 5xx injected by the `serverError5xx`/`serverErrorNext` faults. */
+  injected5xx: number;
+  /** 429s from the real 10-second rolling limit (`rollingLimit`). */
+  rollingLimit429: number;
+  /** 429s from the search limit (5 requests per second). */
+  searchLimit429: number;
+}
+
+export type FaultKind = 'injected429' | 'injected5xx' | 'rollingLimit429' | 'searchLimit429';
+
+export class CallCounters {
+  private counts: CallCounts = CallCounters.empty();
+
+  private static empty(): CallCounts {
+    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0 };
+  }
+
+  recordCall(endpoint: string): void {
+    this.counts.total += 1;
+    this.counts.byEndpoint[endpoint] = (this.counts.byEndpoint[endpoint] ?? 0) + 1;
+  }
+
+  recordStatus(status: number): void {
+    const key = String(status);
+    this.counts.byStatus[key] = (this.counts.byStatus[key] ?? 0) + 1;
+  }
+
+  recordFault(kind: FaultKind): void {
+    this.counts[kind] += 1;
+  }
+
+  snapshot(): CallCounts {
+    return structuredClone(this.counts);
+  }
+
+  reset(): void {
+    this.counts = CallCounters.empty();
+  }
+}

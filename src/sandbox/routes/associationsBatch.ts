@@ -1,0 +1,127 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { iso } from '../clock';
+import type { RouteContext } from '../context';
+import { batchError, SandboxError, validationError } from '../errors';
+import { checkBatchSize, noContent, param, parseBody } from '../http';
+import { presentAssociationTypes, presentLabelsBetween } from '../presenters';
+import { associationSpecs } from './associations';
+import { sendBatch } from './batch';
+
+/** /crm/v4/associations/{from}/{to}/batch/… — many associations per call. */
+
+const objectId = z.object({ id: z.coerce.string() });
+const createInput = z.object({ inputs: z.array(z.object({ from: objectId, to: objectId, types: associationSpecs })) });
+const readInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), after: z.string().optional() })) });
+const archiveInput = z.object({ inputs: z.array(z.object({ from: objectId, to: z.array(objectId) })) });
+const defaultInput = z.object({ inputs: z.array(z.object({ from: objectId, to: objectId })) });
+
+export function associationBatchRoutes(ctx: RouteContext): Router {
+  const r = Router();
+  const { store, clock } = ctx;
+  const pairOf = (req: Request) => ({
+    from: store.types.resolve(param(req, 'fromObjectType')),
+    to: store.types.resolve(param(req, 'toObjectType')),
+  });
+
+  r.post('/:fromObjectType/:toObjectType/batch/create', (req, res) => {
+    const { from, to } = pairOf(req);
+    const { inputs } = parseBody(createInput, req.body);
+    checkBatchSize(inputs);
+    const startedAt = clock.now();
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    let firstFailure: SandboxError | undefined;
+    for (const input of inputs) {
+      try {
+        const missing = [
+          ...(store.records.get(from.objectTypeId, input.from.id) ? [] : [input.from.id]),
+          ...(store.records.get(to.objectTypeId, input.to.id) ? [] : [input.to.id]),
+        ];
+        if (missing.length > 0) throw validationError(`Objects not found: ${missing.join(', ')}`);
+        const { typeIds } = store.objects.resolveSpecs(from, input.types, to.objectTypeId);
+        store.associations.associate(from.objectTypeId, input.from.id, to.objectTypeId, input.to.id, typeIds);
+        results.push(presentLabelsBetween(store, from.objectTypeId, input.from.id, to.objectTypeId, input.to.id));
+      } catch (err) {
+        if (!(err instanceof SandboxError)) throw err;
+        firstFailure ??= err;
+        errors.push(batchError(err.body.category ?? 'VALIDATION_ERROR', err.body.message, { fromObjectId: [input.from.id], toObjectId: [input.to.id] }));
+      }
+    }
+    if (results.length === 0 && firstFailure) throw firstFailure;
+    sendBatch(res, 201, results, errors, startedAt, clock.now());
+  });
+
+  // Ids with no associations are left out of results and reported in errors (207), like HubSpot.
+  r.post('/:fromObjectType/:toObjectType/batch/read', (req, res) => {
+    const { from, to } = pairOf(req);
+    const { inputs } = parseBody(readInput, req.body);
+    checkBatchSize(inputs);
+    const startedAt = clock.now();
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    for (const id of [...new Set(inputs.map((i) => i.id))]) {
+      const linked = store.records.get(from.objectTypeId, id) ? store.associations.associated(from.objectTypeId, id, to.objectTypeId) : [];
+      if (linked.length === 0) {
+        errors.push(
+          batchError('OBJECT_NOT_FOUND', `No ${to.name} is associated with ${from.name} ${id}.`, { fromObjectId: [id] }, 'crm.associations.NO_ASSOCIATIONS_FOUND'),
+        );
+        continue;
+      }
+      results.push({
+        from: { id },
+        to: linked.map((a) => ({ toObjectId: Number(a.toObjectId), associationTypes: presentAssociationTypes(store, a.typeIds) })),
+      });
+    }
+    sendBatch(res, 200, results, errors, startedAt, clock.now());
+  });
+
+  r.post('/:fromObjectType/:toObjectType/batch/archive', (req, res) => {
+    const { from, to } = pairOf(req);
+    const { inputs } = parseBody(archiveInput, req.body);
+    checkBatchSize(inputs);
+    for (const input of inputs) {
+      for (const target of input.to) store.associations.disassociate(from.objectTypeId, input.from.id, to.objectTypeId, target.id);
+    }
+    noContent(res);
+  });
+
+  r.post('/:fromObjectType/:toObjectType/batch/labels/archive', (req, res) => {
+    const { from, to } = pairOf(req);
+    const { inputs } = parseBody(createInput, req.body);
+    checkBatchSize(inputs);
+    for (const input of inputs) {
+      const { typeIds } = store.objects.resolveSpecs(from, input.types, to.objectTypeId);
+      store.associations.disassociate(from.objectTypeId, input.from.id, to.objectTypeId, input.to.id, typeIds);
+    }
+    noContent(res);
+  });
+
+  r.post('/:fromObjectType/:toObjectType/batch/associate/default', (req, res) => {
+    const { from, to } = pairOf(req);
+    const { inputs } = parseBody(defaultInput, req.body);
+    checkBatchSize(inputs);
+    const startedAt = clock.now();
+    const forward = store.associations.defaultType(from.objectTypeId, to.objectTypeId);
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    for (const input of inputs) {
+      const exists = store.records.get(from.objectTypeId, input.from.id) && store.records.get(to.objectTypeId, input.to.id);
+      if (!forward || !exists) {
+        errors.push(batchError('VALIDATION_ERROR', `Cannot associate ${from.name} ${input.from.id} with ${to.name} ${input.to.id}.`, { fromObjectId: [input.from.id] }));
+        continue;
+      }
+      store.associations.associate(from.objectTypeId, input.from.id, to.objectTypeId, input.to.id, [forward.typeId]);
+      results.push({ from: { id: input.from.id }, to: { id: input.to.id }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: forward.typeId } });
+    }
+    res.status(200).json({
+      status: 'COMPLETE',
+      results,
+      ...(errors.length > 0 ? { numErrors: errors.length, errors } : {}),
+      startedAt: iso(startedAt),
+      completedAt: iso(clock.now()),
+    });
+  });
+
+  return r;
+}
