@@ -3,7 +3,6 @@ import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { Pipeline } from '../hubspot/types';
 import type { Logger } from '../logger';
-import { refreshRollups } from '../status/rollup';
 import { startCustomerStatuses } from '../status/start-customer-status';
 import { decideGate, type GateDecision } from './decide';
 import { enforceGateDecisions, type EnforceResult } from './enforce';
@@ -75,8 +74,7 @@ export function createGateService(deps: GateServiceDeps) {
         types: deps.types,
         defaultOwnerId: deps.defaultOwnerId,
         onPassed: async (passed) => {
-          const { companyIds } = await deps.locks.run(['customer-status'], () => startCustomerStatuses(passed, deps, now));
-          await refreshRollups(companyIds, deps);
+          await deps.locks.run(['customer-status'], () => startCustomerStatuses(passed, deps, now));
         },
       });
       for (const d of decisions) {

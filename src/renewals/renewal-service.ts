@@ -1,8 +1,7 @@
 import { todayIn, type CalendarDate } from '../dates/calendar';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { Runtime } from '../runtime/runtime';
-import { applyStatusEvents, type CompanyStatusEvent } from '../status/status-service';
-import { refreshRollups } from '../status/rollup';
+import { syncCustomerStatuses, type CompanyStatusEvent } from '../status/status-service';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { loadContractLinks } from './contract-links';
 import { CONTRACT_SCAN_PROPERTIES } from './contract-terms';
@@ -23,9 +22,10 @@ const emptyResult = (today: CalendarDate): RenewalScanResult => ({
 
 /** Renewals and customer status, wired to the runtime: the daily scan and contract changes. */
 export function createRenewalService(rt: Runtime) {
-  async function deps(dryRun = false): Promise<RenewalScanDeps & { touched: Set<string>; types: PortalTypes }> {
+  /** Status events are collected during a run and applied once at its end, with the roll-ups. */
+  async function deps(dryRun = false): Promise<RenewalScanDeps & { events: CompanyStatusEvent[]; types: PortalTypes }> {
     const types = await rt.portalTypes();
-    const touched = new Set<string>();
+    const events: CompanyStatusEvent[] = [];
     return {
       gateway: rt.gateway,
       types,
@@ -34,20 +34,22 @@ export function createRenewalService(rt: Runtime) {
       logger: rt.logger,
       dryRun,
       now: rt.now,
-      touched,
-      onStatusEvents: async (events: CompanyStatusEvent[]) => {
-        events.forEach((e) => touched.add(e.companyId));
-        return rt.locks.run(['customer-status'], () => applyStatusEvents(events, { gateway: rt.gateway, types, appId: rt.config.HUBSPOT_APP_ID }, rt.now()));
+      events,
+      onStatusEvents: async (more: CompanyStatusEvent[]) => {
+        events.push(...more);
       },
     };
   }
+
+  const sync = (types: PortalTypes, events: CompanyStatusEvent[], companyIds: string[] = []) =>
+    rt.locks.run(['customer-status'], () => syncCustomerStatuses({ events, companyIds }, { gateway: rt.gateway, types, appId: rt.config.HUBSPOT_APP_ID }, rt.now()));
 
   /** The daily scan; `today` defaults to the portal's calendar date. */
   async function scan(options: { today?: CalendarDate; dryRun?: boolean } = {}): Promise<RenewalScanResult & { rollupsUpdated: number }> {
     const today = options.today ?? todayIn(rt.config.PORTAL_TIMEZONE, rt.now());
     const d = await deps(options.dryRun);
     const result = await rt.locks.run(['renewal-scan'], () => runRenewalScan(d, today));
-    const rollupsUpdated = options.dryRun ? 0 : await refreshRollups([...d.touched], { gateway: rt.gateway, types: d.types });
+    const rollupsUpdated = options.dryRun ? 0 : (await sync(d.types, d.events)).rollupsUpdated;
     return { ...result, rollupsUpdated };
   }
 
@@ -68,9 +70,8 @@ export function createRenewalService(rt: Runtime) {
       const companyId = links.get(r.id)?.companyId;
       return companyId ? [{ companyId, event: 'renewed' as const, occurredAt: rt.now().toISOString() }] : [];
     });
-    if (events.length) await d.onStatusEvents(events);
     const companies = [...links.values()].flatMap((l) => (l.companyId ? [l.companyId] : []));
-    await refreshRollups(companies, { gateway: rt.gateway, types: d.types });
+    await sync(d.types, [...d.events, ...events], companies);
     return result;
   }
 

@@ -2,7 +2,7 @@ import { gatedStages } from '../gate/stage-rules';
 import type { HubSpotEvent } from '../webhooks/events';
 import type { WebhookBatchMeta } from '../webhooks/receiver';
 import type { Runtime } from './runtime';
-import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
+import { CONTRACT_TRIGGER_PROPERTIES } from '../project/webhook-subscriptions';
 import { createRenewalService } from '../renewals/renewal-service';
 
 export const DEAL_TYPE_ID = '0-3';
@@ -33,7 +33,7 @@ export async function contractsToReplan(rt: Runtime, events: HubSpotEvent[]): Pr
   return [...new Set(ids)];
 }
 
-const CONTRACT_TRIGGERS = new Set<string>([C.renewalDate, C.status, C.autoRenew, C.noticeDays]);
+const CONTRACT_TRIGGERS = new Set<string>(CONTRACT_TRIGGER_PROPERTIES);
 
 /** The webhook batch handler: stage changes go to the gate, contract changes to renewals. */
 export function routeWebhookBatch(rt: Runtime) {

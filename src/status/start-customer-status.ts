@@ -1,16 +1,15 @@
-import { applyStatusEvents, type StatusChange, type StatusDeps } from './status-service';
+import { syncCustomerStatuses, type StatusDeps, type SyncResult } from './status-service';
 
 /**
- * A passed gate is the company's first close unless it already has a status: `transition` decides
- * (a second engagement does not reset an active customer to onboarding).
+ * Deals that passed the gate: their companies get a `first_close` event (`transition` decides:
+ * a second engagement does not reset an active customer) and a fresh roll-up.
  */
-export async function startCustomerStatuses(dealIds: string[], deps: StatusDeps, now: Date): Promise<{ companyIds: string[]; changes: StatusChange[] }> {
+export async function startCustomerStatuses(dealIds: string[], deps: StatusDeps, now: Date): Promise<SyncResult> {
   const dealCompanies = await deps.gateway.associationsOf('deals', 'companies', dealIds);
   const companyIds = [...new Set([...dealCompanies.values()].map((links) => links[0]?.id).filter((id): id is string => !!id))];
-  const changes = await applyStatusEvents(
-    companyIds.map((companyId) => ({ companyId, event: 'first_close' as const, occurredAt: now.toISOString() })),
+  return syncCustomerStatuses(
+    { events: companyIds.map((companyId) => ({ companyId, event: 'first_close' as const, occurredAt: now.toISOString() })) },
     deps,
     now,
   );
-  return { companyIds, changes };
 }

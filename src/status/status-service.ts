@@ -1,7 +1,9 @@
+import { parseHubSpotDate } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { CreateInput, CrmRecord, UpdateInput } from '../hubspot/types';
-import { CUSTOMER_STATUS_PROPERTIES as S } from '../model/well-known-properties';
+import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G } from '../model/well-known-properties';
+import { computeRollup } from './rollup';
 import { isCustomerStatus, transition, type AutomaticEvent, type StatusState } from './transitions';
 
 export interface CompanyStatusEvent {
@@ -13,7 +15,7 @@ export interface CompanyStatusEvent {
 
 export interface StatusDeps {
   gateway: CrmGateway;
-  types: Pick<PortalTypes, 'customerStatus' | 'customerStatusToCompany'>;
+  types: Pick<PortalTypes, 'customerStatus' | 'customerStatusToCompany' | 'contract'>;
   /** HUBSPOT_APP_ID: writes by this app count as automation, everything else as a user. */
   appId?: string;
 }
@@ -23,6 +25,11 @@ export interface StatusChange {
   from: string | undefined;
   to: string;
   created: boolean;
+}
+
+export interface SyncResult {
+  changes: StatusChange[];
+  rollupsUpdated: number;
 }
 
 /** Who set the current status, from HubSpot's own property history (newest first). */
@@ -38,61 +45,81 @@ export function currentState(record: CrmRecord, appId: string | undefined): Stat
   };
 }
 
-const STATUS_READ = [S.title, S.status, S.reason, S.changedAt];
+/** Folds a company's events (oldest first) through `transition`; undefined when nothing moves. */
+function nextStatus(state: StatusState | undefined, events: CompanyStatusEvent[], now: Date) {
+  let moved: { status: string; reason: string; changedAt: string } | undefined;
+  for (const e of [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))) {
+    const r = transition(state, { event: e.event, occurredAt: e.occurredAt }, e.reason, now);
+    if (!r.changed) continue;
+    state = r.next;
+    moved = { status: r.next.status, reason: r.next.reason, changedAt: r.next.changedAt };
+  }
+  return moved;
+}
+
+const all = (links: Map<string, Array<{ id: string }>>) => [...new Set([...links.values()].flat().map((l) => l.id))];
+const pick = (links: Array<{ id: string }> | undefined, records: Map<string, CrmRecord>) => (links ?? []).flatMap((l) => records.get(l.id) ?? []);
 
 /**
- * Applies automatic events to companies' Customer Status in batches: one record per company,
- * created when missing, moved only as `transition` allows (a user's word is respected).
+ * Keeps each company's Customer Status current in one pass of batch calls: applies automatic
+ * events (as `transition` allows: a user's word is respected), creates the record when an event
+ * starts it, and refreshes the roll-up (next renewal, engagements). Writes only what changed.
  */
-export async function applyStatusEvents(events: CompanyStatusEvent[], deps: StatusDeps, now: Date): Promise<StatusChange[]> {
-  if (!events.length) return [];
+export async function syncCustomerStatuses(
+  input: { events?: CompanyStatusEvent[]; companyIds?: string[] },
+  deps: StatusDeps,
+  now: Date,
+): Promise<SyncResult> {
+  const events = input.events ?? [];
+  const ids = [...new Set([...events.map((e) => e.companyId), ...(input.companyIds ?? [])])];
+  if (!ids.length) return { changes: [], rollupsUpdated: 0 };
   const { gateway, types } = deps;
-  const companyIds = [...new Set(events.map((e) => e.companyId))];
-  const links = await gateway.associationsOf('companies', types.customerStatus, companyIds);
-  const statusIds = [...links.values()].flatMap((l) => (l[0] ? [l[0].id] : []));
-  const records = statusIds.length ? await gateway.readMany(types.customerStatus, statusIds, STATUS_READ, [S.status]) : new Map<string, CrmRecord>();
+  const [statusLinks, contractLinks, dealLinks] = await Promise.all([
+    gateway.associationsOf('companies', types.customerStatus, ids),
+    gateway.associationsOf('companies', types.contract, ids),
+    gateway.associationsOf('companies', 'deals', ids),
+  ]);
+  const statusOf = (id: string) => statusLinks.get(id)?.[0]?.id;
+  const newcomers = ids.filter((id) => !statusOf(id) && events.some((e) => e.companyId === id));
+  const none = new Map<string, CrmRecord>();
+  const [statuses, contracts, deals, companies] = await Promise.all([
+    all(statusLinks).length ? gateway.readMany(types.customerStatus, all(statusLinks), Object.values(S), [S.status]) : none,
+    all(contractLinks).length ? gateway.readMany(types.contract, all(contractLinks), [C.status, C.renewalDate]) : none,
+    all(dealLinks).length ? gateway.readMany('deals', all(dealLinks), [G.status]) : none,
+    newcomers.length ? gateway.readMany('companies', newcomers, ['name', 'hubspot_owner_id']) : none,
+  ]);
 
-  const changes: StatusChange[] = [];
+  const result: SyncResult = { changes: [], rollupsUpdated: 0 };
   const updates: UpdateInput[] = [];
-  const creates: Array<{ companyId: string; properties: Record<string, string> }> = [];
-  const state = new Map<string, StatusState | undefined>();
-  for (const id of companyIds) {
-    const recordId = links.get(id)?.[0]?.id;
-    const record = recordId ? records.get(recordId) : undefined;
-    state.set(id, record ? currentState(record, deps.appId) : undefined);
-  }
-  const sorted = [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
-  const final = new Map<string, { to: string; reason: string; changedAt: string; from: string | undefined }>();
-  for (const e of sorted) {
-    const before = state.get(e.companyId);
-    const r = transition(before, { event: e.event, occurredAt: e.occurredAt }, e.reason, now);
-    if (!r.changed) continue;
-    state.set(e.companyId, r.next);
-    const from = final.get(e.companyId)?.from ?? before?.status;
-    final.set(e.companyId, { to: r.next.status, reason: r.next.reason, changedAt: r.next.changedAt, from });
-  }
-  for (const [companyId, f] of final) {
-    const properties = { [S.status]: f.to, [S.reason]: f.reason, [S.changedAt]: f.changedAt };
-    const recordId = links.get(companyId)?.[0]?.id;
-    if (recordId) updates.push({ id: recordId, properties });
-    else creates.push({ companyId, properties });
-    changes.push({ companyId, from: f.from, to: f.to, created: !recordId });
-  }
-  if (updates.length) await gateway.updateMany(types.customerStatus, updates);
-  if (creates.length) {
-    const companies = await gateway.readMany('companies', creates.map((c) => c.companyId), ['name', 'hubspot_owner_id']);
-    const inputs: CreateInput[] = creates.map((c) => {
-      const company = companies.get(c.companyId);
-      return {
+  const creates: CreateInput[] = [];
+  for (const id of ids) {
+    const record = statusOf(id) ? statuses.get(statusOf(id)!) : undefined;
+    const before = record ? currentState(record, deps.appId) : undefined;
+    const moved = nextStatus(before, events.filter((e) => e.companyId === id), now);
+    const rollup = computeRollup(pick(contractLinks.get(id), contracts), pick(dealLinks.get(id), deals));
+    const rollupProps = { [S.nextRenewal]: rollup.nextRenewalDate ?? '', [S.engagements]: String(rollup.engagements) };
+    const statusProps: Record<string, string> = moved ? { [S.status]: moved.status, [S.reason]: moved.reason, [S.changedAt]: moved.changedAt } : {};
+    if (moved) result.changes.push({ companyId: id, from: before?.status, to: moved.status, created: !record });
+    if (record) {
+      const rollupChanged =
+        (parseHubSpotDate(record.properties[S.nextRenewal]) ?? '') !== rollupProps[S.nextRenewal] ||
+        String(Number(record.properties[S.engagements] ?? 0)) !== rollupProps[S.engagements];
+      if (rollupChanged) result.rollupsUpdated++;
+      if (moved || rollupChanged) updates.push({ id: record.id, properties: { ...statusProps, ...rollupProps } });
+    } else if (moved) {
+      const company = companies.get(id);
+      creates.push({
         properties: {
-          [S.title]: company?.properties.name || `Company ${c.companyId}`,
-          ...c.properties,
+          [S.title]: company?.properties.name || `Company ${id}`,
+          ...statusProps,
+          ...rollupProps,
           ...(company?.properties.hubspot_owner_id ? { hubspot_owner_id: company.properties.hubspot_owner_id } : {}),
         },
-        associations: [{ toId: c.companyId, typeId: types.customerStatusToCompany }],
-      };
-    });
-    await gateway.createMany(types.customerStatus, inputs);
+        associations: [{ toId: id, typeId: types.customerStatusToCompany }],
+      });
+    }
   }
-  return changes;
+  if (updates.length) await gateway.updateMany(types.customerStatus, updates);
+  if (creates.length) await gateway.createMany(types.customerStatus, creates);
+  return result;
 }

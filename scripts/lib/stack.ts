@@ -1,0 +1,80 @@
+import type { DestinationStream } from 'pino';
+import { parseConfig } from '../../src/config';
+import { clientSettingsFrom, hubSpotClient } from '../../src/hubspot/client';
+import { PortalSchemaGateway } from '../../src/hubspot/portal-schema';
+import { createLogger } from '../../src/logger';
+import { loadModel, type Model } from '../../src/model';
+import { applyPlan, planProvisioning, readPortal, type ApplySummary, type Plan } from '../../src/provisioning';
+import { webhookSubscriptions } from '../../src/project/webhook-subscriptions';
+import { startSandbox, type FaultOptions, type Sandbox } from '../../src/sandbox';
+import { startService, type RunningService, type ServiceConfig } from '../../src/service';
+
+/**
+ * The local stand-in and the real service, wired together in one process: what the demo, the
+ * end-to-end tests and the benchmarks run. The service sees only a base URL; it does not know.
+ */
+export interface Stack {
+  sandbox: Sandbox;
+  service: RunningService;
+  config: ServiceConfig;
+  model: Model;
+  provision(): Promise<{ plan: Plan; summary: ApplySummary }>;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  faults?: FaultOptions;
+  seed?: number;
+  logLevel?: string;
+  logDestination?: DestinationStream;
+  /** Extra config (env-style) for the service. */
+  env?: Record<string, string>;
+  /** The service's clock (the sandbox keeps its own). */
+  now?: () => Date;
+  webhookRetrySchedule?: number[];
+  rollingLimit?: { max: number; intervalMs: number };
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const model = loadModel('schemas');
+  const sandbox = await startSandbox({
+    port: 0,
+    subscriptions: webhookSubscriptions(model),
+    webhookRetrySchedule: options.webhookRetrySchedule ?? [20, 50, 100, 200],
+    webhookBatchDelayMs: 20,
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  });
+  const config = parseConfig({
+    HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
+    HUBSPOT_CLIENT_SECRET: sandbox.clientSecret,
+    HUBSPOT_APP_ID: sandbox.appId,
+    HUBSPOT_API_BASE_URL: sandbox.url,
+    HUBSPOT_RETRIES: '6',
+    HUBSPOT_RETRY_BASE_MS: '20',
+    HUBSPOT_REQUESTS_PER_10S: '0',
+    LOG_LEVEL: options.logLevel ?? 'silent',
+    PORTAL_TIMEZONE: 'UTC',
+    ...options.env,
+  }) as ServiceConfig;
+  const logger = createLogger(config.LOG_LEVEL, options.logDestination, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
+  const service = await startService(config, logger, { port: 0, host: '127.0.0.1', model, ...(options.now ? { now: options.now } : {}) });
+  sandbox.setWebhookTarget(`${service.url}/webhooks/hubspot`);
+
+  const provisioning = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
+  return {
+    sandbox,
+    service,
+    config,
+    model,
+    async provision() {
+      const plan = planProvisioning(model, await readPortal(provisioning, model));
+      const summary = await applyPlan(plan, provisioning);
+      return { plan, summary };
+    },
+    async close() {
+      await service.close();
+      await sandbox.stop();
+    },
+  };
+}
