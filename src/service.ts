@@ -66,7 +66,6 @@ export async function startService(config: ServiceConfig, logger: Logger, option
     onWebhookBatch: routeWebhookBatch(runtime),
     cardsRouter: cardsRouter(runtime),
     readiness: readinessCheck(runtime),
-    now: () => runtime.now().getTime(),
   });
   const server: StartedServer = await startHttpServer(app, { port: options.port ?? config.PORT, host: options.host, logger });
   const scheduler = config.SCHEDULER === 'on' ? startScheduler(scheduledJobs(runtime), { timezone: config.PORTAL_TIMEZONE, logger }) : undefined;

@@ -32,13 +32,15 @@ export interface StackOptions {
   /** The service's clock (the sandbox keeps its own). */
   now?: () => Date;
   webhookRetrySchedule?: number[];
-  rollingLimit?: { max: number; intervalMs: number };
+  /** Fixed ports (demo --serve); default any free port. */
+  sandboxPort?: number;
+  servicePort?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const model = loadModel('schemas');
   const sandbox = await startSandbox({
-    port: 0,
+    port: options.sandboxPort ?? 0,
     subscriptions: webhookSubscriptions(model),
     webhookRetrySchedule: options.webhookRetrySchedule ?? [20, 50, 100, 200],
     webhookBatchDelayMs: 20,
@@ -58,7 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.env,
   }) as ServiceConfig;
   const logger = createLogger(config.LOG_LEVEL, options.logDestination, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
-  const service = await startService(config, logger, { port: 0, host: '127.0.0.1', model, ...(options.now ? { now: options.now } : {}) });
+  const service = await startService(config, logger, { port: options.servicePort ?? 0, host: '127.0.0.1', model, ...(options.now ? { now: options.now } : {}) });
   sandbox.setWebhookTarget(`${service.url}/webhooks/hubspot`);
 
   const provisioning = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });

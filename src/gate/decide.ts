@@ -40,6 +40,8 @@ export type GateDecision =
       dealProperties: Properties;
       overrideNote: string | undefined;
       contractIdsToActivate: string[];
+      /** The gate's open task from an earlier block, now done. */
+      taskToComplete: string | undefined;
     };
 
 export const TASK_MARKER = '[Throughline close gate]';
@@ -132,5 +134,6 @@ export function decideGate(input: DealGateInput, now: Date): GateDecision {
     contractIdsToActivate: input.contracts
       .filter((c) => INACTIVE_CONTRACT.has(c.properties[CONTRACT_PROPERTIES.status] ?? ''))
       .map((c) => c.id),
+    taskToComplete: status === 'blocked' ? deal.properties[G.taskId] || undefined : undefined,
   };
 }

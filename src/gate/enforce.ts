@@ -64,7 +64,9 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
 
   const orphans = await findOrphanTasks(gateway, blocks);
   const taskIdOf = new Map<string, string>();
-  const toUpdate: UpdateInput[] = [];
+  const toUpdate: UpdateInput[] = passes.flatMap((p) =>
+    p.taskToComplete ? [{ id: p.taskToComplete, properties: { hs_task_status: 'COMPLETED' } }] : [],
+  );
   for (const b of blocks) {
     const existing = b.existingTaskId ?? orphans.get(b.dealId);
     if (existing) toUpdate.push({ id: existing, properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId) });

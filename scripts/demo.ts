@@ -1,0 +1,72 @@
+// npm run demo [-- --serve]: the whole story on the local stand-in, narrated. Exits non-zero and
+// names the act that failed when one did not end as expected.
+import { cardAct, gateAct, provisionAct, renewalAct, type DemoContext } from './lib/demo/acts';
+import { Narrator } from './lib/demo/narrator';
+import { startStack, type Stack } from './lib/stack';
+
+const ACTS: Array<[string, (ctx: DemoContext) => Promise<void>]> = [
+  ['Provisioning: the data model as code', provisionAct],
+  ['Close gate: Closed won means ready for delivery', gateAct],
+  ['The deal card delivery opens', cardAct],
+  ['Renewals and a customer status that is not a funnel', renewalAct],
+];
+
+export async function runDemo(options: { serve: boolean; write?: (text: string) => void }): Promise<{ failures: string[]; stack: Stack }> {
+  const n = new Narrator(options.write);
+  let clock = new Date();
+  const stack = await startStack({
+    now: () => clock,
+    ...(options.serve ? { sandboxPort: Number(process.env.HUBSPOT_SANDBOX_PORT ?? 4010), servicePort: Number(process.env.PORT ?? 3000) } : {}),
+  });
+  const ctx: DemoContext = {
+    stack,
+    n,
+    names: { scope: '', contract: '', customerStatus: '' },
+    ids: {},
+    setClock(at) {
+      clock = at;
+      stack.sandbox.setNow(at);
+    },
+  };
+  for (const [i, [title, act]] of ACTS.entries()) {
+    n.startAct(i + 1, title);
+    try {
+      await act(ctx);
+    } catch (err) {
+      n.failActOnError(err);
+    }
+  }
+  return { failures: n.failed(), stack };
+}
+
+function serveHelp(sandboxUrl: string, serviceUrl: string, token: string): string {
+  return `
+The stand-in and the service keep running (Ctrl-C to stop):
+  HubSpot stand-in  ${sandboxUrl}      (token ${token})
+  Throughline       ${serviceUrl}
+
+  curl ${serviceUrl}/healthz
+  curl ${serviceUrl}/readyz
+  curl -H 'Authorization: Bearer ${token}' '${sandboxUrl}/crm/v3/objects/deals?properties=dealname&properties=dealstage&properties=gate_status'
+  curl ${sandboxUrl}/_sandbox/calls
+  HUBSPOT_API_BASE_URL=${sandboxUrl} HUBSPOT_ACCESS_TOKEN=${token} npm run gate -- <dealId>
+`;
+}
+
+async function main(): Promise<void> {
+  const serve = process.argv.includes('--serve');
+  const started = Date.now();
+  const { failures, stack } = await runDemo({ serve });
+  process.stdout.write(`\n${failures.length ? `✘ ${failures.length} check(s) failed:\n${failures.map((f) => `  - ${f}`).join('\n')}` : '✔ Every act ended as expected.'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (serve) {
+    process.stdout.write(serveHelp(stack.sandbox.url, stack.service.url, stack.config.HUBSPOT_ACCESS_TOKEN));
+    const stop = () => void stack.close().then(() => process.exit(failures.length ? 1 : 0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return;
+  }
+  await stack.close();
+  process.exit(failures.length ? 1 : 0);
+}
+
+if (require.main === module) void main();
