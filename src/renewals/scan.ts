@@ -96,7 +96,7 @@ export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate)
   const result: RenewalScanResult = { today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0 };
   const horizon = addDays(today, scanHorizonDays(deps.settings));
   const open: SearchFilter = { propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES };
-  for (const [start, end] of dateWindows(today, horizon, deps.windowDays ?? 30)) {
+  for (const [start, end] of dateWindows(today, horizon, deps.windowDays ?? 90)) {
     const filters: SearchFilter[] = [open, { propertyName: C.renewalDate, operator: 'BETWEEN', value: String(toEpochMs(start)), highValue: String(toEpochMs(end)) }];
     await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (page) => {
       result.searchCalls++;

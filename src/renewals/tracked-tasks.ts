@@ -32,30 +32,39 @@ export function withKeyMarker(body: string, key: string): string {
 
 /**
  * Pending lines mean a previous run died between recording a reminder and confirming its task.
- * Find those tasks through the contract's task associations: found → the line becomes sent;
- * not found → the line is dropped and the reminder is planned again. Returns each contract's log.
+ * Find those tasks through each contract's task associations: found → the line becomes sent;
+ * not found → the line is dropped and the reminder is planned again. The settled logs are written
+ * back at once (one batch), so a pending line is resolved only once. Returns each contract's log.
  */
 export async function resolvePending(records: CrmRecord[], deps: TrackedTaskDeps): Promise<Map<string, SentEntry[]>> {
   const logs = new Map(records.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]));
   const withPending = records.filter((r) => logs.get(r.id)!.some((e) => e.state === 'pending')).map((r) => r.id);
   if (!withPending.length) return logs;
-  const found = new Map<string, string>();
+  const taskOfKey = new Map<string, Map<string, string>>();
   if (deps.taskToContract !== undefined) {
     const links = await deps.gateway.associationsOf(deps.contractType, 'tasks', withPending);
     const taskIds = [...links.values()].flat().map((l) => l.id);
     const tasks = taskIds.length ? await deps.gateway.readMany('tasks', taskIds, ['hs_task_body']) : new Map<string, CrmRecord>();
-    for (const t of tasks.values()) {
-      const m = /reminder-key:(\S+?)</.exec(t.properties.hs_task_body ?? '');
-      if (m) found.set(m[1]!, t.id);
+    for (const [contractId, ls] of links) {
+      const keys = new Map<string, string>();
+      for (const l of ls) {
+        const m = /reminder-key:(\S+?)</.exec(tasks.get(l.id)?.properties.hs_task_body ?? '');
+        if (m) keys.set(m[1]!, l.id);
+      }
+      taskOfKey.set(contractId, keys);
     }
   }
   for (const id of withPending) {
-    const entries = logs.get(id)!;
+    const found = taskOfKey.get(id) ?? new Map<string, string>();
     logs.set(
       id,
-      entries.flatMap((e) => (e.state !== 'pending' ? [e] : found.has(e.key) ? [{ ...e, state: 'sent' as const, taskId: found.get(e.key) }] : [])),
+      logs.get(id)!.flatMap((e) => (e.state !== 'pending' ? [e] : found.has(e.key) ? [{ ...e, state: 'sent' as const, taskId: found.get(e.key) }] : [])),
     );
   }
+  await deps.gateway.updateMany(
+    deps.contractType,
+    withPending.map((id) => ({ id, properties: { [C.remindersSent]: formatSentLog(logs.get(id)!) } })),
+  );
   return logs;
 }
 

@@ -127,6 +127,19 @@ export class SchemaRegistry {
     this.d.types.add(this.typeDefOf(schema));
     this.d.properties.initType(schema.objectTypeId, { properties: [...defaults.properties, ...props], groups: defaults.groups });
     for (const target of targets) this.defineAssociation(schema.objectTypeId, target.objectTypeId, undefined, now);
+    // Custom objects take activities like standard ones: HubSpot defines their task and note
+    // association types itself (they are not listed among the schema's associations).
+    for (const activity of [this.d.types.resolve('tasks'), this.d.types.resolve('notes')]) {
+      this.d.associations.definePair({
+        from: schema.objectTypeId,
+        to: activity.objectTypeId,
+        category: 'HUBSPOT_DEFINED',
+        label: null,
+        name: `${name}_to_${activity.name}`,
+        inverseName: `${activity.name}_to_${name}`,
+        now,
+      });
+    }
     return schema;
   }
 
