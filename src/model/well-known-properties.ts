@@ -38,6 +38,7 @@ export const CUSTOMER_STATUS_PROPERTIES = {
   status: 'status',
   reason: 'status_reason',
   changedAt: 'status_changed_at',
+  setBy: 'status_set_by',
   nextRenewal: 'next_renewal_date',
   engagements: 'engagements_count',
 } as const;

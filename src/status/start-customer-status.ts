@@ -8,7 +8,11 @@ export async function startCustomerStatuses(dealIds: string[], deps: StatusDeps,
   const dealCompanies = await deps.gateway.associationsOf('deals', 'companies', dealIds);
   const companyIds = [...new Set([...dealCompanies.values()].map((links) => links[0]?.id).filter((id): id is string => !!id))];
   return syncCustomerStatuses(
-    { events: companyIds.map((companyId) => ({ companyId, event: 'first_close' as const, occurredAt: now.toISOString() })) },
+    {
+      events: companyIds.map((companyId) => ({ companyId, event: 'first_close' as const, occurredAt: now.toISOString() })),
+      // The gate marks these deals passed only after this (its commit), so count them here.
+      engagedDealIds: dealIds,
+    },
     deps,
     now,
   );

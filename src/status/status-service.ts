@@ -32,16 +32,20 @@ export interface SyncResult {
   rollupsUpdated: number;
 }
 
-/** Who set the current status, from HubSpot's own property history (newest first). */
+/**
+ * Who set the current status: HubSpot's own property history says whether this app wrote it last
+ * (anything else — the UI, an import, a workflow, another app — is a person's word); when this app
+ * did, `status_set_by` says whether for automation or for a person (`npm run status`).
+ */
 export function currentState(record: CrmRecord, appId: string | undefined): StatusState | undefined {
   const status = record.properties[S.status];
   if (!isCustomerStatus(status)) return undefined;
   const last = (record.history[S.status] ?? [])[0];
-  const automation = last?.sourceType === 'INTEGRATION' && (!appId || !last.sourceId || last.sourceId === appId);
+  const byThisApp = !last || (last.sourceType === 'INTEGRATION' && (!appId || !last.sourceId || last.sourceId === appId));
   return {
     status,
     changedAt: record.properties[S.changedAt] || last?.timestamp || record.updatedAt || new Date(0).toISOString(),
-    setBy: !last || automation ? 'automation' : 'user',
+    setBy: byThisApp && record.properties[S.setBy] !== 'user' ? 'automation' : 'user',
   };
 }
 
@@ -66,7 +70,12 @@ const pick = (links: Array<{ id: string }> | undefined, records: Map<string, Crm
  * starts it, and refreshes the roll-up (next renewal, engagements). Writes only what changed.
  */
 export async function syncCustomerStatuses(
-  input: { events?: CompanyStatusEvent[]; companyIds?: string[] },
+  input: {
+    events?: CompanyStatusEvent[];
+    companyIds?: string[];
+    /** Deals that count as engaged in the roll-up whatever their gate status says yet (passing now). */
+    engagedDealIds?: string[];
+  },
   deps: StatusDeps,
   now: Date,
 ): Promise<SyncResult> {
@@ -89,6 +98,9 @@ export async function syncCustomerStatuses(
     newcomers.length ? gateway.readMany('companies', newcomers, ['name', 'hubspot_owner_id']) : none,
   ]);
 
+  const passing = new Set(input.engagedDealIds ?? []);
+  const engaged = (d: CrmRecord): CrmRecord => (passing.has(d.id) ? { ...d, properties: { ...d.properties, [G.status]: 'passed' } } : d);
+
   const result: SyncResult = { changes: [], rollupsUpdated: 0 };
   const updates: UpdateInput[] = [];
   const creates: CreateInput[] = [];
@@ -96,9 +108,9 @@ export async function syncCustomerStatuses(
     const record = statusOf(id) ? statuses.get(statusOf(id)!) : undefined;
     const before = record ? currentState(record, deps.appId) : undefined;
     const moved = nextStatus(before, events.filter((e) => e.companyId === id), now);
-    const rollup = computeRollup(pick(contractLinks.get(id), contracts), pick(dealLinks.get(id), deals));
+    const rollup = computeRollup(pick(contractLinks.get(id), contracts), pick(dealLinks.get(id), deals).map(engaged));
     const rollupProps = { [S.nextRenewal]: rollup.nextRenewalDate ?? '', [S.engagements]: String(rollup.engagements) };
-    const statusProps: Record<string, string> = moved ? { [S.status]: moved.status, [S.reason]: moved.reason, [S.changedAt]: moved.changedAt } : {};
+    const statusProps: Record<string, string> = moved ? { [S.status]: moved.status, [S.reason]: moved.reason, [S.changedAt]: moved.changedAt, [S.setBy]: 'automation' } : {};
     if (moved) result.changes.push({ companyId: id, from: before?.status, to: moved.status, created: !record });
     if (record) {
       const rollupChanged =

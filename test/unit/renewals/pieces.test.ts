@@ -80,6 +80,8 @@ describe('roll-up and who set the status', () => {
     expect(currentState(auto, '1000001')).toEqual({ status: 'renewal', changedAt: '2027-09-02T08:00:00Z', setBy: 'automation' });
     expect(currentState(user, '1000001')).toEqual({ status: 'at_risk', changedAt: '2027-11-02T10:00:00Z', setBy: 'user' });
     expect(currentState(otherApp, '1000001')?.setBy).toBe('user');
+    const byCli = rec('s', { status: 'dispute', status_set_by: 'user' }, { status: [{ value: 'dispute', timestamp: '2027-11-02T10:00:00Z', sourceType: 'INTEGRATION', sourceId: '1000001' }] });
+    expect(currentState(byCli, '1000001')?.setBy).toBe('user');
     expect(currentState(rec('s', { status: 'nonsense' }), '1')).toBeUndefined();
   });
 });

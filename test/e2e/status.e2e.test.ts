@@ -1,0 +1,33 @@
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import { namesOf, seedCompany, seedOwners } from '../../scripts/lib/seed';
+import { setCustomerStatus } from '../../src/status/set-status';
+import { syncCustomerStatuses } from '../../src/status/status-service';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+  await stack.provision();
+  seedOwners(stack.sandbox);
+});
+afterAll(async () => stack?.close());
+
+const deps = async () => ({ gateway: stack.service.runtime.gateway, types: await stack.service.runtime.portalTypes(), appId: stack.config.HUBSPOT_APP_ID });
+
+it('a manual move creates the status on demand, needs a reason, and is then respected by automation', async () => {
+  const company = seedCompany(stack.sandbox, 'Globex');
+  const statuses = () => stack.sandbox.listObjects(namesOf(stack.model).customerStatus).filter((s) => s.properties.status_title === 'Globex');
+  const d = await deps();
+  await expect(setCustomerStatus(d, company, 'dispute', '  ', new Date())).rejects.toThrow(/needs a reason/);
+  await expect(setCustomerStatus(d, company, 'grumpy', 'why', new Date())).rejects.toThrow(/not a customer status/);
+  expect(statuses()).toHaveLength(0);
+
+  const r = await setCustomerStatus(d, company, 'dispute', 'Invoice 42 contested', new Date());
+  expect(r.changed).toBe(true);
+  expect(statuses().map((s) => [s.properties.status, s.properties.status_reason])).toEqual([['dispute', 'Invoice 42 contested']]);
+
+  expect(statuses()[0]!.properties.status_set_by).toBe('user');
+  const later = new Date(Date.now() + 60_000);
+  const sync = await syncCustomerStatuses({ events: [{ companyId: company, event: 'lapsed', occurredAt: later.toISOString() }] }, d, later);
+  expect(sync.changes).toEqual([]);
+  expect(statuses()[0]!.properties.status).toBe('dispute');
+});
