@@ -24,7 +24,7 @@ void runCli(async (rt) => {
     return 0;
   } catch (err) {
     if (err instanceof StatusTransitionError) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`${err.message}\n${USAGE}`);
       return 2;
     }
     throw err;

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     service.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info({ signal }, 'stopped: requests and batches finished, scheduler stopped');
+        process.exit(0);
+      },
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');
         process.exit(1);

@@ -2,12 +2,14 @@ import { cardsRouter } from './cards/cards-router';
 import type { Config } from './config';
 import { sweepGatedDeals } from './gate/sweep';
 import { createRenewalService } from './renewals/renewal-service';
-import { createApp, type ReadinessReport } from './http/app';
+import { createApp, type CreateAppOptions, type ReadinessReport } from './http/app';
 import { startHttpServer, type StartedServer } from './http/listen';
 import type { Logger } from './logger';
+import { createMetrics, recordSweep, timedJob, type Metrics } from './metrics';
 import { routeWebhookBatch } from './runtime/route-events';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime/runtime';
 import { startScheduler, type ScheduledJob, type Scheduler } from './scheduler';
+import type { OnWebhookBatch } from './webhooks/receiver';
 
 export type ServiceConfig = Config & { HUBSPOT_ACCESS_TOKEN: string; HUBSPOT_CLIENT_SECRET: string };
 
@@ -16,8 +18,21 @@ export interface RunningService {
   port: number;
   runtime: Runtime;
   scheduler: Scheduler | undefined;
-  /** Stop accepting, finish the requests in flight, stop the scheduler. */
+  metrics: Metrics;
+  /**
+   * Stop accepting, finish the requests in flight (and batches still running after a deferred
+   * answer), stop the scheduler and wait for a job that is running.
+   */
   close(): Promise<void>;
+}
+
+export interface ServiceOptions extends RuntimeOptions {
+  port?: number;
+  host?: string;
+  /** Webhook limits (see src/webhooks/receiver.ts); defaults suit HubSpot. */
+  webhooks?: CreateAppOptions['webhooks'];
+  /** Clock for signature timestamps, epoch ms (default Date.now); tests move it to replay requests later. */
+  signatureClock?: () => number;
 }
 
 const READINESS_CACHE_MS = 30_000;
@@ -40,42 +55,77 @@ function readinessCheck(rt: Runtime): () => Promise<ReadinessReport> {
   };
 }
 
-export function scheduledJobs(rt: Runtime): ScheduledJob[] {
+export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
+  const renewals = () => createRenewalService(rt).scan();
+  const sweep = async () => sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, rt.now());
   return [
     {
       name: 'renewals',
       cron: rt.config.RENEWAL_CRON,
-      run: () => createRenewalService(rt).scan(),
+      run: metrics ? timedJob(metrics, 'renewals', renewals, (_r, s) => metrics.renewalScanDuration.observe(s)) : renewals,
     },
     {
       name: 'sweep',
       cron: rt.config.SWEEP_CRON,
-      run: async () => sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, rt.now()),
+      run: metrics
+        ? timedJob(metrics, 'sweep', sweep, (r, s) => {
+            metrics.sweepDuration.observe(s);
+            recordSweep(metrics, r);
+          })
+        : sweep,
     },
   ];
 }
 
+/** Batches being processed, including those answered 200 `deferred` that are still running. */
+function trackBatches(onBatch: OnWebhookBatch): { onBatch: OnWebhookBatch; settled: () => Promise<void> } {
+  const running = new Set<Promise<void>>();
+  return {
+    onBatch: (events, meta) => {
+      const run = Promise.resolve(onBatch(events, meta));
+      running.add(run);
+      const done = () => void running.delete(run);
+      run.then(done, done);
+      return run;
+    },
+    settled: async () => {
+      while (running.size) await Promise.allSettled([...running]);
+    },
+  };
+}
+
 /** Starts the webhook service, the cards API and (when SCHEDULER=on) the scheduler, in-process. */
-export async function startService(config: ServiceConfig, logger: Logger, options: RuntimeOptions & { port?: number; host?: string } = {}): Promise<RunningService> {
-  const runtime = createRuntime(config, logger, options);
+export async function startService(config: ServiceConfig, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  const metrics = options.metrics ?? createMetrics();
+  const runtime = createRuntime(config, logger, { ...options, metrics });
+  const batches = trackBatches(routeWebhookBatch(runtime));
   const app = createApp({
     clientSecret: config.HUBSPOT_CLIENT_SECRET,
     appId: config.HUBSPOT_APP_ID,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     logger,
-    onWebhookBatch: routeWebhookBatch(runtime),
+    onWebhookBatch: batches.onBatch,
     cardsRouter: cardsRouter(runtime),
     readiness: readinessCheck(runtime),
+    metrics,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.signatureClock ? { now: options.signatureClock } : {}),
   });
   const server: StartedServer = await startHttpServer(app, { port: options.port ?? config.PORT, host: options.host, logger });
-  const scheduler = config.SCHEDULER === 'on' ? startScheduler(scheduledJobs(runtime), { timezone: config.PORTAL_TIMEZONE, logger }) : undefined;
+  const scheduler = config.SCHEDULER === 'on' ? startScheduler(scheduledJobs(runtime, metrics), { timezone: config.PORTAL_TIMEZONE, logger }) : undefined;
+  let closing: Promise<void> | undefined;
   return {
     url: server.url,
     port: server.port,
     runtime,
     scheduler,
-    async close() {
-      await Promise.all([server.close(), scheduler?.stop()]);
+    metrics,
+    close() {
+      closing ??= (async () => {
+        await Promise.all([server.close(), scheduler?.stop()]);
+        await batches.settled();
+      })();
+      return closing;
     },
   };
 }

@@ -11,7 +11,10 @@ export interface EnforceDeps {
   gateway: CrmGateway;
   types: Pick<PortalTypes, 'contract'>;
   defaultOwnerId?: string;
-  /** Starts the company's customer status for deals that passed (see src/status). */
+  /**
+   * Starts the company's customer status for deals passing now (see src/status). Called before the
+   * deals are marked passed, so its roll-up must count them as engaged.
+   */
   onPassed?: (dealIds: string[]) => Promise<void>;
 }
 
@@ -54,7 +57,34 @@ async function findOrphanTasks(gateway: CrmGateway, blocks: Block[]): Promise<Ma
   return found;
 }
 
-/** Writes a batch of decisions with as few calls as HubSpot allows: tasks, then one deal update. */
+/**
+ * Override notes a previous run wrote before it died (the deal not yet marked passed): the first
+ * paragraph names who set the override and when, so it identifies this override.
+ */
+async function findWrittenNotes(gateway: CrmGateway, passes: Pass[]): Promise<Set<string>> {
+  const written = new Set<string>();
+  const withNote = passes.filter((p) => p.overrideNote);
+  if (!withNote.length) return written;
+  const links = await gateway.associationsOf('deals', 'notes', withNote.map((p) => p.dealId));
+  const noteIds = [...links.values()].flat().map((l) => l.id);
+  if (!noteIds.length) return written;
+  const notes = await gateway.readMany('notes', noteIds, ['hs_note_body']);
+  for (const p of withNote) {
+    const head = p.overrideNote!.slice(0, p.overrideNote!.indexOf('</p>') + 4);
+    if ((links.get(p.dealId) ?? []).some((l) => notes.get(l.id)?.properties.hs_note_body?.startsWith(head))) written.add(p.dealId);
+  }
+  return written;
+}
+
+/**
+ * Writes a batch of decisions with as few calls as HubSpot allows: tasks, then what a pass starts
+ * (contracts, override notes, customer statuses), then one deal update.
+ *
+ * The deal update goes last because it is the commit: once a deal is marked passed, a retried
+ * webhook and the sweep both skip it. A run that dies before it leaves the deal unmarked, so the
+ * next run decides it again and every earlier write is found done (orphan tasks, active contracts,
+ * written notes, started statuses) rather than lost or made twice.
+ */
 export async function enforceGateDecisions(decisions: GateDecision[], deps: EnforceDeps): Promise<EnforceResult> {
   const { gateway } = deps;
   const blocks = decisions.filter((d): d is Block => d.action === 'block');
@@ -92,15 +122,16 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
     result.tasksCreated = created.length;
   }
 
-  const dealUpdates: UpdateInput[] = [
-    ...blocks.map((b) => ({ id: b.dealId, properties: { ...b.dealProperties, [GATE_PROPERTIES.taskId]: taskIdOf.get(b.dealId) ?? '' } })),
-    ...passes.map((p) => ({ id: p.dealId, properties: p.dealProperties })),
-  ];
-  const { missingIds: goneDeals } = await gateway.updateMany('deals', dealUpdates);
-  result.reverted = blocks.map((b) => b.dealId).filter((id) => !goneDeals.includes(id));
-  result.passed = passes.map((p) => p.dealId).filter((id) => !goneDeals.includes(id));
+  const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];
+  if (contracts.length) {
+    await gateway.updateMany(
+      deps.types.contract,
+      contracts.map((id) => ({ id, properties: { [CONTRACT_PROPERTIES.status]: 'active' } })),
+    );
+  }
 
-  const notes = passes.filter((p) => p.overrideNote && result.passed.includes(p.dealId));
+  const written = await findWrittenNotes(gateway, passes);
+  const notes = passes.filter((p) => p.overrideNote && !written.has(p.dealId));
   if (notes.length) {
     await gateway.createMany(
       'notes',
@@ -111,14 +142,14 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
     );
     result.notesCreated = notes.length;
   }
+  if (passes.length && deps.onPassed) await deps.onPassed(passes.map((p) => p.dealId));
 
-  const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];
-  if (contracts.length) {
-    await gateway.updateMany(
-      deps.types.contract,
-      contracts.map((id) => ({ id, properties: { [CONTRACT_PROPERTIES.status]: 'active' } })),
-    );
-  }
-  if (result.passed.length && deps.onPassed) await deps.onPassed(result.passed);
+  const dealUpdates: UpdateInput[] = [
+    ...blocks.map((b) => ({ id: b.dealId, properties: { ...b.dealProperties, [GATE_PROPERTIES.taskId]: taskIdOf.get(b.dealId) ?? '' } })),
+    ...passes.map((p) => ({ id: p.dealId, properties: p.dealProperties })),
+  ];
+  const { missingIds: goneDeals } = await gateway.updateMany('deals', dealUpdates);
+  result.reverted = blocks.map((b) => b.dealId).filter((id) => !goneDeals.includes(id));
+  result.passed = passes.map((p) => p.dealId).filter((id) => !goneDeals.includes(id));
   return result;
 }

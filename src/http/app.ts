@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logger';
-import { webhookRouter, type OnWebhookBatch, type WebhookRouterOptions } from '../webhooks/receiver';
+import { metricsEndpoint, webhookMetrics, type Metrics } from '../metrics';
+import { WEBHOOK_PATH, webhookRouter, type OnWebhookBatch, type WebhookRouterOptions } from '../webhooks/receiver';
 import { errorHandler, notFoundHandler } from './errors';
 import { requireHubSpotSignature } from './signed-requests';
 
@@ -9,6 +10,8 @@ import { requireHubSpotSignature } from './signed-requests';
  * The service's HTTP surface:
  *   GET  /healthz            liveness: the process answers
  *   GET  /readyz             readiness: runs `readiness()` (200, or 503 with what failed)
+ *   GET  /metrics            Prometheus metrics, when `metrics` is given (unauthenticated: keep it
+ *                            off the public route, see docs/operations.md)
  *   POST /webhooks/hubspot   HubSpot webhook batches (src/webhooks/receiver.ts)
  *   *    /api/cards/…        the cards router, behind signature v3 verification
  * then a JSON 404, then the one error handler. No HubSpot client is imported here: what happens to
@@ -37,6 +40,8 @@ export interface CreateAppOptions {
   now?: () => number;
   /** Webhook limits; defaults in receiver.ts. */
   webhooks?: Pick<WebhookRouterOptions, 'maxBodyBytes' | 'maxEvents' | 'maxInFlight' | 'answerWithinMs'>;
+  /** Serves GET /metrics and counts webhook answers (src/metrics). */
+  metrics?: Metrics;
 }
 
 export function createApp(options: CreateAppOptions): Express {
@@ -61,6 +66,11 @@ export function createApp(options: CreateAppOptions): Express {
     if (!report.ok) logger.warn({ checks: report.checks }, 'not ready');
     res.status(report.ok ? 200 : 503).json({ status: report.ok ? 'ready' : 'not_ready', checks: report.checks });
   });
+
+  if (options.metrics) {
+    app.get('/metrics', metricsEndpoint(options.metrics.registry));
+    app.post(WEBHOOK_PATH, webhookMetrics(options.metrics));
+  }
 
   app.use(
     webhookRouter({

@@ -48,7 +48,14 @@ export function startHttpServer(app: Express, options: ListenOptions): Promise<S
         url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         close: () =>
           new Promise<void>((done, fail) => {
-            server.close((err) => (err ? fail(err) : done()));
+            // A keep-alive connection whose request was in flight turns idle only when its answer is
+            // sent; server.close() would then wait for keepAliveTimeout (65 s). Close idle ones until done.
+            const sweepIdle = setInterval(() => server.closeIdleConnections(), 50);
+            server.close((err) => {
+              clearInterval(sweepIdle);
+              if (err) fail(err);
+              else done();
+            });
             server.closeIdleConnections();
           }),
       });

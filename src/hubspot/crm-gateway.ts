@@ -190,15 +190,16 @@ export class CrmGateway {
   }
 
   async search(objectType: string, request: SearchRequest): Promise<SearchPage> {
-    await this.throttle.acquire();
-    const res = await this.call(`search ${objectType}`, () =>
-      this.client.crm.objects.searchApi.doSearch(objectType, {
+    // Every attempt takes a slot, retries included: HubSpot counts them against the 5 per second.
+    const res = await this.call(`search ${objectType}`, async () => {
+      await this.throttle.acquire();
+      return this.client.crm.objects.searchApi.doSearch(objectType, {
         ...request,
         limit: Math.min(request.limit ?? SEARCH_PAGE_LIMIT, SEARCH_PAGE_LIMIT),
         sorts: request.sorts as unknown as string[] | undefined,
         filterGroups: request.filterGroups as never,
-      }),
-    );
+      });
+    });
     return { total: res.total, results: res.results.map(toCrmRecord), after: res.paging?.next?.after };
   }
 

@@ -1,4 +1,5 @@
 import type { CrmGateway } from './crm-gateway';
+import { HubSpotError } from './errors';
 
 /** HubSpot's fixed association type ids (the client's AssociationTypes). */
 export const ASSOCIATION_TYPES = {
@@ -43,6 +44,16 @@ async function defaultTypeId(gateway: CrmGateway, from: string, to: string): Pro
   return unlabelled.typeId;
 }
 
+/**
+ * The task↔contract pair may legitimately not exist (undefined); a failure that may pass (429, 5xx,
+ * network) must not be cached as "absent" for the life of the process, so it is thrown.
+ */
+function absentOnlyIfRefused(err: unknown): undefined {
+  if (err instanceof PortalNotProvisionedError) return undefined;
+  if (err instanceof HubSpotError && !err.isRetryable) return undefined;
+  throw err;
+}
+
 /** Reads the schemas (one call) and two association definitions; the caller caches the result. */
 export async function discoverPortalTypes(gateway: CrmGateway, names: CustomObjectNames): Promise<PortalTypes> {
   const schemas = await gateway.customObjectTypes();
@@ -56,7 +67,7 @@ export async function discoverPortalTypes(gateway: CrmGateway, names: CustomObje
   }
   const [customerStatusToCompany, taskToContract] = await Promise.all([
     defaultTypeId(gateway, customerStatus, 'companies'),
-    defaultTypeId(gateway, 'tasks', contract).catch(() => undefined),
+    defaultTypeId(gateway, 'tasks', contract).catch(absentOnlyIfRefused),
   ]);
   return {
     scope,

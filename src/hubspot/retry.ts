@@ -18,6 +18,8 @@ export function waitFor(err: HubSpotError, attempt: number, baseMs: number): num
   if (err.status === 429 && err.body?.policyName === 'TEN_SECONDLY_ROLLING' && baseMs >= 1000) {
     return Math.min(10_000, baseMs * attempt * 2);
   }
+  // The search limit (5 per second, no headers): retrying within the same second cannot succeed.
+  if (err.status === 429 && err.body?.policyName === 'SECONDLY') return Math.max(1000, baseMs * attempt);
   return baseMs * attempt;
 }
 

@@ -8,12 +8,17 @@ import { clientSettingsFrom, hubSpotClient } from '../hubspot/client';
 import { CrmGateway, type CallObserver } from '../hubspot/crm-gateway';
 import { discoverPortalTypes, type PortalTypes } from '../hubspot/object-types';
 import type { Logger } from '../logger';
+import { combineObservers, hubSpotCallObserver, recordGateRun, type Metrics } from '../metrics';
 import { loadModel, objectByRole, type Model } from '../model';
 
 export interface RuntimeOptions {
   now?: () => Date;
   observe?: CallObserver;
   model?: Model;
+  /** Counts HubSpot calls and gate decisions (src/metrics). */
+  metrics?: Metrics;
+  /** How retries wait (default: setTimeout). Tests pass a recording, compressed sleep. */
+  retrySleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -28,9 +33,10 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     retry: {
       retries: config.HUBSPOT_RETRIES,
       baseMs: config.HUBSPOT_RETRY_BASE_MS,
+      ...(options.retrySleep ? { sleep: options.retrySleep } : {}),
       onRetry: (err, attempt, ms) => logger.warn({ status: err.status, operation: err.operation, attempt, waitMs: ms }, 'HubSpot call failed; retrying'),
     },
-    observe: options.observe,
+    observe: combineObservers(options.metrics && hubSpotCallObserver(options.metrics), options.observe),
   });
   const pipelines = new PipelineCache(() => gateway.pipelines('deals'));
   const locks = new KeyedLock();
@@ -52,7 +58,10 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
   let gate: Promise<GateService> | undefined;
   const gateService = (): Promise<GateService> => {
     gate ??= portalTypes().then((t) =>
-      createGateService({ gateway, types: t, rules, pipelines, locks, logger, defaultOwnerId: config.DEFAULT_OWNER_ID, appId: config.HUBSPOT_APP_ID }),
+      withGateMetrics(
+        createGateService({ gateway, types: t, rules, pipelines, locks, logger, defaultOwnerId: config.DEFAULT_OWNER_ID, appId: config.HUBSPOT_APP_ID }),
+        options.metrics,
+      ),
     );
     gate.catch(() => (gate = undefined));
     return gate;
@@ -62,3 +71,16 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;
+
+/** Every gate run (webhooks, sweep, the card's recheck) counts its decisions. */
+function withGateMetrics(gate: GateService, metrics: Metrics | undefined): GateService {
+  if (!metrics) return gate;
+  return {
+    ...gate,
+    gateDeals: async (dealIds, now) => {
+      const run = await gate.gateDeals(dealIds, now);
+      recordGateRun(metrics, run);
+      return run;
+    },
+  };
+}
