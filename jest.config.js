@@ -1,11 +1,38 @@
+/**
+ * One `npm test` for everything, as two jest projects:
+ *  - service: the TypeScript service, scripts and their tests (test/**\/*.test.ts), CommonJS via ts-jest;
+ *  - cards:   the HubSpot cards (extensions/app/cards, React 18.3.1) rendered with
+ *             @hubspot/ui-extensions/testing (test/cards/ui/**\/*.test.tsx). @hubspot/ui-extensions and
+ *             tinyspy ship ESM only, so they are transformed too (ts-jest with allowJs).
+ * Both transpile only (isolatedModules); `npm run typecheck` type-checks each tsconfig.
+ */
+const setupFiles = ['<rootDir>/test/setup-env.ts'];
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-  },
-  setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 30000,
+  projects: [
+    {
+      displayName: 'service',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/cards/ui/'],
+      transform: {
+        '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+      },
+      setupFiles,
+    },
+    {
+      displayName: 'cards',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/cards/ui'],
+      testMatch: ['**/*.test.tsx'],
+      transform: {
+        '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/cards/ui/tsconfig.json' }],
+      },
+      transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
+      setupFiles,
+    },
+  ],
 };

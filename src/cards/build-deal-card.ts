@@ -1,10 +1,9 @@
 import type { DealEvaluation } from '../gate/gate-service';
-import { isFilled } from '../gate/evaluate';
-import { addDays, daysBetween, parseHubSpotDate } from '../dates/calendar';
-import type { CrmRecord, Properties } from '../hubspot/types';
-import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
-import type { CardContract, CardGate, CardScope, DealCardData, GateStatusShown } from './card-data';
+import type { CrmRecord } from '../hubspot/types';
+import { CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
 import type { LinkedRecord } from '../gate/types';
+import type { CardGate, CardScope, DealCardData, GateStatusShown } from './card-data';
+import { cardContract, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
 
 export interface DealCardInput {
   evaluation: DealEvaluation;
@@ -14,14 +13,10 @@ export interface DealCardInput {
   customerStatus: CrmRecord | undefined;
   companyId: string | undefined;
   objectTypes: { scope: string; contract: string };
+  labels: StatusLabels;
   today: string;
 }
 
-const text = (p: Properties, name: string) => (isFilled(p[name]) ? p[name]!.trim() : null);
-const num = (p: Properties, name: string) => {
-  const n = Number(p[name]);
-  return isFilled(p[name]) && Number.isFinite(n) ? n : null;
-};
 const RECORDED: GateStatusShown[] = ['passed', 'blocked', 'overridden', 'not_checked'];
 
 function gate(e: DealEvaluation): CardGate {
@@ -41,18 +36,15 @@ function gate(e: DealEvaluation): CardGate {
   };
 }
 
-/** The scope the card shows: the approved one if any, else the most recent. */
-function pickScope(scopes: LinkedRecord[]): LinkedRecord | undefined {
-  return scopes.find((s) => s.properties[SC.approved] === 'true') ?? [...scopes].sort((a, b) => Number(b.id) - Number(a.id))[0];
-}
-
 function scope(record: LinkedRecord | undefined, input: DealCardInput): CardScope | null {
   if (!record) return null;
   const p = record.properties;
+  const status = text(p, SC.status);
   return {
     id: record.id,
     name: text(p, input.scopeDisplay) ?? `Scope ${record.id}`,
-    status: text(p, SC.status),
+    status,
+    statusLabel: labelOf(input.labels.scope, status),
     approved: p[SC.approved] === 'true',
     deliverables: text(p, SC.deliverables),
     inScope: text(p, SC.inScope),
@@ -66,33 +58,13 @@ function scope(record: LinkedRecord | undefined, input: DealCardInput): CardScop
   };
 }
 
-function contract(records: LinkedRecord[], today: string): CardContract | null {
-  const record = records.find((c) => c.properties[C.status] === 'active') ?? records[0];
-  if (!record) return null;
-  const p = record.properties;
-  const renewal = parseHubSpotDate(p[C.renewalDate]);
-  const notice = num(p, C.noticeDays);
-  const autoRenew = p[C.autoRenew] === 'true';
-  return {
-    id: record.id,
-    name: text(p, C.name) ?? `Contract ${record.id}`,
-    status: text(p, C.status),
-    startDate: parseHubSpotDate(p[C.startDate]) ?? null,
-    termMonths: num(p, C.termMonths),
-    renewalDate: renewal ?? null,
-    daysToRenewal: renewal ? daysBetween(today, renewal) : null,
-    autoRenew,
-    noticeDays: notice,
-    noticeDeadline: renewal && autoRenew && notice !== null ? addDays(renewal, -notice) : null,
-    value: num(p, C.value),
-  };
-}
-
 /** Pure: the deal card's JSON from what was loaded and evaluated. */
 export function buildDealCard(input: DealCardInput): DealCardData {
   const e = input.evaluation;
   const p = e.loaded.deal.properties;
   const stageId = p.dealstage ?? '';
+  const contract = pickContract(e.loaded.contracts);
+  const status = input.customerStatus ? text(input.customerStatus.properties, S.status) : null;
   return {
     deal: {
       id: e.loaded.deal.id,
@@ -103,11 +75,12 @@ export function buildDealCard(input: DealCardInput): DealCardData {
     gate: gate(e),
     handoff: input.handoffFields.map((f) => ({ ...f, value: text(p, f.name) })),
     scope: scope(pickScope(e.loaded.scopes), input),
-    contract: contract(e.loaded.contracts, input.today),
+    contract: contract ? cardContract(contract, input.today, input.labels) : null,
     customerStatus: input.customerStatus
       ? {
           id: input.customerStatus.id,
-          status: text(input.customerStatus.properties, S.status),
+          status,
+          statusLabel: labelOf(input.labels.customerStatus, status),
           reason: text(input.customerStatus.properties, S.reason),
           changedAt: text(input.customerStatus.properties, S.changedAt),
         }

@@ -1,83 +1,25 @@
 /**
- * The JSON the cards API serves and the cards render. The cards (extensions/app/cards) read the
- * same shapes; test/cards checks both sides against the zod schema in card-data-schema.ts.
+ * The JSON the cards API serves and the cards render. One definition for both sides: the zod
+ * schemas in extensions/app/cards/shared/card-data.ts, which the cards parse responses with. The
+ * service uses the inferred types only (a type-only re-export: nothing from extensions/ is loaded
+ * at run time), and test/cards/contract.test.ts parses the real service's answers with the schemas.
  */
-export type GateStatusShown = 'passed' | 'blocked' | 'overridden' | 'not_checked';
-
-export interface CardGateItem {
-  key: string;
-  label: string;
-  passed: boolean;
-  fix: string;
-}
-
-export interface CardGate {
-  /** What the gate last recorded on the deal. */
-  status: GateStatusShown;
-  checkedAt: string | null;
-  /** The live checklist against the deal's rule (or the rule it meets on closing). */
-  live: 'passed' | 'blocked' | 'overridden' | null;
-  items: CardGateItem[];
-  passedCount: number;
-  total: number;
-  overrideReason: string | null;
-  stageLabel: string | null;
-}
-
-export interface CardField {
-  name: string;
-  label: string;
-  value: string | null;
-}
-
-export interface CardComparison {
-  label: string;
-  proposal: string | null;
-  delivery: string | null;
-  differs: boolean;
-}
-
-export interface CardScope {
-  id: string;
-  name: string;
-  status: string | null;
-  approved: boolean;
-  deliverables: string | null;
-  inScope: string | null;
-  outOfScope: string | null;
-  comparisons: CardComparison[];
-  discrepancyResolution: string | null;
-}
-
-export interface CardContract {
-  id: string;
-  name: string;
-  status: string | null;
-  startDate: string | null;
-  termMonths: number | null;
-  renewalDate: string | null;
-  daysToRenewal: number | null;
-  autoRenew: boolean;
-  noticeDays: number | null;
-  noticeDeadline: string | null;
-  value: number | null;
-}
-
-export interface CardCustomerStatus {
-  id: string;
-  status: string | null;
-  reason: string | null;
-  changedAt: string | null;
-}
-
-export interface DealCardData {
-  deal: { id: string; name: string; stage: string | null; pipeline: string | null };
-  gate: CardGate;
-  handoff: CardField[];
-  scope: CardScope | null;
-  contract: CardContract | null;
-  customerStatus: CardCustomerStatus | null;
-  companyId: string | null;
-  /** The custom object type ids, so the card can open HubSpot's create forms. */
-  objectTypes: { scope: string; contract: string };
-}
+export type {
+  ApiError,
+  CardComparison,
+  CardContract,
+  CardCustomerStatus,
+  CardField,
+  CardGate,
+  CardGateItem,
+  CardScope,
+  CompanyCardData,
+  CompanyStatus,
+  DealCardData,
+  Engagement,
+  GateStatusShown,
+  NextRenewal,
+  RecheckResponse,
+  RenewalTask,
+  StatusChange,
+} from '../../extensions/app/cards/shared/card-data';

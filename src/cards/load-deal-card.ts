@@ -4,6 +4,7 @@ import type { Runtime } from '../runtime/runtime';
 import { dealProperties, objectByRole } from '../model';
 import { CUSTOMER_STATUS_PROPERTIES as S } from '../model/well-known-properties';
 import { buildDealCard } from './build-deal-card';
+import { statusLabels } from './card-fields';
 import type { DealCardData } from './card-data';
 
 const union = (...lists: string[][]) => [...new Set(lists.flat())];
@@ -43,6 +44,7 @@ export async function loadDealCard(rt: Runtime, dealId: string): Promise<DealCar
     customerStatus,
     companyId,
     objectTypes: { scope: types.scope, contract: types.contract },
+    labels: statusLabels(rt.model),
     today: todayIn(rt.config.PORTAL_TIMEZONE, now),
   });
 }
