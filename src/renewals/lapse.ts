@@ -84,9 +84,10 @@ async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: Calen
       contractProperties: { [C.status]: 'ended' },
     });
   }
+  // The status moves first: the contract writes below take it out of this search for good.
+  if (events.length) await deps.onStatusEvents(events);
   if (updates.length) await deps.gateway.updateMany(deps.types.contract, updates);
   if (lapses.length) result.remindersCreated += await createTrackedTasks(lapses, logs, tracked, today);
-  if (events.length) await deps.onStatusEvents(events);
 }
 
 /** Contracts still open whose renewal date has passed: auto-renewed, renewed by a successor, or lapsed. */

@@ -22,10 +22,16 @@ const emptyResult = (today: CalendarDate): RenewalScanResult => ({
 
 /** Renewals and customer status, wired to the runtime: the daily scan and contract changes. */
 export function createRenewalService(rt: Runtime) {
-  /** Status events are collected during a run and applied once at its end, with the roll-ups. */
-  async function deps(dryRun = false): Promise<RenewalScanDeps & { events: CompanyStatusEvent[]; types: PortalTypes }> {
+  const sync = (types: PortalTypes, events: CompanyStatusEvent[], companyIds: string[] = []) =>
+    rt.locks.run(['customer-status'], () => syncCustomerStatuses({ events, companyIds }, { gateway: rt.gateway, types, appId: rt.config.HUBSPOT_APP_ID }, rt.now()));
+
+  /**
+   * Status events are applied as each page produces them, before the page's own commit writes
+   * (a lapse ends the contract after its status moved), so a crash loses none.
+   */
+  async function deps(dryRun = false): Promise<RenewalScanDeps & { types: PortalTypes; rollups: { updated: number } }> {
     const types = await rt.portalTypes();
-    const events: CompanyStatusEvent[] = [];
+    const rollups = { updated: 0 };
     return {
       gateway: rt.gateway,
       types,
@@ -34,23 +40,20 @@ export function createRenewalService(rt: Runtime) {
       logger: rt.logger,
       dryRun,
       now: rt.now,
-      events,
-      onStatusEvents: async (more: CompanyStatusEvent[]) => {
-        events.push(...more);
+      rollups,
+      onStatusEvents: async (events: CompanyStatusEvent[]) => {
+        if (dryRun || !events.length) return;
+        rollups.updated += (await sync(types, events)).rollupsUpdated;
       },
     };
   }
-
-  const sync = (types: PortalTypes, events: CompanyStatusEvent[], companyIds: string[] = []) =>
-    rt.locks.run(['customer-status'], () => syncCustomerStatuses({ events, companyIds }, { gateway: rt.gateway, types, appId: rt.config.HUBSPOT_APP_ID }, rt.now()));
 
   /** The daily scan; `today` defaults to the portal's calendar date. */
   async function scan(options: { today?: CalendarDate; dryRun?: boolean } = {}): Promise<RenewalScanResult & { rollupsUpdated: number }> {
     const today = options.today ?? todayIn(rt.config.PORTAL_TIMEZONE, rt.now());
     const d = await deps(options.dryRun);
     const result = await rt.locks.run(['renewal-scan'], () => runRenewalScan(d, today));
-    const rollupsUpdated = options.dryRun ? 0 : (await sync(d.types, d.events)).rollupsUpdated;
-    return { ...result, rollupsUpdated };
+    return { ...result, rollupsUpdated: d.rollups.updated };
   }
 
   /**
@@ -71,7 +74,7 @@ export function createRenewalService(rt: Runtime) {
       return companyId ? [{ companyId, event: 'renewed' as const, occurredAt: rt.now().toISOString() }] : [];
     });
     const companies = [...links.values()].flatMap((l) => (l.companyId ? [l.companyId] : []));
-    await sync(d.types, [...d.events, ...events], companies);
+    await sync(d.types, events, companies);
     return result;
   }
 

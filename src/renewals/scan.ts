@@ -80,11 +80,13 @@ export async function remindContracts(page: CrmRecord[], deps: RenewalScanDeps, 
       dealId: link?.dealId,
     };
   });
-  result.remindersCreated += await createTrackedTasks(items, logs, trackedDeps, today);
+  // The customer status moves before the tasks: once their keys are sent, no later run would
+  // emit this event again, whereas a status moved twice is a no-op.
   const windowOpened = due
     .filter((d) => d.r.kind === 'lead')
     .flatMap(({ id }) => (links.get(id)?.companyId ? [{ companyId: links.get(id)!.companyId!, event: 'renewal_window_opened' as const, occurredAt: deps.now().toISOString() }] : []));
   if (windowOpened.length) await deps.onStatusEvents(windowOpened);
+  result.remindersCreated += await createTrackedTasks(items, logs, trackedDeps, today);
 }
 
 /**

@@ -56,4 +56,6 @@ it.each([
   expect(logs.filter((l) => !(l.length === 1 && l[0]!.state === 'sent')).slice(0, 2)).toEqual([]);
   expect(new Set(logs.map((l) => l[0]!.taskId)).size).toBe(COUNT);
   expect((await renewals.scan({ today: '2027-03-01' })).remindersCreated).toBe(0);
+  const status = stack.sandbox.listObjects(names.customerStatus).filter((c) => c.properties.status_title === 'Crash Test Co');
+  expect(status.map((c) => c.properties.status)).toEqual(['renewal']);
 }, 60_000);
