@@ -1,24 +1,30 @@
 import type { DestinationStream } from 'pino';
 import { parseConfig } from '../../src/config';
+import { sweepGatedDeals, type SweepResult } from '../../src/gate/sweep';
 import { clientSettingsFrom, hubSpotClient } from '../../src/hubspot/client';
 import { PortalSchemaGateway } from '../../src/hubspot/portal-schema';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { loadModel, type Model } from '../../src/model';
 import { applyPlan, planProvisioning, readPortal, type ApplySummary, type Plan } from '../../src/provisioning';
 import { webhookSubscriptions } from '../../src/project/webhook-subscriptions';
-import { startSandbox, type FaultOptions, type Sandbox } from '../../src/sandbox';
-import { startService, type RunningService, type ServiceConfig } from '../../src/service';
+import { startSandbox, type FaultOptions, type Sandbox, type SandboxOptions } from '../../src/sandbox';
+import { startService, type RunningService, type ServiceConfig, type ServiceOptions } from '../../src/service';
 
 /**
  * The local stand-in and the real service, wired together in one process: what the demo, the
- * end-to-end tests and the benchmarks run. The service sees only a base URL; it does not know.
+ * end-to-end and fault tests and the benchmarks run. The service sees only a base URL.
  */
 export interface Stack {
   sandbox: Sandbox;
-  service: RunningService;
+  /** The running service; a new object after `restartService`. */
+  readonly service: RunningService;
   config: ServiceConfig;
   model: Model;
+  logger: Logger;
   provision(): Promise<{ plan: Plan; summary: ApplySummary }>;
+  /** A fresh service (new runtime, caches, locks) on the same port: a process restart. */
+  restartService(options?: ServiceOptions): Promise<RunningService>;
+  sweep(): Promise<SweepResult>;
   close(): Promise<void>;
 }
 
@@ -35,6 +41,9 @@ export interface StackOptions {
   /** Fixed ports (demo --serve); default any free port. */
   sandboxPort?: number;
   servicePort?: number;
+  /** More stand-in or service options (faults, limits, metrics, retry sleep…). */
+  sandbox?: Partial<SandboxOptions>;
+  service?: ServiceOptions;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -46,6 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     webhookBatchDelayMs: 20,
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...options.sandbox,
   });
   const config = parseConfig({
     HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
@@ -60,19 +70,34 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.env,
   }) as ServiceConfig;
   const logger = createLogger(config.LOG_LEVEL, options.logDestination, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
-  const service = await startService(config, logger, { port: options.servicePort ?? 0, host: '127.0.0.1', model, ...(options.now ? { now: options.now } : {}) });
+  const start = (port: number, extra: ServiceOptions = {}) =>
+    startService(config, logger, { port, host: '127.0.0.1', model, ...(options.now ? { now: options.now } : {}), ...options.service, ...extra });
+  let service = await start(options.servicePort ?? 0);
   sandbox.setWebhookTarget(`${service.url}/webhooks/hubspot`);
 
   const provisioning = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
   return {
     sandbox,
-    service,
+    get service() {
+      return service;
+    },
     config,
     model,
+    logger,
     async provision() {
       const plan = planProvisioning(model, await readPortal(provisioning, model));
       const summary = await applyPlan(plan, provisioning);
       return { plan, summary };
+    },
+    async restartService(extra) {
+      const port = service.port;
+      await service.close();
+      service = await start(port, extra);
+      return service;
+    },
+    async sweep() {
+      const rt = service.runtime;
+      return sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, rt.now());
     },
     async close() {
       await service.close();

@@ -1,36 +1,19 @@
 import type { DestinationStream } from 'pino';
 import { namesOf, seedOwners, type Names } from '../../scripts/lib/seed';
-import { parseConfig } from '../../src/config';
-import { sweepGatedDeals, type SweepResult } from '../../src/gate/sweep';
-import { clientSettingsFrom, hubSpotClient } from '../../src/hubspot/client';
-import { PortalSchemaGateway } from '../../src/hubspot/portal-schema';
-import { createLogger, type Logger } from '../../src/logger';
-import { loadModel, type Model } from '../../src/model';
-import { webhookSubscriptions } from '../../src/project/webhook-subscriptions';
-import { applyPlan, planProvisioning, readPortal } from '../../src/provisioning';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
-import { startService, type RunningService, type ServiceConfig, type ServiceOptions } from '../../src/service';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import type { SandboxOptions } from '../../src/sandbox';
+import type { ServiceOptions } from '../../src/service';
 
 /**
- * The stand-in and the real service, like scripts/lib/stack.ts, with what fault tests need on top:
- * a seeded PRNG, a longer webhook retry schedule, service options (observer, metrics, limits), a
- * service that can be killed and started again on the same port, and retries whose waits are
- * recorded and compressed. The retry code still computes every wait (Retry-After: 1 → 1,000 ms);
- * the test only sleeps 1/50th of it, so a 30% 429 rate costs milliseconds, not minutes.
+ * scripts/lib/stack.ts with what fault tests need on top: a seeded PRNG, a longer webhook retry
+ * schedule, and retries whose waits are recorded and compressed. The retry code still computes
+ * every wait (Retry-After: 1 → 1,000 ms); the test only sleeps 1/50th of it, so a 30% 429 rate
+ * costs milliseconds, not minutes.
  */
-export interface FaultStack {
-  sandbox: Sandbox;
-  service: RunningService;
-  config: ServiceConfig;
-  model: Model;
+export interface FaultStack extends Stack {
   names: Names;
-  logger: Logger;
   /** Every wait the retry policy asked for, in ms (before compression). */
   retryWaits: number[];
-  /** Starts a fresh service process-equivalent (new runtime, caches, locks) on the same port. */
-  restartService(options?: ServiceOptions): Promise<RunningService>;
-  sweep(): Promise<SweepResult>;
-  close(): Promise<void>;
 }
 
 export interface FaultStackOptions {
@@ -49,71 +32,25 @@ export interface FaultStackOptions {
 export const RETRY_TIME_SCALE = 50;
 
 export async function startFaultStack(options: FaultStackOptions = {}): Promise<FaultStack> {
-  const model = loadModel('schemas');
-  const sandbox = await startSandbox({
-    subscriptions: webhookSubscriptions(model),
-    webhookRetrySchedule: options.webhookRetrySchedule ?? [20, 50, 100, 200, 400, 800],
-    webhookBatchDelayMs: 20,
-    seed: options.seed ?? 1,
-    ...options.sandbox,
-  });
-  const config = parseConfig({
-    HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
-    HUBSPOT_CLIENT_SECRET: sandbox.clientSecret,
-    HUBSPOT_APP_ID: sandbox.appId,
-    HUBSPOT_API_BASE_URL: sandbox.url,
-    HUBSPOT_RETRIES: '6',
-    HUBSPOT_RETRY_BASE_MS: '20',
-    HUBSPOT_REQUESTS_PER_10S: '0',
-    LOG_LEVEL: options.logLevel ?? 'silent',
-    PORTAL_TIMEZONE: 'UTC',
-    ...options.env,
-  }) as ServiceConfig;
-  const logger = createLogger(config.LOG_LEVEL, options.logDestination, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
-
-  if (options.provision ?? true) {
-    const gateway = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
-    await applyPlan(planProvisioning(model, await readPortal(gateway, model)), gateway);
-    seedOwners(sandbox);
-  }
-
   const retryWaits: number[] = [];
   const retrySleep = (ms: number) => {
     retryWaits.push(ms);
     return new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(ms / RETRY_TIME_SCALE)));
   };
-  const start = (port: number, extra: ServiceOptions = {}) =>
-    startService(config, logger, { port, host: '127.0.0.1', model, retrySleep, ...options.service, ...extra });
-
-  let service = await start(0);
-  const port = service.port;
-  sandbox.setWebhookTarget(`${service.url}/webhooks/hubspot`);
-
-  const stack: FaultStack = {
-    sandbox,
-    get service() {
-      return service;
-    },
-    config,
-    model,
-    names: namesOf(model),
-    logger,
-    retryWaits,
-    async restartService(extra) {
-      await service.close();
-      service = await start(port, extra);
-      return service;
-    },
-    async sweep() {
-      const rt = service.runtime;
-      return sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, rt.now());
-    },
-    async close() {
-      await service.close();
-      await sandbox.stop();
-    },
-  };
-  return stack;
+  const stack = await startStack({
+    webhookRetrySchedule: options.webhookRetrySchedule ?? [20, 50, 100, 200, 400, 800],
+    seed: options.seed ?? 1,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    service: { retrySleep, ...options.service },
+  });
+  if (options.provision ?? true) {
+    await stack.provision();
+    seedOwners(stack.sandbox);
+  }
+  return Object.assign(stack, { names: namesOf(stack.model), retryWaits }) as FaultStack;
 }
 
 /** Runs `job` until it completes, as the scheduler would at its next ticks; returns the result and the failures. */
