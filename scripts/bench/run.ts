@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import type { HubSpotClient } from '../bench';
+import { USAGE, parseArgs, repsFor, type BenchArgs } from './args';
+import { runGateBench, type GateResult } from './gate';
+import { runLoadBench, type LoadResult } from './load';
+import { runProvisionBench, type ProvisionResult } from './provision';
+import { runRenewalBench, type RenewalResult } from './renewals';
+import { renderReport } from './report';
+
+export interface BenchResults {
+  startedAt: string;
+  durationMs: number;
+  machine: { node: string; cpus: number; cpuModel: string; memoryGb: number; platform: string };
+  args: BenchArgs;
+  gate?: GateResult;
+  renewals?: RenewalResult;
+  provision?: ProvisionResult;
+  load?: LoadResult;
+}
+
+export async function runBench(argv: string[], deps: { makeClient: (basePath: string, accessToken: string) => HubSpotClient }): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const started = Date.now();
+  const progress = (line: string) => process.stderr.write(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+  const results: BenchResults = {
+    startedAt: new Date(started).toISOString(),
+    durationMs: 0,
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      platform: `${process.platform} ${process.arch}`,
+    },
+    args,
+  };
+
+  if (args.only.includes('gate')) {
+    progress('gate: starting');
+    results.gate = await runGateBench({
+      sizes: args.sizes,
+      reps: (size) => repsFor(args.reps, size, 10),
+      naiveReps: (size) => repsFor(args.naiveReps, size, 1),
+      latencyMs: args.latencyMs,
+      makeClient: deps.makeClient,
+      progress,
+    });
+  }
+  if (args.only.includes('renewals')) {
+    progress('renewals: starting');
+    results.renewals = await runRenewalBench({ sizes: args.contracts, latencyMs: args.latencyMs, progress });
+  }
+  if (args.only.includes('provision')) {
+    progress('provision: starting');
+    results.provision = await runProvisionBench({ latencyMs: args.latencyMs });
+  }
+  if (args.only.includes('load')) {
+    progress('load: starting');
+    results.load = await runLoadBench({ seconds: args.loadSeconds, rate: args.loadRate, latencyMs: args.latencyMs, runtime: args.loadRuntime, progress });
+  }
+
+  results.durationMs = Date.now() - started;
+  process.stdout.write(renderReport(results));
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+  progress(`wrote ${args.out}; total ${(results.durationMs / 1000).toFixed(0)} s`);
+  return 0;
+}
