@@ -1,6 +1,6 @@
 import { addDays, addMonths, parseHubSpotDate, toEpochMs, type CalendarDate } from '../dates/calendar';
 import { searchAll } from '../hubspot/search-windows';
-import type { CrmRecord, UpdateInput } from '../hubspot/types';
+import type { CrmRecord, Properties, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import type { CompanyStatusEvent } from '../status/status-service';
 import { loadContractLinks } from './contract-links';
@@ -84,8 +84,13 @@ async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: Calen
       contractProperties: { [C.status]: 'ended' },
     });
   }
-  // The status moves first: the contract writes below take it out of this search for good.
-  if (events.length) await deps.onStatusEvents(events);
+  // The status moves first: the contract writes below take it out of this search for good. Its
+  // roll-up is computed with those writes applied.
+  const contractChanges = new Map<string, Properties>([
+    ...updates.map((u) => [u.id, u.properties] as const),
+    ...lapses.map((l) => [l.contract.id, l.contractProperties ?? {}] as const),
+  ]);
+  if (events.length) await deps.onStatusEvents(events, contractChanges);
   if (updates.length) await deps.gateway.updateMany(deps.types.contract, updates);
   if (lapses.length) result.remindersCreated += await createTrackedTasks(lapses, logs, tracked, today);
 }

@@ -1,5 +1,6 @@
 import { todayIn, type CalendarDate } from '../dates/calendar';
 import type { PortalTypes } from '../hubspot/object-types';
+import type { Properties } from '../hubspot/types';
 import type { Runtime } from '../runtime/runtime';
 import { syncCustomerStatuses, type CompanyStatusEvent } from '../status/status-service';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
@@ -22,8 +23,10 @@ const emptyResult = (today: CalendarDate): RenewalScanResult => ({
 
 /** Renewals and customer status, wired to the runtime: the daily scan and contract changes. */
 export function createRenewalService(rt: Runtime) {
-  const sync = (types: PortalTypes, events: CompanyStatusEvent[], companyIds: string[] = []) =>
-    rt.locks.run(['customer-status'], () => syncCustomerStatuses({ events, companyIds }, { gateway: rt.gateway, types, appId: rt.config.HUBSPOT_APP_ID }, rt.now()));
+  const sync = (types: PortalTypes, events: CompanyStatusEvent[], companyIds: string[] = [], contractChanges?: ReadonlyMap<string, Properties>) =>
+    rt.locks.run(['customer-status'], () =>
+      syncCustomerStatuses({ events, companyIds, ...(contractChanges ? { contractChanges } : {}) }, { gateway: rt.gateway, types, appId: rt.config.HUBSPOT_APP_ID }, rt.now()),
+    );
 
   /**
    * Status events are applied as each page produces them, before the page's own commit writes
@@ -41,9 +44,9 @@ export function createRenewalService(rt: Runtime) {
       dryRun,
       now: rt.now,
       rollups,
-      onStatusEvents: async (events: CompanyStatusEvent[]) => {
+      onStatusEvents: async (events: CompanyStatusEvent[], contractChanges?: ReadonlyMap<string, Properties>) => {
         if (dryRun || !events.length) return;
-        rollups.updated += (await sync(types, events)).rollupsUpdated;
+        rollups.updated += (await sync(types, events, [], contractChanges)).rollupsUpdated;
       },
     };
   }

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
+import type { Properties } from '../hubspot/types';
 import type { Logger } from '../logger';
 import type { CompanyStatusEvent } from '../status/status-service';
 import type { ReminderSettings } from './schedule';
@@ -11,8 +12,11 @@ export interface RenewalScanDeps {
   settings: ReminderSettings;
   defaultOwnerId: string | undefined;
   logger: Logger;
-  /** Applies customer status events (renewal window, renewed, lapsed). */
-  onStatusEvents: (events: CompanyStatusEvent[]) => Promise<unknown>;
+  /**
+   * Applies customer status events (renewal window, renewed, lapsed); `contractChanges` are the
+   * contract writes that follow, so the company roll-up is computed as it will be.
+   */
+  onStatusEvents: (events: CompanyStatusEvent[], contractChanges?: ReadonlyMap<string, Properties>) => Promise<unknown>;
   dryRun?: boolean;
   windowDays?: number;
   now: () => Date;

@@ -1,17 +1,17 @@
 import { addDays, toEpochMs, type CalendarDate } from '../dates/calendar';
+import { BATCH_LIMIT } from '../hubspot/crm-gateway';
 import { searchAll } from '../hubspot/search-windows';
 import type { CrmRecord, SearchFilter, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { loadContractLinks } from './contract-links';
 import { CONTRACT_SCAN_PROPERTIES, OPEN_CONTRACT_STATUSES, taskContextOf, toContractTerms } from './contract-terms';
 import type { RenewalScanDeps, RenewalScanResult } from './scan-types';
-import { planRenewalReminders, type ReminderSettings } from './schedule';
+import { planRenewalReminders, type Reminder, type ReminderSettings } from './schedule';
 export type { RenewalScanDeps, RenewalScanResult } from './scan-types';
-import { formatSentLog, parseSentLog, withoutKeys } from './sent-log';
+import { formatSentLog, parseSentLog, withoutKeys, type SentEntry } from './sent-log';
 import { renewalTaskContent } from './task-content';
 import { createTrackedTasks, resolvePending, type TrackedTask } from './tracked-tasks';
 import { handleLapses } from './lapse';
-
 
 /** How far ahead the scan looks: the longest lead time, or far enough for long notice periods. */
 export function scanHorizonDays(settings: ReminderSettings): number {
@@ -27,21 +27,30 @@ export function dateWindows(from: CalendarDate, to: CalendarDate, days: number):
   return out;
 }
 
-/** Plans and sends the reminders for one page of contracts. */
-export async function remindContracts(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+interface DueReminder {
+  record: CrmRecord;
+  reminder: Reminder;
+}
+
+/**
+ * Plans one page of contracts: settles pending reminders, closes those of a moved renewal date,
+ * and returns what is due. Their logs go into `logs` for the send that follows.
+ */
+async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult, logs: Map<string, SentEntry[]>): Promise<DueReminder[]> {
   const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
-  const logs = deps.dryRun
+  const pageLogs = deps.dryRun
     ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]))
     : await resolvePending(page, trackedDeps);
+  for (const [id, log] of pageLogs) logs.set(id, log);
   const terms = page.flatMap((r) => toContractTerms(r) ?? []);
   const sent = new Map(page.map((r) => [r.id, new Set((logs.get(r.id) ?? []).map((e) => e.key))]));
   const plans = planRenewalReminders(terms, sent, today, deps.settings);
-  if (!plans.size) return;
-  const due = [...plans].flatMap(([id, p]) => p.due.map((r) => ({ id, r })));
+  const records = new Map(page.map((r) => [r.id, r]));
+  const due = [...plans].flatMap(([id, p]) => p.due.map((reminder) => ({ record: records.get(id)!, reminder })));
   result.remindersPlanned += due.length;
   if (deps.dryRun) {
-    for (const { id, r } of due) deps.logger.info({ contractId: id, reminder: r.key, due: r.dueDate }, 'would create renewal reminder');
-    return;
+    for (const d of due) deps.logger.info({ contractId: d.record.id, reminder: d.reminder.key, due: d.reminder.dueDate }, 'would create renewal reminder');
+    return [];
   }
 
   const staleTasks: UpdateInput[] = [];
@@ -63,17 +72,20 @@ export async function remindContracts(page: CrmRecord[], deps: RenewalScanDeps, 
   if (staleTasks.length) await deps.gateway.updateMany('tasks', staleTasks);
   if (staleContracts.length) await deps.gateway.updateMany(deps.types.contract, staleContracts);
   result.staleClosed += staleTasks.length;
+  return due;
+}
 
+/** Sends due reminders, gathered from any number of pages, in full batches. */
+async function sendDue(due: DueReminder[], logs: Map<string, SentEntry[]>, deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
   if (!due.length) return;
-  const records = new Map(page.map((r) => [r.id, r]));
-  const links = await loadContractLinks(deps.gateway, deps.types.contract, [...new Set(due.map((d) => d.id))]);
-  const items: TrackedTask[] = due.map(({ id, r }) => {
-    const record = records.get(id)!;
-    const link = links.get(id);
-    const content = renewalTaskContent(r, taskContextOf(record, link?.companyName), today);
+  const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
+  const links = await loadContractLinks(deps.gateway, deps.types.contract, [...new Set(due.map((d) => d.record.id))]);
+  const items: TrackedTask[] = due.map(({ record, reminder }) => {
+    const link = links.get(record.id);
+    const content = renewalTaskContent(reminder, taskContextOf(record, link?.companyName), today);
     return {
       contract: record,
-      key: r.key,
+      key: reminder.key,
       ...content,
       ownerId: record.properties.hubspot_owner_id || link?.companyOwnerId || deps.defaultOwnerId,
       companyId: link?.companyId,
@@ -83,10 +95,19 @@ export async function remindContracts(page: CrmRecord[], deps: RenewalScanDeps, 
   // The customer status moves before the tasks: once their keys are sent, no later run would
   // emit this event again, whereas a status moved twice is a no-op.
   const windowOpened = due
-    .filter((d) => d.r.kind === 'lead')
-    .flatMap(({ id }) => (links.get(id)?.companyId ? [{ companyId: links.get(id)!.companyId!, event: 'renewal_window_opened' as const, occurredAt: deps.now().toISOString() }] : []));
+    .filter((d) => d.reminder.kind === 'lead')
+    .flatMap(({ record }) => {
+      const companyId = links.get(record.id)?.companyId;
+      return companyId ? [{ companyId, event: 'renewal_window_opened' as const, occurredAt: deps.now().toISOString() }] : [];
+    });
   if (windowOpened.length) await deps.onStatusEvents(windowOpened);
   result.remindersCreated += await createTrackedTasks(items, logs, trackedDeps, today);
+}
+
+/** Plans and sends the reminders of some contracts now (a contract changed). */
+export async function remindContracts(records: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+  const logs = new Map<string, SentEntry[]>();
+  await sendDue(await planPage(records, deps, today, result, logs), logs, deps, today, result);
 }
 
 /**
@@ -98,14 +119,25 @@ export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate)
   const result: RenewalScanResult = { today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0 };
   const horizon = addDays(today, scanHorizonDays(deps.settings));
   const open: SearchFilter = { propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES };
+  // Due reminders are gathered across search pages (a page of 200 contracts has few due on any
+  // day) and sent a full batch at a time.
+  let logs = new Map<string, SentEntry[]>();
+  let due: DueReminder[] = [];
+  const flush = async () => {
+    const [sending, sendingLogs] = [due, logs];
+    [due, logs] = [[], new Map()];
+    await sendDue(sending, sendingLogs, deps, today, result);
+  };
   for (const [start, end] of dateWindows(today, horizon, deps.windowDays ?? 90)) {
     const filters: SearchFilter[] = [open, { propertyName: C.renewalDate, operator: 'BETWEEN', value: String(toEpochMs(start)), highValue: String(toEpochMs(end)) }];
     await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (page) => {
       result.searchCalls++;
       result.contractsSeen += page.length;
-      await remindContracts(page, deps, today, result);
+      due.push(...(await planPage(page, deps, today, result, logs)));
+      if (due.length >= BATCH_LIMIT) await flush();
     });
   }
+  await flush();
   await handleLapses(deps, today, result);
   return result;
 }

@@ -1,7 +1,7 @@
 import { parseHubSpotDate } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import type { CreateInput, CrmRecord, UpdateInput } from '../hubspot/types';
+import type { CreateInput, CrmRecord, Properties, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G } from '../model/well-known-properties';
 import { computeRollup } from './rollup';
 import { isCustomerStatus, transition, type AutomaticEvent, type StatusState } from './transitions';
@@ -75,6 +75,8 @@ export async function syncCustomerStatuses(
     companyIds?: string[];
     /** Deals that count as engaged in the roll-up whatever their gate status says yet (passing now). */
     engagedDealIds?: string[];
+    /** Contract properties about to be written (a rolled renewal date, an ended contract): the roll-up uses them. */
+    contractChanges?: ReadonlyMap<string, Properties>;
   },
   deps: StatusDeps,
   now: Date,
@@ -100,6 +102,10 @@ export async function syncCustomerStatuses(
 
   const passing = new Set(input.engagedDealIds ?? []);
   const engaged = (d: CrmRecord): CrmRecord => (passing.has(d.id) ? { ...d, properties: { ...d.properties, [G.status]: 'passed' } } : d);
+  const changed = (c: CrmRecord): CrmRecord => {
+    const change = input.contractChanges?.get(c.id);
+    return change ? { ...c, properties: { ...c.properties, ...change } } : c;
+  };
 
   const result: SyncResult = { changes: [], rollupsUpdated: 0 };
   const updates: UpdateInput[] = [];
@@ -108,7 +114,7 @@ export async function syncCustomerStatuses(
     const record = statusOf(id) ? statuses.get(statusOf(id)!) : undefined;
     const before = record ? currentState(record, deps.appId) : undefined;
     const moved = nextStatus(before, events.filter((e) => e.companyId === id), now);
-    const rollup = computeRollup(pick(contractLinks.get(id), contracts), pick(dealLinks.get(id), deals).map(engaged));
+    const rollup = computeRollup(pick(contractLinks.get(id), contracts).map(changed), pick(dealLinks.get(id), deals).map(engaged));
     const rollupProps = { [S.nextRenewal]: rollup.nextRenewalDate ?? '', [S.engagements]: String(rollup.engagements) };
     const statusProps: Record<string, string> = moved ? { [S.status]: moved.status, [S.reason]: moved.reason, [S.changedAt]: moved.changedAt, [S.setBy]: 'automation' } : {};
     if (moved) result.changes.push({ companyId: id, from: before?.status, to: moved.status, created: !record });

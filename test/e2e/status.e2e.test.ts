@@ -1,5 +1,6 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { namesOf, seedCompany, seedOwners } from '../../scripts/lib/seed';
+import { createRenewalService } from '../../src/renewals/renewal-service';
 import { setCustomerStatus } from '../../src/status/set-status';
 import { syncCustomerStatuses } from '../../src/status/status-service';
 
@@ -30,4 +31,16 @@ it('a manual move creates the status on demand, needs a reason, and is then resp
   const sync = await syncCustomerStatuses({ events: [{ companyId: company, event: 'lapsed', occurredAt: later.toISOString() }] }, d, later);
   expect(sync.changes).toEqual([]);
   expect(statuses()[0]!.properties.status).toBe('dispute');
+});
+
+it('a scan that rolls an auto-renewing contract forward shows the new date in the company roll-up', async () => {
+  const names = namesOf(stack.model);
+  const company = seedCompany(stack.sandbox, 'Initech');
+  stack.sandbox.createObject(names.contract, { contract_name: 'Initech support', contract_status: 'active', renewal_date: '2027-01-15', term_months: '12', auto_renew: 'true' }, {
+    associations: [{ toObjectType: 'companies', toObjectId: company }],
+  });
+  const r = await createRenewalService(stack.service.runtime).scan({ today: '2027-02-01' });
+  expect(r.autoRenewed).toBe(1);
+  const status = stack.sandbox.listObjects(names.customerStatus).find((s) => s.properties.status_title === 'Initech')!;
+  expect(status.properties).toMatchObject({ status: 'active', next_renewal_date: '2028-01-15' });
 });
