@@ -79,27 +79,36 @@ function overrideNote(deal: CrmRecord, flag: string, evaluation: GateEvaluation,
 const INACTIVE_CONTRACT = new Set(['', 'draft']);
 
 /**
+ * Why the gate leaves a deal alone, from the deal record alone (no linked records needed): the
+ * gate service skips loading scopes and contracts for these, so re-delivered events cost one read.
+ */
+export function skipReason(input: Pick<DealGateInput, 'deal' | 'pipeline' | 'rule'>, now: Date): SkipReason | undefined {
+  const { deal, pipeline, rule } = input;
+  if (!pipeline) return 'unknown_pipeline';
+  if (!rule) return 'not_gated';
+  const entry = readStageEntry(deal.history.dealstage ?? [], deal.properties.dealstage ?? '');
+  const enteredAt = entry.enteredAt ?? deal.createdAt ?? now.toISOString();
+  if (Date.parse(enteredAt) < Date.parse(rule.enforcedSince)) return 'before_enforced_since';
+  const status = deal.properties[G.status];
+  const checkedAt = deal.properties[G.checkedAt];
+  if ((status === 'passed' || status === 'overridden') && isFilled(checkedAt) && Date.parse(checkedAt) >= Date.parse(enteredAt)) {
+    return 'already_passed';
+  }
+  return undefined;
+}
+
+/**
  * What the gate does with one deal, decided from current state only: duplicates and out-of-order
  * events land on the same answer, which is what makes the effects idempotent.
  */
 export function decideGate(input: DealGateInput, now: Date): GateDecision {
   const { deal, pipeline, rule } = input;
   const dealId = deal.id;
+  const reason = skipReason(input, now);
+  if (reason || !pipeline || !rule) return { action: 'skip', dealId, reason: reason ?? 'not_gated' };
   const stage = deal.properties.dealstage ?? '';
-  if (!pipeline) return { action: 'skip', dealId, reason: 'unknown_pipeline' };
-  if (!rule) return { action: 'skip', dealId, reason: 'not_gated' };
-
   const entry = readStageEntry(deal.history.dealstage ?? [], stage);
-  const enteredAt = entry.enteredAt ?? deal.createdAt ?? now.toISOString();
-  if (Date.parse(enteredAt) < Date.parse(rule.enforcedSince)) {
-    return { action: 'skip', dealId, reason: 'before_enforced_since' };
-  }
   const status = deal.properties[G.status];
-  const checkedAt = deal.properties[G.checkedAt];
-  if ((status === 'passed' || status === 'overridden') && isFilled(checkedAt) && Date.parse(checkedAt) >= Date.parse(enteredAt)) {
-    return { action: 'skip', dealId, reason: 'already_passed' };
-  }
-
   const evaluation = evaluateGate(rule, { deal, scopes: input.scopes, contracts: input.contracts }, now);
   const checked = now.toISOString();
   if (evaluation.status === 'blocked') {

@@ -1,12 +1,12 @@
 import type { KeyedLock } from '../concurrency/keyed-lock';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import type { Pipeline } from '../hubspot/types';
+import type { CrmRecord, Pipeline } from '../hubspot/types';
 import type { Logger } from '../logger';
 import { startCustomerStatuses } from '../status/start-customer-status';
-import { decideGate, type GateDecision } from './decide';
+import { decideGate, skipReason, type GateDecision } from './decide';
 import { enforceGateDecisions, type EnforceResult } from './enforce';
-import { loadGateContexts, type LoadedDeal } from './load-context';
+import { loadGateContexts, loadLinkedRecords, type LoadedDeal } from './load-context';
 import type { PipelineCache } from './pipeline-cache';
 import { gateReadPlan } from './resolve-rules';
 import { evaluateGate } from './evaluate';
@@ -64,11 +64,32 @@ export function createGateService(deps: GateServiceDeps) {
     return out;
   }
 
+  /**
+   * Decisions for a batch, reading scopes and contracts only for deals the deal record alone does
+   * not settle (not in a gated stage, entered before enforcement, already passed): a re-delivered
+   * batch costs one read.
+   */
+  async function decideBatch(dealIds: string[], now: Date): Promise<GateDecision[]> {
+    const deals = await deps.gateway.readMany('deals', dealIds, plan.dealProperties, plan.dealHistory);
+    const skipped: GateDecision[] = [];
+    const open: CrmRecord[] = [];
+    for (const deal of deals.values()) {
+      const pipeline = await deps.pipelines.find(deal.properties.pipeline, deal.properties.dealstage);
+      const rule = pipeline ? ruleForStage(deps.rules, pipeline, deal.properties.dealstage ?? '') : undefined;
+      const reason = skipReason({ deal, pipeline, rule }, now);
+      if (reason) skipped.push({ action: 'skip', dealId: deal.id, reason });
+      else open.push(deal);
+    }
+    const loaded = await loadLinkedRecords(deps.gateway, deps.types, open, plan);
+    const decided = await Promise.all([...loaded.values()].map(async (item) => (await decideLoaded(item, now)).decision));
+    return [...skipped, ...decided];
+  }
+
   async function gateDeals(dealIds: string[], now: Date): Promise<GateRun> {
     const ids = [...new Set(dealIds)];
     if (!ids.length) return { decisions: [], reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
     return deps.locks.run(ids.map((id) => `deal:${id}`), async () => {
-      const decisions = (await decideAll(ids, now)).map((e) => e.decision);
+      const decisions = await decideBatch(ids, now);
       const result = await enforceGateDecisions(decisions, {
         gateway: deps.gateway,
         types: deps.types,

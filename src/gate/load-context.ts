@@ -28,7 +28,17 @@ export async function loadGateContexts(
   plan: GateReadPlan,
 ): Promise<Map<string, LoadedDeal>> {
   const deals = await gateway.readMany('deals', dealIds, plan.dealProperties, plan.dealHistory);
-  const found = [...deals.keys()];
+  return loadLinkedRecords(gateway, types, [...deals.values()], plan);
+}
+
+/** The scopes and contracts of deals already read, in four batch calls (two rounds). */
+export async function loadLinkedRecords(
+  gateway: CrmGateway,
+  types: Pick<PortalTypes, 'scope' | 'contract'>,
+  deals: CrmRecord[],
+  plan: GateReadPlan,
+): Promise<Map<string, LoadedDeal>> {
+  const found = deals.map((d) => d.id);
   if (!found.length) return new Map();
   const [scopeLinks, contractLinks] = await Promise.all([
     gateway.associationsOf('deals', types.scope, found),
@@ -44,9 +54,5 @@ export async function loadGateContexts(
       const r = records.get(l.id);
       return r ? [{ id: r.id, properties: r.properties }] : [];
     });
-  const out = new Map<string, LoadedDeal>();
-  for (const [id, deal] of deals) {
-    out.set(id, { deal, scopes: pick(scopeLinks.get(id), scopes), contracts: pick(contractLinks.get(id), contracts) });
-  }
-  return out;
+  return new Map(deals.map((deal) => [deal.id, { deal, scopes: pick(scopeLinks.get(deal.id), scopes), contracts: pick(contractLinks.get(deal.id), contracts) }]));
 }

@@ -59,6 +59,13 @@ it('a full batch of 100 closed-won events is decided in a handful of batch calls
   // update (8). Passed deals: contract activation and the customer status start with its roll-up (9).
   expect(calls.total).toBeLessThanOrEqual(17);
   expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/update']).toBe(2);
+
+  // The same batch again (a HubSpot retry, or the sweep): passed deals are settled by the deal
+  // record alone and blocked ones have left the stage, so it costs one read and writes nothing.
+  stack.sandbox.resetCounters();
+  const again = await (await stack.service.runtime.gate()).gateDeals([...ready, ...incomplete], new Date());
+  expect(again.decisions.every((d) => d.action === 'skip')).toBe(true);
+  expect(stack.sandbox.calls().total).toBe(1);
 });
 
 it('duplicated and shuffled events give exactly one revert and one task per deal', async () => {
