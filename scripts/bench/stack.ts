@@ -1,11 +1,7 @@
-import { parseConfig } from '../../src/config';
-import { clientSettingsFrom, hubSpotClient } from '../../src/hubspot/client';
-import { PortalSchemaGateway } from '../../src/hubspot/portal-schema';
-import { createLogger } from '../../src/logger';
 import { loadModel, type Model } from '../../src/model';
-import { applyPlan, planProvisioning, readPortal, type ApplySummary, type Plan } from '../../src/provisioning';
+import type { ApplySummary, Plan } from '../../src/provisioning';
 import { startSandbox, type FaultOptions, type Sandbox } from '../../src/sandbox';
-import { startService, type RunningService, type ServiceConfig } from '../../src/service';
+import { provisionWith, standInConfig, startStack, type Stack } from '../lib/stack';
 import { CallLog } from './call-log';
 
 /**
@@ -14,30 +10,8 @@ import { CallLog } from './call-log';
  * (benchmarks send their own signed batches and time them; the stand-in echoing the service's own
  * writes back would only add noise — the service skips those without a HubSpot call anyway).
  */
-export interface BenchStack {
-  sandbox: Sandbox;
-  service: RunningService;
-  config: ServiceConfig;
-  model: Model;
+export interface BenchStack extends Stack {
   log: CallLog;
-  provision(): Promise<{ plan: Plan; summary: ApplySummary }>;
-  close(): Promise<void>;
-}
-
-/** Service configuration pointing at the stand-in, as scripts/lib/stack.ts sets it. */
-export function configFor(sandbox: Sandbox, env: Record<string, string> = {}): ServiceConfig {
-  return parseConfig({
-    HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
-    HUBSPOT_CLIENT_SECRET: sandbox.clientSecret,
-    HUBSPOT_APP_ID: sandbox.appId,
-    HUBSPOT_API_BASE_URL: sandbox.url,
-    HUBSPOT_RETRIES: '6',
-    HUBSPOT_RETRY_BASE_MS: '20',
-    HUBSPOT_REQUESTS_PER_10S: '0',
-    LOG_LEVEL: 'silent',
-    PORTAL_TIMEZONE: 'UTC',
-    ...env,
-  }) as ServiceConfig;
 }
 
 export async function startBenchSandbox(faults: FaultOptions = {}): Promise<{ sandbox: Sandbox; model: Model }> {
@@ -46,33 +20,19 @@ export async function startBenchSandbox(faults: FaultOptions = {}): Promise<{ sa
   return { sandbox, model };
 }
 
-/** Provisions the data model with the real provisioning code (read portal → plan → apply). */
-export async function provisionPortal(sandbox: Sandbox, model: Model): Promise<{ plan: Plan; summary: ApplySummary }> {
-  const config = configFor(sandbox);
-  const gateway = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
-  const plan = planProvisioning(model, await readPortal(gateway, model));
-  const summary = await applyPlan(plan, gateway);
-  return { plan, summary };
+/** Provisions a bare stand-in with the real provisioning code. */
+export function provisionPortal(sandbox: Sandbox, model: Model): Promise<{ plan: Plan; summary: ApplySummary }> {
+  return provisionWith(standInConfig(sandbox), model);
 }
 
 export async function startBenchStack(options: { faults?: FaultOptions; now?: () => Date } = {}): Promise<BenchStack> {
-  const { sandbox, model } = await startBenchSandbox(options.faults);
-  const config = configFor(sandbox);
   const log = new CallLog();
-  const logger = createLogger(config.LOG_LEVEL, undefined, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
-  const service = await startService(config, logger, { port: 0, host: '127.0.0.1', model, observe: log.observe, ...(options.now ? { now: options.now } : {}) });
-  return {
-    sandbox,
-    service,
-    config,
-    model,
-    log,
-    provision: () => provisionPortal(sandbox, model),
-    async close() {
-      await service.close();
-      await sandbox.stop();
-    },
-  };
+  const stack = await startStack({
+    sandbox: { subscriptions: [], webhookRetrySchedule: [20, 50, 100], ...(options.faults ? { faults: options.faults } : {}) },
+    service: { observe: log.observe },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return Object.assign(stack, { log });
 }
 
 /** Names the custom object type ids in the call log once the portal is provisioned. */

@@ -46,6 +46,29 @@ export interface StackOptions {
   service?: ServiceOptions;
 }
 
+/** Service configuration pointing at a stand-in: its token, secret and app id; fast retries. */
+export function standInConfig(sandbox: Sandbox, env: Record<string, string> = {}): ServiceConfig {
+  return parseConfig({
+    HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
+    HUBSPOT_CLIENT_SECRET: sandbox.clientSecret,
+    HUBSPOT_APP_ID: sandbox.appId,
+    HUBSPOT_API_BASE_URL: sandbox.url,
+    HUBSPOT_RETRIES: '6',
+    HUBSPOT_RETRY_BASE_MS: '20',
+    HUBSPOT_REQUESTS_PER_10S: '0',
+    LOG_LEVEL: 'silent',
+    PORTAL_TIMEZONE: 'UTC',
+    ...env,
+  }) as ServiceConfig;
+}
+
+/** Provisions the data model with the real provisioning code: read portal → plan → apply. */
+export async function provisionWith(config: ServiceConfig, model: Model): Promise<{ plan: Plan; summary: ApplySummary }> {
+  const gateway = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
+  const plan = planProvisioning(model, await readPortal(gateway, model));
+  return { plan, summary: await applyPlan(plan, gateway) };
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const model = loadModel('schemas');
   const sandbox = await startSandbox({
@@ -57,25 +80,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...options.sandbox,
   });
-  const config = parseConfig({
-    HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
-    HUBSPOT_CLIENT_SECRET: sandbox.clientSecret,
-    HUBSPOT_APP_ID: sandbox.appId,
-    HUBSPOT_API_BASE_URL: sandbox.url,
-    HUBSPOT_RETRIES: '6',
-    HUBSPOT_RETRY_BASE_MS: '20',
-    HUBSPOT_REQUESTS_PER_10S: '0',
-    LOG_LEVEL: options.logLevel ?? 'silent',
-    PORTAL_TIMEZONE: 'UTC',
-    ...options.env,
-  }) as ServiceConfig;
+  const config = standInConfig(sandbox, { ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}), ...options.env });
   const logger = createLogger(config.LOG_LEVEL, options.logDestination, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
   const start = (port: number, extra: ServiceOptions = {}) =>
     startService(config, logger, { port, host: '127.0.0.1', model, ...(options.now ? { now: options.now } : {}), ...options.service, ...extra });
   let service = await start(options.servicePort ?? 0);
   sandbox.setWebhookTarget(`${service.url}/webhooks/hubspot`);
-
-  const provisioning = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
   return {
     sandbox,
     get service() {
@@ -84,11 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     model,
     logger,
-    async provision() {
-      const plan = planProvisioning(model, await readPortal(provisioning, model));
-      const summary = await applyPlan(plan, provisioning);
-      return { plan, summary };
-    },
+    provision: () => provisionWith(config, model),
     async restartService(extra) {
       const port = service.port;
       await service.close();
