@@ -2,11 +2,11 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { iso } from '../clock';
 import type { RouteContext } from '../context';
-import { batchError, SandboxError, validationError } from '../errors';
+import { batchError, validationError } from '../errors';
 import { checkBatchSize, noContent, param, parseBody } from '../http';
 import { presentAssociationTypes, presentLabelsBetween } from '../presenters';
 import { associationSpecs } from './associations';
-import { sendBatch } from './batch';
+import { createEach, sendBatch } from './batch';
 
 /** /crm/v4/associations/{from}/{to}/batch/… — many associations per call. */
 
@@ -29,11 +29,9 @@ export function associationBatchRoutes(ctx: RouteContext): Router {
     const { inputs } = parseBody(createInput, req.body);
     checkBatchSize(inputs);
     const startedAt = clock.now();
-    const results: unknown[] = [];
-    const errors: unknown[] = [];
-    let firstFailure: SandboxError | undefined;
-    for (const input of inputs) {
-      try {
+    const { results, errors } = createEach(
+      inputs,
+      (input) => {
         const missing = [
           ...(store.records.get(from.objectTypeId, input.from.id) ? [] : [input.from.id]),
           ...(store.records.get(to.objectTypeId, input.to.id) ? [] : [input.to.id]),
@@ -41,14 +39,10 @@ export function associationBatchRoutes(ctx: RouteContext): Router {
         if (missing.length > 0) throw validationError(`Objects not found: ${missing.join(', ')}`);
         const { typeIds } = store.objects.resolveSpecs(from, input.types, to.objectTypeId);
         store.associations.associate(from.objectTypeId, input.from.id, to.objectTypeId, input.to.id, typeIds);
-        results.push(presentLabelsBetween(store, from.objectTypeId, input.from.id, to.objectTypeId, input.to.id));
-      } catch (err) {
-        if (!(err instanceof SandboxError)) throw err;
-        firstFailure ??= err;
-        errors.push(batchError(err.body.category ?? 'VALIDATION_ERROR', err.body.message, { fromObjectId: [input.from.id], toObjectId: [input.to.id] }));
-      }
-    }
-    if (results.length === 0 && firstFailure) throw firstFailure;
+        return presentLabelsBetween(store, from.objectTypeId, input.from.id, to.objectTypeId, input.to.id);
+      },
+      (input) => ({ fromObjectId: [input.from.id], toObjectId: [input.to.id] }),
+    );
     sendBatch(res, 201, results, errors, startedAt, clock.now());
   });
 

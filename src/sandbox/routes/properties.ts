@@ -1,12 +1,12 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../context';
-import { batchError, SandboxError } from '../errors';
+import { batchError } from '../errors';
 import { checkBatchSize, noContent, param, parseBody, queryBool, queryList } from '../http';
 import { presentProperty } from '../presenters';
 import { applyPropertyUpdate, propertyFromCreate } from '../store/propertyInput';
 import type { PropertyDef } from '../store/types';
-import { sendBatch } from './batch';
+import { createEach, sendBatch } from './batch';
 
 /** /crm/v3/properties/{objectType}[/{name}|/batch/*] — property definitions. Groups: propertyGroups.ts. */
 
@@ -24,21 +24,11 @@ export function propertyRoutes(ctx: RouteContext): Router {
     const { inputs } = parseBody(createInputs, req.body);
     checkBatchSize(inputs);
     const startedAt = clock.now();
-    const results: unknown[] = [];
-    const errors: unknown[] = [];
-    let firstFailure: SandboxError | undefined;
-    for (const input of inputs) {
-      try {
-        results.push(show(objectTypeId, store.properties.create(objectTypeId, propertyFromCreate(input, clock.now()))));
-      } catch (err) {
-        if (!(err instanceof SandboxError)) throw err;
-        firstFailure ??= err;
-        const name = typeof input === 'object' && input !== null ? String((input as { name?: unknown }).name) : '';
-        errors.push(batchError(err.body.category ?? 'VALIDATION_ERROR', err.body.message, { name: [name] }));
-      }
-    }
-    // Nothing created: the whole call fails with the first problem; some created: 207.
-    if (results.length === 0 && firstFailure) throw firstFailure;
+    const { results, errors } = createEach(
+      inputs,
+      (input) => show(objectTypeId, store.properties.create(objectTypeId, propertyFromCreate(input, clock.now()))),
+      (input) => ({ name: [typeof input === 'object' && input !== null ? String((input as { name?: unknown }).name) : ''] }),
+    );
     sendBatch(res, 201, results, errors, startedAt, clock.now());
   });
 
