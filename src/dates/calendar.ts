@@ -64,3 +64,21 @@ export function parseHubSpotDate(value: string | null | undefined): CalendarDate
 export function toEpochMs(date: CalendarDate): number {
   return toUtcMs(date);
 }
+
+/** Minutes `timeZone` is ahead of UTC at instant `at` (negative west of Greenwich). */
+function offsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a wall-clock time on a calendar date happens in `timeZone` (e.g. 09:00 in Berlin). */
+export function atLocalTime(date: CalendarDate, hour: number, timeZone: string): Date {
+  const naive = toUtcMs(date) + hour * 3_600_000;
+  const first = naive - offsetMinutes(timeZone, new Date(naive)) * 60_000;
+  // Re-read the offset at the candidate instant, in case a DST change lies between.
+  return new Date(naive - offsetMinutes(timeZone, new Date(first)) * 60_000);
+}

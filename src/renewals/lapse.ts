@@ -32,7 +32,7 @@ async function successors(deps: RenewalScanDeps, companyIds: string[]): Promise<
 }
 
 async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
-  const tracked = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
+  const tracked = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
   const logs = await resolvePending(page, tracked);
   const links = await loadContractLinks(deps.gateway, deps.types.contract, page.map((r) => r.id));
   const others = await successors(deps, [...new Set([...links.values()].flatMap((l) => (l.companyId ? [l.companyId] : [])))]);

@@ -40,6 +40,7 @@ export function createRenewalService(rt: Runtime) {
       types,
       settings: reminderSettings(rt),
       defaultOwnerId: rt.config.DEFAULT_OWNER_ID,
+      timeZone: rt.config.PORTAL_TIMEZONE,
       logger: rt.logger,
       dryRun,
       now: rt.now,

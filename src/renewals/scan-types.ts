@@ -11,6 +11,8 @@ export interface RenewalScanDeps {
   types: Pick<PortalTypes, 'contract' | 'taskToContract'>;
   settings: ReminderSettings;
   defaultOwnerId: string | undefined;
+  /** PORTAL_TIMEZONE: tasks fall due at 09:00 there. */
+  timeZone: string;
   logger: Logger;
   /**
    * Applies customer status events (renewal window, renewed, lapsed); `contractChanges` are the

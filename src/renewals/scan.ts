@@ -37,7 +37,7 @@ interface DueReminder {
  * and returns what is due. Their logs go into `logs` for the send that follows.
  */
 async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult, logs: Map<string, SentEntry[]>): Promise<DueReminder[]> {
-  const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
+  const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
   const pageLogs = deps.dryRun
     ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]))
     : await resolvePending(page, trackedDeps);
@@ -78,7 +78,7 @@ async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: Calenda
 /** Sends due reminders, gathered from any number of pages, in full batches. */
 async function sendDue(due: DueReminder[], logs: Map<string, SentEntry[]>, deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
   if (!due.length) return;
-  const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract };
+  const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
   const links = await loadContractLinks(deps.gateway, deps.types.contract, [...new Set(due.map((d) => d.record.id))]);
   const items: TrackedTask[] = due.map(({ record, reminder }) => {
     const link = links.get(record.id);

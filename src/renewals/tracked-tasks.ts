@@ -1,3 +1,4 @@
+import { atLocalTime } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import type { AssociationInput, CrmRecord, Properties } from '../hubspot/types';
@@ -21,6 +22,8 @@ export interface TrackedTaskDeps {
   gateway: CrmGateway;
   contractType: string;
   taskToContract: number | undefined;
+  /** The portal's time zone: a task is due at 09:00 there on its due date. */
+  timeZone: string;
 }
 
 const keyMarker = (key: string) => `reminder-key:${key}`;
@@ -100,7 +103,7 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
           hs_task_status: 'NOT_STARTED',
           hs_task_priority: 'HIGH',
           hs_task_type: 'TODO',
-          hs_timestamp: `${i.dueDate}T09:00:00.000Z`,
+          hs_timestamp: atLocalTime(i.dueDate, 9, deps.timeZone).toISOString(),
           ...(i.ownerId ? { hubspot_owner_id: i.ownerId } : {}),
         },
         associations,

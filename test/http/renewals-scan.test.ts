@@ -79,6 +79,7 @@ it('searches the horizon in date windows and creates the due reminder with the e
       types: { contract: CONTRACT, taskToContract: 204000 },
       settings: { leadDays: [90, 60, 30], noticeDeadlineReminder: true, noticeDaysBefore: 7 },
       defaultOwnerId: '42',
+      timeZone: 'Europe/Berlin',
       logger: createLogger('silent'),
       onStatusEvents: statusEvents,
       now: () => new Date('2027-09-02T08:00:00Z'),
@@ -99,7 +100,7 @@ it('searches the horizon in date windows and creates the due reminder with the e
     hs_task_subject: '[Throughline renewal] Northwind Labs — Checkout MSA renews 2027-12-01 (90-day reminder)',
     hs_task_status: 'NOT_STARTED',
     hs_task_priority: 'HIGH',
-    hs_timestamp: '2027-09-02T09:00:00.000Z',
+    hs_timestamp: '2027-09-02T07:00:00.000Z', // 09:00 in Berlin (summer time)
     hubspot_owner_id: '7003',
   });
   expect(task.properties.hs_task_body).toContain('reminder-key:2027-12-01:lead:90');

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, isCalendarDate, parseHubSpotDate, todayIn } from '../../src/dates/calendar';
+import { addDays, addMonths, atLocalTime, daysBetween, isCalendarDate, parseHubSpotDate, todayIn } from '../../src/dates/calendar';
 
 describe('calendar dates', () => {
   it('adds days across month ends, leap days and DST changes', () => {
@@ -34,5 +34,16 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2027-02-29')).toBe(false);
     expect(() => addDays('2027-13-01', 1)).toThrow(/not a calendar date/);
+  });
+});
+
+describe('atLocalTime', () => {
+  it('finds 09:00 on a date in the portal time zone, across DST', () => {
+    expect(atLocalTime('2027-01-15', 9, 'UTC').toISOString()).toBe('2027-01-15T09:00:00.000Z');
+    expect(atLocalTime('2027-01-15', 9, 'Europe/Berlin').toISOString()).toBe('2027-01-15T08:00:00.000Z');
+    expect(atLocalTime('2027-07-15', 9, 'Europe/Berlin').toISOString()).toBe('2027-07-15T07:00:00.000Z');
+    expect(atLocalTime('2027-03-28', 9, 'Europe/Berlin').toISOString()).toBe('2027-03-28T07:00:00.000Z');
+    expect(atLocalTime('2027-07-15', 9, 'America/Los_Angeles').toISOString()).toBe('2027-07-15T16:00:00.000Z');
+    expect(atLocalTime('2027-07-15', 9, 'Australia/Sydney').toISOString()).toBe('2027-07-14T23:00:00.000Z');
   });
 });
