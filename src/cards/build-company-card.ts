@@ -1,6 +1,6 @@
 import { parseHubSpotDate, todayIn, type CalendarDate } from '../dates/calendar';
 import type { CrmRecord, HistoryEntry, Pipeline } from '../hubspot/types';
-import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
+import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, OPEN_CONTRACT_STATUSES, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
 import type { CompanyCardData, CompanyStatus, Engagement, GateStatusShown, NextRenewal, RenewalTask, StatusChange } from './card-data';
 import { cardContract, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
 
@@ -25,7 +25,6 @@ export interface CompanyCardInput {
 
 export const HISTORY_SHOWN = 5;
 const GATE_STATUSES: GateStatusShown[] = ['passed', 'blocked', 'overridden', 'not_checked'];
-const RENEWING = new Set(['active', 'renewing']);
 
 /** Who changed a property, in words: from HubSpot's history `sourceType` / `sourceId`. */
 export function changedBy(entry: Pick<HistoryEntry, 'sourceType' | 'sourceId'>, appId: string | undefined): string {
@@ -109,7 +108,7 @@ function nextRenewal(input: CompanyCardInput, today: CalendarDate): NextRenewal 
   for (const c of input.companyContracts) byId.set(c.id, { record: c, dealId: null });
   for (const d of input.deals) for (const c of d.contracts) byId.set(c.id, { record: c, dealId: d.deal.id });
   const candidates = [...byId.values()]
-    .filter(({ record }) => RENEWING.has(record.properties[C.status] ?? '') && parseHubSpotDate(record.properties[C.renewalDate]))
+    .filter(({ record }) => OPEN_CONTRACT_STATUSES.includes(record.properties[C.status] ?? '') && parseHubSpotDate(record.properties[C.renewalDate]))
     .map(({ record, dealId }) => ({ contract: cardContract(record, today, input.labels), dealId }))
     .sort((a, b) => a.contract.renewalDate!.localeCompare(b.contract.renewalDate!) || Number(a.contract.id) - Number(b.contract.id));
   const first = candidates[0];

@@ -7,7 +7,6 @@ import type {
   AssociationLabel,
   CreateInput,
   CrmRecord,
-  Owner,
   Pipeline,
   Properties,
   SearchPage,
@@ -89,23 +88,6 @@ export class CrmGateway {
     return found;
   }
 
-  async readOne(
-    objectType: string,
-    id: string,
-    properties: string[],
-    propertiesWithHistory: string[] = [],
-  ): Promise<CrmRecord | undefined> {
-    try {
-      const r = await this.call(`read ${objectType} ${id}`, () =>
-        this.client.crm.objects.basicApi.getById(objectType, id, properties, propertiesWithHistory),
-      );
-      return toCrmRecord(r);
-    } catch (err) {
-      if (err instanceof HubSpotError && err.status === 404) return undefined;
-      throw err;
-    }
-  }
-
   /** v4 batch read of associations; ids with none map to an empty list. */
   async associationsOf(fromType: string, toType: string, ids: string[]): Promise<Map<string, AssociatedId[]>> {
     const out = new Map<string, AssociatedId[]>();
@@ -181,14 +163,6 @@ export class CrmGateway {
     );
   }
 
-  async associate(fromType: string, fromId: string, toType: string, toId: string, typeId: number, category: 'HUBSPOT_DEFINED' | 'USER_DEFINED' = 'HUBSPOT_DEFINED'): Promise<void> {
-    await this.call(`associate ${fromType}→${toType}`, () =>
-      this.client.crm.associations.v4.basicApi.create(fromType, fromId, toType, toId, [
-        { associationCategory: category as never, associationTypeId: typeId },
-      ]),
-    );
-  }
-
   async search(objectType: string, request: SearchRequest): Promise<SearchPage> {
     // Every attempt takes a slot, retries included: HubSpot counts them against the 5 per second.
     const res = await this.call(`search ${objectType}`, async () => {
@@ -223,18 +197,7 @@ export class CrmGateway {
     return res.results.map((s) => ({ name: s.name, objectTypeId: s.objectTypeId ?? s.id, fullyQualifiedName: s.fullyQualifiedName ?? s.name }));
   }
 
-  async owners(): Promise<Owner[]> {
-    const out: Owner[] = [];
-    let after: string | undefined;
-    do {
-      const res = await this.call('read owners', () =>
-        this.client.crm.owners.ownersApi.getPage(undefined, after, 100, false),
-      );
-      out.push(...res.results.map((o) => ({ id: o.id, email: o.email, firstName: o.firstName, lastName: o.lastName, userId: o.userId })));
-      after = res.paging?.next?.after;
-    } while (after);
-    return out;
-  }
+
 }
 
 function clean(properties: Properties): Record<string, string> {

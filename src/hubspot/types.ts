@@ -85,11 +85,3 @@ export interface AssociationLabel {
   label: string | null;
   category: string;
 }
-
-export interface Owner {
-  id: string;
-  email?: string;
-  firstName?: string;
-  lastName?: string;
-  userId?: number;
-}

@@ -23,6 +23,9 @@ export const CONTRACT_PROPERTIES = {
   remindersSent: 'reminders_sent',
 } as const;
 
+/** Contract statuses that still renew: scanned for reminders, counted for the next renewal. */
+export const OPEN_CONTRACT_STATUSES = ['active', 'renewing'];
+
 export const SCOPE_PROPERTIES = {
   name: 'scope_name',
   status: 'scope_status',

@@ -77,21 +77,18 @@ type PublicMethods<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unk
 export type CrmGatewayMethod = PublicMethods<CrmGateway>;
 export type PortalSchemaMethod = PublicMethods<PortalSchemaGateway>;
 
-/** src/hubspot/crm-gateway.ts: records, associations, search, pipelines, owners. */
+/** src/hubspot/crm-gateway.ts: records, associations, search, pipelines, schemas. */
 export const CRM_GATEWAY_SCOPES: Record<CrmGatewayMethod, ScopeRule> = {
   readMany: { objectArgs: [0], access: 'read', on: 'records' },
-  readOne: { objectArgs: [0], access: 'read', on: 'records' },
   search: { objectArgs: [0], access: 'read', on: 'records' },
   associationsOf: { objectArgs: [0, 1], access: 'read', on: 'records' },
   updateMany: { objectArgs: [0], access: 'write', on: 'records' },
   createMany: { objectArgs: [0], access: 'write', on: 'records' },
   create: { objectArgs: [0], access: 'write', on: 'records' },
   update: { objectArgs: [0], access: 'write', on: 'records' },
-  associate: { objectArgs: [0, 2], access: 'write', on: 'records', otherAccess: 'read' },
   pipelines: { objectArgs: [0], access: 'read', on: 'records' },
   associationLabels: { objectArgs: [0, 1], access: 'read', on: 'records' },
   customObjectTypes: { objectArgs: [], access: 'read', on: 'schema', always: [CUSTOM_SCHEMAS_READ] },
-  owners: { objectArgs: [], access: 'read', on: 'records', always: [OWNERS_READ] },
 };
 
 /**

@@ -33,5 +33,4 @@ export function taskContextOf(record: CrmRecord, companyName: string | undefined
 
 export const CONTRACT_SCAN_PROPERTIES = [...Object.values(C), 'hubspot_owner_id'];
 
-/** Contract statuses that still renew; the scan looks only at these. */
-export const OPEN_CONTRACT_STATUSES = ['active', 'renewing'];
+export { OPEN_CONTRACT_STATUSES } from '../model/well-known-properties';

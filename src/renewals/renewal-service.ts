@@ -3,7 +3,7 @@ import type { PortalTypes } from '../hubspot/object-types';
 import type { Properties } from '../hubspot/types';
 import type { Runtime } from '../runtime/runtime';
 import { syncCustomerStatuses, type CompanyStatusEvent } from '../status/status-service';
-import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
+import { CONTRACT_PROPERTIES as C, OPEN_CONTRACT_STATUSES } from '../model/well-known-properties';
 import { loadContractLinks } from './contract-links';
 import { CONTRACT_SCAN_PROPERTIES } from './contract-terms';
 import { remindContracts, runRenewalScan, type RenewalScanDeps, type RenewalScanResult } from './scan';
@@ -69,7 +69,7 @@ export function createRenewalService(rt: Runtime) {
     const today = todayIn(rt.config.PORTAL_TIMEZONE, rt.now());
     const result = emptyResult(today);
     const records = [...(await rt.gateway.readMany(d.types.contract, contractIds, CONTRACT_SCAN_PROPERTIES)).values()];
-    const open = records.filter((r) => ['active', 'renewing'].includes(r.properties[C.status] ?? ''));
+    const open = records.filter((r) => OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? ''));
     await rt.locks.run(contractIds.map((id) => `contract:${id}`), () => remindContracts(open, d, today, result));
     const links = await loadContractLinks(rt.gateway, d.types.contract, records.map((r) => r.id));
     const renewed = records.filter((r) => r.properties[C.status] === 'renewed');
