@@ -41,6 +41,12 @@ const faultsInput = z.object({
   dropNextWebhooks: z.number().int().min(0).optional(),
   rollingLimit: z.union([z.literal(false), z.object({ max: z.number().int().positive(), intervalMs: z.number().int().positive() })]).optional(),
   searchRateLimit: z.boolean().optional(),
+  batchResultOrder: z.enum(['input', 'reversed', 'shuffled']).optional(),
+  omitObjectWriteTraceIds: z.boolean().optional(),
+  appliedCreateFails: z.number().min(0).max(1).optional(),
+  appliedCreateFailsNext: z.number().int().min(0).optional(),
+  appliedCreateFailure: z.enum(['5xx', 'drop']).optional(),
+  appliedCreateTypes: z.array(z.string()).optional(),
 });
 
 const clockInput = z.object({ now: z.union([z.number(), z.string(), z.null()]).optional(), advanceMs: z.number().optional() });

@@ -12,15 +12,17 @@ export interface CallCounts {
   rollingLimit429: number;
   /** 429s from the search limit (5 requests per second). */
   searchLimit429: number;
+  /** Creates applied and then answered 5xx or left unanswered (`appliedCreateFails…`). */
+  appliedCreateFailed: number;
 }
 
-export type FaultKind = 'injected429' | 'injected5xx' | 'rollingLimit429' | 'searchLimit429';
+export type FaultKind = 'injected429' | 'injected5xx' | 'rollingLimit429' | 'searchLimit429' | 'appliedCreateFailed';
 
 export class CallCounters {
   private counts: CallCounts = CallCounters.empty();
 
   private static empty(): CallCounts {
-    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0 };
+    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0, appliedCreateFailed: 0 };
   }
 
   recordCall(endpoint: string): void {

@@ -1,4 +1,6 @@
 import type { RequestHandler } from 'express';
+import { createdObjectType, failAfterApplying, type AppliedCreateFailure } from './applied-create-fault';
+import { DEFAULT_BATCH_RESULT_ORDER, setBatchAnswerShape, type BatchResultOrder } from './batch-answers';
 import type { CallCounters } from './counters';
 import { SEARCH_ENDPOINT } from './endpoints';
 import { rateLimited, searchRateLimited, serverError } from './errors';
@@ -30,6 +32,18 @@ export interface FaultOptions {
   rollingLimit?: { max: number; intervalMs: number } | false;
   /** HubSpot's search limit, 5 requests per second; on unless false. */
   searchRateLimit?: boolean;
+  /** Order of batch results (HubSpot promises none): default 'reversed'; 'shuffled' is seeded. */
+  batchResultOrder?: BatchResultOrder;
+  /** Leave `objectWriteTraceId` off batch results (HubSpot's spec lists it, but does not promise it). */
+  omitObjectWriteTraceIds?: boolean;
+  /** Probability that an object create (single or batch) is applied and then fails (see createFailure). */
+  appliedCreateFails?: number;
+  /** The next N object creates are applied and then fail. */
+  appliedCreateFailsNext?: number;
+  /** How an applied create fails: '5xx' (default, one of serverErrorStatuses) or 'drop' (no answer). */
+  appliedCreateFailure?: AppliedCreateFailure;
+  /** Only creates of these object types, as the path names them ('tasks', '2-123'); default all. */
+  appliedCreateTypes?: string[];
 }
 
 const DEFAULT_STATUSES = [500, 502, 503];
@@ -43,6 +57,8 @@ export class FaultState {
   constructor(
     private readonly initial: FaultOptions,
     private readonly prng: Prng,
+    /** Shuffles batch results; its own stream, so shuffling does not move the injected faults. */
+    private readonly orderPrng: Prng = prng,
   ) {
     this.current = { ...initial };
     this.syncRolling();
@@ -67,6 +83,7 @@ export class FaultState {
   reset(): void {
     this.current = { ...this.initial };
     this.prng.reset();
+    this.orderPrng.reset();
     this.search.reset();
     this.rolling = undefined;
     this.syncRolling();
@@ -86,7 +103,7 @@ export class FaultState {
     }
   }
 
-  private takeCount(key: 'rateLimitNext' | 'serverErrorNext' | 'dropNextWebhooks'): boolean {
+  private takeCount(key: 'rateLimitNext' | 'serverErrorNext' | 'dropNextWebhooks' | 'appliedCreateFailsNext'): boolean {
     const n = this.current[key] ?? 0;
     if (n <= 0) return false;
     this.current[key] = n - 1;
@@ -112,9 +129,22 @@ export class FaultState {
     };
   }
 
+  /** Should this create (of `objectType`) be applied and then fail? */
+  private failsAfterApplying(objectType: string | undefined): boolean {
+    if (objectType === undefined) return false;
+    const types = this.current.appliedCreateTypes;
+    if (types && !types.includes(objectType)) return false;
+    return this.takeCount('appliedCreateFailsNext') || this.prng.chance(this.current.appliedCreateFails);
+  }
+
   /** Express middleware for API calls (after auth). `endpoint` is set by the counting middleware. */
   middleware(counters: CallCounters): RequestHandler {
-    return (_req, res, next) => {
+    return (req, res, next) => {
+      setBatchAnswerShape(res, {
+        order: this.current.batchResultOrder ?? DEFAULT_BATCH_RESULT_ORDER,
+        omitTraceIds: this.current.omitObjectWriteTraceIds ?? false,
+        prng: this.orderPrng,
+      });
       const isSearch = res.locals['endpoint'] === SEARCH_ENDPOINT;
       if (isSearch && this.current.searchRateLimit !== false && !this.search.tryHit()) {
         counters.recordFault('searchLimit429');
@@ -139,6 +169,10 @@ export class FaultState {
         const status = this.prng.pick(this.current.serverErrorStatuses ?? DEFAULT_STATUSES) ?? 500;
         next(serverError(status));
         return;
+      }
+      if (this.failsAfterApplying(createdObjectType(res.locals['endpoint'], req.path))) {
+        const status = this.prng.pick(this.current.serverErrorStatuses ?? DEFAULT_STATUSES) ?? 500;
+        failAfterApplying(res, this.current.appliedCreateFailure ?? '5xx', status, () => counters.recordFault('appliedCreateFailed'));
       }
       next();
     };

@@ -19,7 +19,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (o.now !== undefined) clock.set(o.now);
   const store = new SandboxStore(o.portalId);
   const counters = new CallCounters();
-  const faults = new FaultState(o.faults, new Prng(o.seed));
+  const faults = new FaultState(o.faults, new Prng(o.seed), new Prng(o.seed + 1));
   const webhooks = new WebhookService(
     {
       portalId: o.portalId,

@@ -148,8 +148,9 @@ describe('objects: batch', () => {
     const a = await h.client.crm.deals.basicApi.create({ properties: { dealname: 'a' }, associations: [] });
     const b = await h.client.crm.deals.basicApi.create({ properties: { dealname: 'b' }, associations: [] });
     const ok = await h.client.crm.deals.batchApi.read({ inputs: [{ id: a.id }, { id: b.id }], properties: ['dealname'], propertiesWithHistory: ['dealstage'] });
-    expect(ok.results.map((d) => d.properties)).toEqual([{ dealname: 'a' }, { dealname: 'b' }]);
-    expect(ok.results[0]?.propertiesWithHistory?.['dealstage']?.[0]?.value).toBe('appointmentscheduled');
+    // Results come in no promised order (the stand-in reverses them by default).
+    expect(ok.results.map((d) => d.properties).sort((x, y) => String(x.dealname).localeCompare(String(y.dealname)))).toEqual([{ dealname: 'a' }, { dealname: 'b' }]);
+    expect(ok.results.map((d) => d.propertiesWithHistory?.['dealstage']?.[0]?.value)).toEqual(['appointmentscheduled', 'appointmentscheduled']);
     const partial = await h.client.crm.objects.batchApi.read('deals', { inputs: [{ id: a.id }, { id: '1' }], properties: ['dealname'], propertiesWithHistory: [] });
     expect(partial.results).toHaveLength(1);
     expect('errors' in partial && partial.errors?.[0]).toMatchObject({ category: 'OBJECT_NOT_FOUND', context: { ids: ['1'] } });

@@ -1,12 +1,16 @@
 import type { Response } from 'express';
 import { iso } from '../clock';
+import { shapeBatchResults } from '../batch-answers';
 import { batchError, SandboxError } from '../errors';
 
-/** HubSpot's batch envelope: 200/201 when all succeeded, 207 with `errors` when some failed. */
+/**
+ * HubSpot's batch envelope: 200/201 when all succeeded, 207 with `errors` when some failed. The
+ * results come in this run's order (see batch-answers.ts), not necessarily the inputs'.
+ */
 export function sendBatch(res: Response, okStatus: 200 | 201, results: unknown[], errors: unknown[], startedAt: number, completedAt: number): void {
   const body = {
     status: 'COMPLETE',
-    results,
+    results: shapeBatchResults(res, results),
     ...(errors.length > 0 ? { numErrors: errors.length, errors } : {}),
     startedAt: iso(startedAt),
     completedAt: iso(completedAt),

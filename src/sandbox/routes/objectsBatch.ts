@@ -16,9 +16,14 @@ const readInput = z.object({
   propertiesWithHistory: z.array(z.string()).optional(),
   idProperty: z.string().optional(),
 });
-const createInput = z.object({ inputs: z.array(z.object({ properties: propertiesInput.default({}), associations: inlineAssociations.optional() })) });
-const updateInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string().optional(), properties: propertiesInput.default({}) })) });
-const upsertInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string(), properties: propertiesInput.default({}) })) });
+const traceId = z.string().optional();
+const createInput = z.object({ inputs: z.array(z.object({ properties: propertiesInput.default({}), associations: inlineAssociations.optional(), objectWriteTraceId: traceId })) });
+const updateInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string().optional(), properties: propertiesInput.default({}), objectWriteTraceId: traceId })) });
+const upsertInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string(), properties: propertiesInput.default({}), objectWriteTraceId: traceId })) });
+
+/** A write's result carries the input's objectWriteTraceId, as HubSpot's spec lists it. */
+const traced = <T extends object>(result: T, input: { objectWriteTraceId?: string | undefined }) =>
+  input.objectWriteTraceId !== undefined ? { ...result, objectWriteTraceId: input.objectWriteTraceId } : result;
 const archiveInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string() })) });
 
 const notFoundError = (type: ObjectTypeDef, ids: string[]) =>
@@ -69,8 +74,8 @@ export function objectBatchRoutes(ctx: RouteContext): Router {
       store.objects.resolveInline(type, input.associations ?? []);
     });
     const write = httpWrite(ctx, res);
-    const results = inputs.map((input) => store.objects.create(type, input.properties, input.associations ?? [], write));
-    sendBatch(res, 201, results.map((rec) => presentRecord(store, type, rec, { allProperties: true })), [], startedAt, clock.now());
+    const results = inputs.map((input) => traced(presentRecord(store, type, store.objects.create(type, input.properties, input.associations ?? [], write), { allProperties: true }), input));
+    sendBatch(res, 201, results, [], startedAt, clock.now());
   });
 
   r.post('/:objectType/batch/update', (req, res) => {
@@ -87,9 +92,9 @@ export function objectBatchRoutes(ctx: RouteContext): Router {
       if (t?.record) store.objects.prepare(type, t.input.properties, t.record);
     });
     const write = httpWrite(ctx, res);
-    const results = targets.flatMap(({ input, record }) => (record ? [store.objects.update(type, record, input.properties, write)] : []));
+    const results = targets.flatMap(({ input, record }) => (record ? [traced(presentRecord(store, type, store.objects.update(type, record, input.properties, write), { allProperties: true }), input)] : []));
     const missing = targets.filter((t) => !t.record).map((t) => t.input.id);
-    sendBatch(res, 200, results.map((rec) => presentRecord(store, type, rec, { allProperties: true })), missing.length > 0 ? [notFoundError(type, missing)] : [], startedAt, clock.now());
+    sendBatch(res, 200, results, missing.length > 0 ? [notFoundError(type, missing)] : [], startedAt, clock.now());
   });
 
   r.post('/:objectType/batch/upsert', (req, res) => {
@@ -104,9 +109,9 @@ export function objectBatchRoutes(ctx: RouteContext): Router {
     });
     const write = httpWrite(ctx, res);
     const results = targets.map(({ input, record }) => {
-      if (record) return { ...presentRecord(store, type, store.objects.update(type, record, input.properties, write), { allProperties: true }), new: false };
+      if (record) return traced({ ...presentRecord(store, type, store.objects.update(type, record, input.properties, write), { allProperties: true }), new: false }, input);
       const created = store.objects.create(type, { ...input.properties, [input.idProperty]: input.id }, [], write);
-      return { ...presentRecord(store, type, created, { allProperties: true }), new: true };
+      return traced({ ...presentRecord(store, type, created, { allProperties: true }), new: true }, input);
     });
     sendBatch(res, 200, results, [], startedAt, clock.now());
   });
