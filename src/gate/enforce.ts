@@ -1,3 +1,4 @@
+import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES, type PortalTypes } from '../hubspot/object-types';
 import type { CreateInput, UpdateInput } from '../hubspot/types';
@@ -36,13 +37,23 @@ const taskProperties = (d: Block, ownerId: string | undefined) => ({
   ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
 });
 
+/** The keys of what the gate creates: one open task and one override note per deal at most. */
+export const gateTaskKey = (dealId: string) => `close-gate-task:${dealId}`;
+export const overrideNoteKey = (dealId: string) => `close-gate-override-note:${dealId}`;
+
+/** A FindCreated over deals: the keys' deals → `find` → the same map by key. */
+const byDeal = (dealOf: Map<string, string>, find: (dealIds: string[]) => Promise<Map<string, string>>): FindCreated => async (keys) => {
+  const found = await find(keys.map((k) => dealOf.get(k)!));
+  return new Map(keys.flatMap((k) => (found.has(dealOf.get(k)!) ? [[k, found.get(dealOf.get(k)!)!] as const] : [])));
+};
+
 /**
- * A previous run may have created the task and died before recording its id on the deal. Before
- * creating one, look for our own open task among the deal's tasks, so a retry never adds a second.
+ * A previous run (or a create HubSpot applied but did not answer) may have made the task without
+ * its id reaching the deal. Before creating one, look for our own open task among the deal's
+ * tasks, so a retry never adds a second.
  */
-async function findOrphanTasks(gateway: CrmGateway, blocks: Block[]): Promise<Map<string, string>> {
+async function findOrphanTasks(gateway: CrmGateway, without: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  const without = blocks.filter((b) => !b.existingTaskId).map((b) => b.dealId);
   if (!without.length) return found;
   const links = await gateway.associationsOf('deals', 'tasks', without);
   const taskIds = [...links.values()].flat().map((l) => l.id);
@@ -58,12 +69,12 @@ async function findOrphanTasks(gateway: CrmGateway, blocks: Block[]): Promise<Ma
 }
 
 /**
- * Override notes a previous run wrote before it died (the deal not yet marked passed): the first
- * paragraph names who set the override and when, so it identifies this override.
+ * Override notes a previous run wrote before it died (the deal not yet marked passed), or that a
+ * create HubSpot applied but did not answer made: the first paragraph names who set the override
+ * and when, so it identifies this override. Deal id → note id.
  */
-async function findWrittenNotes(gateway: CrmGateway, passes: Pass[]): Promise<Set<string>> {
-  const written = new Set<string>();
-  const withNote = passes.filter((p) => p.overrideNote);
+async function findWrittenNotes(gateway: CrmGateway, withNote: Pass[]): Promise<Map<string, string>> {
+  const written = new Map<string, string>();
   if (!withNote.length) return written;
   const links = await gateway.associationsOf('deals', 'notes', withNote.map((p) => p.dealId));
   const noteIds = [...links.values()].flat().map((l) => l.id);
@@ -71,7 +82,8 @@ async function findWrittenNotes(gateway: CrmGateway, passes: Pass[]): Promise<Se
   const notes = await gateway.readMany('notes', noteIds, ['hs_note_body']);
   for (const p of withNote) {
     const head = p.overrideNote!.slice(0, p.overrideNote!.indexOf('</p>') + 4);
-    if ((links.get(p.dealId) ?? []).some((l) => notes.get(l.id)?.properties.hs_note_body?.startsWith(head))) written.add(p.dealId);
+    const note = (links.get(p.dealId) ?? []).find((l) => notes.get(l.id)?.properties.hs_note_body?.startsWith(head));
+    if (note) written.set(p.dealId, note.id);
   }
   return written;
 }
@@ -92,7 +104,7 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
   const result: EnforceResult = { reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
   if (!blocks.length && !passes.length) return result;
 
-  const orphans = await findOrphanTasks(gateway, blocks);
+  const orphans = await findOrphanTasks(gateway, blocks.filter((b) => !b.existingTaskId).map((b) => b.dealId));
   const taskIdOf = new Map<string, string>();
   const toUpdate: UpdateInput[] = passes.flatMap((p) =>
     p.taskToComplete ? [{ id: p.taskToComplete, properties: { hs_task_status: 'COMPLETED' } }] : [],
@@ -114,12 +126,14 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
 
   if (needTask.length) {
     const inputs: CreateInput[] = needTask.map((b) => ({
+      key: gateTaskKey(b.dealId),
       properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId),
       associations: [{ toId: b.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
     }));
-    const created = await gateway.createMany('tasks', inputs);
-    created.forEach((t, i) => taskIdOf.set(needTask[i]!.dealId, t.id));
-    result.tasksCreated = created.length;
+    const dealOf = new Map(needTask.map((b) => [gateTaskKey(b.dealId), b.dealId]));
+    const created = await gateway.createMany('tasks', inputs, byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)));
+    for (const b of needTask) taskIdOf.set(b.dealId, created.get(gateTaskKey(b.dealId))!);
+    result.tasksCreated = created.size;
   }
 
   const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];
@@ -130,15 +144,19 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
     );
   }
 
-  const written = await findWrittenNotes(gateway, passes);
-  const notes = passes.filter((p) => p.overrideNote && !written.has(p.dealId));
+  const withNote = passes.filter((p) => p.overrideNote);
+  const written = await findWrittenNotes(gateway, withNote);
+  const notes = withNote.filter((p) => !written.has(p.dealId));
   if (notes.length) {
+    const passOf = new Map(notes.map((p) => [p.dealId, p]));
     await gateway.createMany(
       'notes',
       notes.map((p) => ({
+        key: overrideNoteKey(p.dealId),
         properties: { hs_note_body: p.overrideNote!, hs_timestamp: p.evaluation.evaluatedAt },
         associations: [{ toId: p.dealId, typeId: ASSOCIATION_TYPES.noteToDeal }],
       })),
+      byDeal(new Map(notes.map((p) => [overrideNoteKey(p.dealId), p.dealId])), (ids) => findWrittenNotes(gateway, ids.map((id) => passOf.get(id)!))),
     );
     result.notesCreated = notes.length;
   }

@@ -1,4 +1,5 @@
 import type { Client } from '@hubspot/api-client';
+import { createOnce, type FindCreated } from './create-once';
 import { HubSpotError } from './errors';
 import { withRetry, type RetryPolicy } from './retry';
 import { SearchThrottle } from './search-throttle';
@@ -51,8 +52,13 @@ export class CrmGateway {
   }
 
   private async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    return this.observed(operation, (policy) => withRetry(operation, fn, policy));
+  }
+
+  /** Runs `run` with the retry policy, reporting each failed attempt and the outcome to `observe`. */
+  private async observed<T>(operation: string, run: (policy: RetryPolicy) => Promise<T>): Promise<T> {
     try {
-      const result = await withRetry(operation, fn, {
+      const result = await run({
         ...this.options.retry,
         onRetry: (err, attempt, ms) => {
           this.options.observe?.(operation, 'error', err.status);
@@ -132,29 +138,38 @@ export class CrmGateway {
     return { missingIds };
   }
 
-  async createMany(objectType: string, inputs: CreateInput[]): Promise<CrmRecord[]> {
-    const created: CrmRecord[] = [];
-    for (const part of chunk(inputs, BATCH_LIMIT)) {
-      const res = await this.call(`batch create ${objectType}`, () =>
-        this.client.crm.objects.batchApi.create(objectType, {
-          inputs: part.map((i) => ({
-            properties: clean(i.properties),
-            associations: (i.associations ?? []).map((a) => ({
-              to: { id: a.toId },
-              types: [{ associationCategory: (a.category ?? 'HUBSPOT_DEFINED') as never, associationTypeId: a.typeId }],
-            })),
+  /**
+   * Batch create, each input made once: key → the new record's id. Each input's key travels as its
+   * objectWriteTraceId; after a failure that may have been applied, `find` (one batched lookup)
+   * says what the failed attempt made, and only the rest is sent again (see create-once.ts).
+   */
+  async createMany(objectType: string, inputs: CreateInput[], find: FindCreated): Promise<Map<string, string>> {
+    const created = new Map<string, string>();
+    const operation = `batch create ${objectType}`;
+    const send = async (part: CreateInput[]) => {
+      const res = await this.client.crm.objects.batchApi.create(objectType, {
+        inputs: part.map((i) => ({
+          objectWriteTraceId: i.key,
+          properties: clean(i.properties),
+          associations: (i.associations ?? []).map((a) => ({
+            to: { id: a.toId },
+            types: [{ associationCategory: (a.category ?? 'HUBSPOT_DEFINED') as never, associationTypeId: a.typeId }],
           })),
-        }),
-      );
-      failOnBatchErrors(res, `batch create ${objectType}`);
-      created.push(...res.results.map(toCrmRecord));
+        })),
+      });
+      failOnBatchErrors(res, operation);
+      return res.results;
+    };
+    for (const part of chunk(inputs, BATCH_LIMIT)) {
+      const made = await this.observed(operation, (policy) => createOnce(operation, part, send, find, policy));
+      for (const [key, id] of made) created.set(key, id);
     }
     return created;
   }
 
-  async create(objectType: string, input: CreateInput): Promise<CrmRecord> {
-    const [one] = await this.createMany(objectType, [input]);
-    return one!;
+  /** One create (a batch of one, for the same guarantees); the new record's id. */
+  async create(objectType: string, input: CreateInput, find: FindCreated): Promise<string> {
+    return (await this.createMany(objectType, [input], find)).get(input.key)!;
   }
 
   async update(objectType: string, id: string, properties: Properties): Promise<void> {

@@ -27,6 +27,7 @@ export function waitFor(err: HubSpotError, attempt: number, baseMs: number): num
  * Runs a HubSpot call, retrying 429, 423, 5xx and network failures. We retry here rather than with
  * the client's numberOfApiCallRetries because the client waits a fixed 10 s × attempt on 429 and
  * ignores Retry-After; here the wait is configurable and honours HubSpot's headers.
+ * For calls that can be repeated (reads, updates, upserts): a create goes through createOnce.
  */
 export async function withRetry<T>(operation: string, call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
   const pause = policy.sleep ?? sleep;

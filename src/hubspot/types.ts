@@ -30,6 +30,11 @@ export interface AssociationInput {
 }
 
 export interface CreateInput {
+  /**
+   * Says which effect this is, the same on every attempt (e.g. `close-gate-task:<deal id>`): sent
+   * as objectWriteTraceId to match the result, and what a FindCreated looks for after a failure.
+   */
+  key: string;
   properties: Properties;
   associations?: AssociationInput[];
 }

@@ -33,6 +33,31 @@ export function withKeyMarker(body: string, key: string): string {
   return `${body}<p style="color:#999">${keyMarker(key)}</p>`;
 }
 
+/** A reminder task's key: the contract and the reminder (keys repeat across contracts). */
+export const reminderTaskKey = (contractId: string, key: string) => `renewal-task:${contractId}:${key}`;
+
+/**
+ * The reminder tasks of some contracts, found through each contract's task associations and the
+ * key line in their bodies: contract id → reminder key → task id. Without a task → contract
+ * association type nothing can be found (the portal refused to say it; see object-types.ts).
+ */
+async function findReminderTasks(contractIds: string[], deps: TrackedTaskDeps): Promise<Map<string, Map<string, string>>> {
+  const taskOfKey = new Map<string, Map<string, string>>();
+  if (deps.taskToContract === undefined || !contractIds.length) return taskOfKey;
+  const links = await deps.gateway.associationsOf(deps.contractType, 'tasks', contractIds);
+  const taskIds = [...links.values()].flat().map((l) => l.id);
+  const tasks = taskIds.length ? await deps.gateway.readMany('tasks', taskIds, ['hs_task_body']) : new Map<string, CrmRecord>();
+  for (const [contractId, ls] of links) {
+    const keys = new Map<string, string>();
+    for (const l of ls) {
+      const m = /reminder-key:(\S+?)</.exec(tasks.get(l.id)?.properties.hs_task_body ?? '');
+      if (m) keys.set(m[1]!, l.id);
+    }
+    taskOfKey.set(contractId, keys);
+  }
+  return taskOfKey;
+}
+
 /**
  * Pending lines mean a previous run died between recording a reminder and confirming its task.
  * Find those tasks through each contract's task associations: found → the line becomes sent;
@@ -43,20 +68,7 @@ export async function resolvePending(records: CrmRecord[], deps: TrackedTaskDeps
   const logs = new Map(records.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]));
   const withPending = records.filter((r) => logs.get(r.id)!.some((e) => e.state === 'pending')).map((r) => r.id);
   if (!withPending.length) return logs;
-  const taskOfKey = new Map<string, Map<string, string>>();
-  if (deps.taskToContract !== undefined) {
-    const links = await deps.gateway.associationsOf(deps.contractType, 'tasks', withPending);
-    const taskIds = [...links.values()].flat().map((l) => l.id);
-    const tasks = taskIds.length ? await deps.gateway.readMany('tasks', taskIds, ['hs_task_body']) : new Map<string, CrmRecord>();
-    for (const [contractId, ls] of links) {
-      const keys = new Map<string, string>();
-      for (const l of ls) {
-        const m = /reminder-key:(\S+?)</.exec(tasks.get(l.id)?.properties.hs_task_body ?? '');
-        if (m) keys.set(m[1]!, l.id);
-      }
-      taskOfKey.set(contractId, keys);
-    }
-  }
+  const taskOfKey = await findReminderTasks(withPending, deps);
   for (const id of withPending) {
     const found = taskOfKey.get(id) ?? new Map<string, string>();
     logs.set(
@@ -89,6 +101,15 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
     })),
   );
 
+  const itemOf = new Map(items.map((i) => [reminderTaskKey(i.contract.id, i.key), i]));
+  const findMade = async (keys: string[]) => {
+    const found = await findReminderTasks([...new Set(keys.map((k) => itemOf.get(k)!.contract.id))], deps);
+    return new Map(keys.flatMap((k) => {
+      const i = itemOf.get(k)!;
+      const id = found.get(i.contract.id)?.get(i.key);
+      return id ? [[k, id] as const] : [];
+    }));
+  };
   const created = await deps.gateway.createMany(
     'tasks',
     items.map((i) => {
@@ -97,6 +118,7 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
       if (i.companyId) associations.push({ toId: i.companyId, typeId: ASSOCIATION_TYPES.taskToCompany });
       if (deps.taskToContract !== undefined) associations.push({ toId: i.contract.id, typeId: deps.taskToContract });
       return {
+        key: reminderTaskKey(i.contract.id, i.key),
         properties: {
           hs_task_subject: i.subject,
           hs_task_body: withKeyMarker(i.body, i.key),
@@ -109,8 +131,9 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
         associations,
       };
     }),
+    findMade,
   );
-  const taskOf = new Map(items.map((i, n) => [i, created[n]!.id]));
+  const taskOf = new Map(items.map((i) => [i, created.get(reminderTaskKey(i.contract.id, i.key))!]));
 
   await deps.gateway.updateMany(
     deps.contractType,
@@ -120,5 +143,5 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
       return { id, properties: { ...Object.assign({}, ...its.map((i) => i.contractProperties ?? {})), [C.remindersSent]: formatSentLog(logs.get(id)!) } };
     }),
   );
-  return created.length;
+  return created.size;
 }

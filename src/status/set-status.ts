@@ -1,6 +1,7 @@
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import { CUSTOMER_STATUS_PROPERTIES as S } from '../model/well-known-properties';
+import { customerStatusKey, findCreatedStatuses } from './find-created-status';
 import { currentState } from './status-service';
 import { transition, type TransitionResult } from './transitions';
 
@@ -28,13 +29,18 @@ export async function setCustomerStatus(
     await gateway.update(types.customerStatus, record.id, properties);
     return { ...result, recordId: record.id };
   }
-  const created = await gateway.create(types.customerStatus, {
-    properties: {
-      [S.title]: company.properties.name || `Company ${companyId}`,
-      ...properties,
-      ...(company.properties.hubspot_owner_id ? { hubspot_owner_id: company.properties.hubspot_owner_id } : {}),
+  const created = await gateway.create(
+    types.customerStatus,
+    {
+      key: customerStatusKey(companyId),
+      properties: {
+        [S.title]: company.properties.name || `Company ${companyId}`,
+        ...properties,
+        ...(company.properties.hubspot_owner_id ? { hubspot_owner_id: company.properties.hubspot_owner_id } : {}),
+      },
+      associations: [{ toId: companyId, typeId: types.customerStatusToCompany }],
     },
-    associations: [{ toId: companyId, typeId: types.customerStatusToCompany }],
-  });
-  return { ...result, recordId: created.id };
+    findCreatedStatuses(gateway, types.customerStatus, [companyId]),
+  );
+  return { ...result, recordId: created };
 }

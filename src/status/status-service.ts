@@ -3,6 +3,7 @@ import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { CreateInput, CrmRecord, Properties, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G } from '../model/well-known-properties';
+import { customerStatusKey, findCreatedStatuses } from './find-created-status';
 import { computeRollup } from './rollup';
 import { isCustomerStatus, transition, type AutomaticEvent, type StatusState } from './transitions';
 
@@ -110,6 +111,7 @@ export async function syncCustomerStatuses(
   const result: SyncResult = { changes: [], rollupsUpdated: 0 };
   const updates: UpdateInput[] = [];
   const creates: CreateInput[] = [];
+  const startedFor: string[] = [];
   for (const id of ids) {
     const record = statusOf(id) ? statuses.get(statusOf(id)!) : undefined;
     const before = record ? currentState(record, deps.appId) : undefined;
@@ -126,7 +128,9 @@ export async function syncCustomerStatuses(
       if (moved || rollupChanged) updates.push({ id: record.id, properties: { ...statusProps, ...rollupProps } });
     } else if (moved) {
       const company = companies.get(id);
+      startedFor.push(id);
       creates.push({
+        key: customerStatusKey(id),
         properties: {
           [S.title]: company?.properties.name || `Company ${id}`,
           ...statusProps,
@@ -138,6 +142,6 @@ export async function syncCustomerStatuses(
     }
   }
   if (updates.length) await gateway.updateMany(types.customerStatus, updates);
-  if (creates.length) await gateway.createMany(types.customerStatus, creates);
+  if (creates.length) await gateway.createMany(types.customerStatus, creates, findCreatedStatuses(gateway, types.customerStatus, startedFor));
   return result;
 }
