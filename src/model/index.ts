@@ -7,6 +7,7 @@ export type { PropertyGroupDef, DealPropertiesDef } from './deal-properties-sche
 export type { AssociationLabelDef } from './association-schema';
 export type { GateRules, GateRule, CrossCheck, LinkedRequirement } from './gate-rules-schema';
 export type { RenewalSettings } from './renewals-schema';
+export type { DeliveryHealthPolicy, DeliveryThresholds } from './delivery-health-schema';
 export { PROPERTY_TYPES, FIELD_TYPES_BY_TYPE, type PropertyType } from './property-types';
 export {
   NAME_PATTERN,

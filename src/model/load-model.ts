@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { associationsSchema } from './association-schema';
 import { dealPropertiesSchema } from './deal-properties-schema';
+import { deliveryHealthSchema } from './delivery-health-schema';
 import { explainIssue, issueToProblems } from './describe-issue';
 import { gateRulesSchema } from './gate-rules-schema';
 import type { Model } from './model';
@@ -26,8 +27,8 @@ function displayPath(dir: string, rel: string): string {
 
 /**
  * Loads schemas/ (objects/*.json, deal-properties.json, associations.json, gate-rules.json,
- * renewals.json), validates each file and then the references between them. Throws a ModelError
- * listing every problem found; nothing talks to HubSpot before the model is sound.
+ * renewals.json, delivery-health.json), validates each file and then the references between them.
+ * Throws a ModelError listing every problem found; nothing talks to HubSpot before the model is sound.
  */
 export function loadModel(dir = 'schemas'): Model {
   const problems: ModelProblem[] = [];
@@ -60,10 +61,11 @@ export function loadModel(dir = 'schemas'): Model {
     associations: parse('associations.json', associationsSchema),
     gateRules: parse('gate-rules.json', gateRulesSchema),
     renewals: parse('renewals.json', renewalsSchema),
+    deliveryHealth: parse('delivery-health.json', deliveryHealthSchema),
   };
   problems.push(...validateObjects(parts), ...validateAssociations(parts), ...validateGateRules(parts), ...validateWellKnown(parts));
 
-  if (problems.length > 0 || !parts.deals || !parts.associations || !parts.gateRules || !parts.renewals) {
+  if (problems.length > 0 || !parts.deals || !parts.associations || !parts.gateRules || !parts.renewals || !parts.deliveryHealth) {
     throw new ModelError(problems);
   }
   return {
@@ -72,5 +74,6 @@ export function loadModel(dir = 'schemas'): Model {
     associations: parts.associations.value.labels,
     gateRules: parts.gateRules.value,
     renewals: parts.renewals.value,
+    deliveryHealth: parts.deliveryHealth.value,
   };
 }

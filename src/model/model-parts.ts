@@ -1,5 +1,6 @@
 import type { AssociationLabelDef } from './association-schema';
 import type { DealPropertiesDef } from './deal-properties-schema';
+import type { DeliveryHealthPolicy } from './delivery-health-schema';
 import type { GateRules } from './gate-rules-schema';
 import type { CustomObjectDef } from './object-schema';
 import type { RenewalSettings } from './renewals-schema';
@@ -20,4 +21,5 @@ export interface ModelParts {
   associations?: Sourced<{ labels: AssociationLabelDef[] }>;
   gateRules?: Sourced<GateRules>;
   renewals?: Sourced<RenewalSettings>;
+  deliveryHealth?: Sourced<DeliveryHealthPolicy>;
 }

@@ -1,5 +1,6 @@
 import type { AssociationLabelDef } from './association-schema';
 import type { DealPropertiesDef } from './deal-properties-schema';
+import type { DeliveryHealthPolicy } from './delivery-health-schema';
 import type { GateRules } from './gate-rules-schema';
 import type { CustomObjectDef, ObjectRole } from './object-schema';
 import type { PropertyDef } from './property-schema';
@@ -12,6 +13,7 @@ export interface Model {
   associations: AssociationLabelDef[];
   gateRules: GateRules;
   renewals: RenewalSettings;
+  deliveryHealth: DeliveryHealthPolicy;
 }
 
 /** The service finds objects by role, never by name, so names stay configurable. */

@@ -1,3 +1,5 @@
+import { CHANGE_ORDER_PROPERTIES, DELIVERY_HEALTH_PROPERTIES, SCOPE_DELIVERY_PROPERTIES } from './delivery-properties';
+
 /**
  * Property names the service reads and writes by name. They are defined in schemas/ like every
  * other property; the model loader checks each one exists there, so renaming one in schemas/
@@ -47,8 +49,9 @@ export const CUSTOMER_STATUS_PROPERTIES = {
 } as const;
 
 export const WELL_KNOWN = {
-  deal: Object.values(GATE_PROPERTIES),
+  deal: [...Object.values(GATE_PROPERTIES), ...Object.values(DELIVERY_HEALTH_PROPERTIES)],
   contract: Object.values(CONTRACT_PROPERTIES),
-  scope: Object.values(SCOPE_PROPERTIES),
+  scope: [...Object.values(SCOPE_PROPERTIES), ...Object.values(SCOPE_DELIVERY_PROPERTIES)],
   customer_status: Object.values(CUSTOMER_STATUS_PROPERTIES),
+  change_order: Object.values(CHANGE_ORDER_PROPERTIES),
 } as const;

@@ -39,16 +39,18 @@ describe('applyPlan', () => {
     const { gateway, calls } = recordingGateway();
     const summary = await applyPlan(planProvisioning(model, freshPortal(model)), gateway);
     expect(calls).toEqual([
+      'createObject change_order',
       'createObject customer_status',
       'createObject delivery_scope',
       'createObject service_contract',
       'createGroup deals.delivery_handoff',
       'createGroup deals.close_gate',
+      'createGroup deals.delivery_health',
       `createProperties deals ×${dealProperties(model).length}`,
-      'createLabel deals→2-5002 approved_scope',
-      'createLabel deals→2-5002 superseded_scope',
-      'createLabel deals→2-5003 governing_contract',
-      'createLabel companies→2-5001 current_status',
+      'createLabel deals→2-5003 approved_scope',
+      'createLabel deals→2-5003 superseded_scope',
+      'createLabel deals→2-5004 governing_contract',
+      'createLabel companies→2-5002 current_status',
     ]);
     const created = model.objects.length + model.deals.groups.length + dealProperties(model).length + model.associations.length;
     expect(summary).toEqual({ created, updated: 0, existed: 0, conflicts: 0, drift: 0 });
@@ -77,7 +79,7 @@ describe('applyPlan', () => {
       listObjectSchemas: async () => model.objects.map((o, i) => ({ name: o.name, objectTypeId: `2-${700 + i}` }) as PortalObjectSchema),
     });
     await applyPlan(planProvisioning(model, freshPortal(model)), gateway);
-    expect(calls).toContain('createLabel deals→2-701 approved_scope');
+    expect(calls).toContain('createLabel deals→2-702 approved_scope');
   });
 
   it('stops at the first failure with the change concerned and what was done before', async () => {
@@ -93,8 +95,8 @@ describe('applyPlan', () => {
     expect(err).toBeInstanceOf(ApplyError);
     expect((err as ApplyError).cause).toBe(failure);
     expect((err as ApplyError).changes.map((c) => c.target)).toEqual([{ type: 'object', object: 'delivery_scope' }]);
-    expect((err as ApplyError).summary.created).toBe(1);
-    expect(calls).toEqual(['createObject customer_status']);
+    expect((err as ApplyError).summary.created).toBe(2);
+    expect(calls).toEqual(['createObject change_order', 'createObject customer_status']);
   });
 
   it('reports progress for each change, batched ones included', async () => {
