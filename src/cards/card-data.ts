@@ -23,3 +23,12 @@ export type {
   RenewalTask,
   StatusChange,
 } from '../../extensions/app/cards/shared/card-data';
+export type {
+  AccountTotals,
+  CardChangeOrder,
+  CardTicket,
+  DeliveryHealth,
+  DeliverySection,
+  DeliverySource,
+  EngagementDelivery,
+} from '../../extensions/app/cards/shared/delivery-card-data';

@@ -1,5 +1,6 @@
 import { Button, ButtonRow, Divider, Flex, LoadingSpinner, hubspot, useExtensionContext } from '@hubspot/ui-extensions';
 import { useCallback } from 'react';
+import { AccountTotals } from './components/AccountTotals';
 import { CustomerStatusSection, EngagementsSection, RenewalSummary, RenewalTasksSection } from './components/CompanySections';
 import { ServiceProblemState } from './components/ServiceProblemState';
 import { serviceOrigin } from './config';
@@ -25,6 +26,7 @@ export function CompanyCard() {
     <Flex direction="column" gap="md">
       <CustomerStatusSection status={card.customerStatus} />
       <RenewalSummary next={card.nextRenewal} engagements={card.engagements.length} tasks={card.renewalTasks.length} />
+      {card.accountTotals ? <AccountTotals totals={card.accountTotals} /> : null}
       <Divider />
       <EngagementsSection engagements={card.engagements} />
       <Divider />

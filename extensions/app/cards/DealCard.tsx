@@ -15,7 +15,8 @@ import { CrmActionButton } from '@hubspot/ui-extensions/crm';
 import { useCallback, useState } from 'react';
 import { ContractSection } from './components/ContractSection';
 import { CustomerStatusLine } from './components/CustomerStatusTag';
-import { GateSection } from './components/GateSection';
+import { DeliverySection } from './components/DeliverySection';
+import { GateAccordion } from './components/GateAccordion';
 import { HandoffSection } from './components/HandoffSection';
 import { ScopeSection } from './components/ScopeSection';
 import { ServiceProblemState } from './components/ServiceProblemState';
@@ -116,7 +117,16 @@ export function DealCard() {
               : recheck.problem.detail}
         </Alert>
       ) : null}
-      <GateSection gate={card.gate} />
+      {card.delivery ? (
+        <>
+          <DeliverySection
+            delivery={card.delivery}
+            logChangeOrder={addForm(card.delivery.changeOrderObjectTypeId, 'Log a change order', 'log-change-order')}
+          />
+          <Divider />
+        </>
+      ) : null}
+      <GateAccordion gate={card.gate} />
       <Divider />
       <HandoffSection fields={card.handoff} />
       <Divider />

@@ -19,6 +19,7 @@ import type { CompanyStatus, Engagement, NextRenewal, RenewalTask } from '../sha
 import { daysPhrase, formatDate, plural } from '../lib/format';
 import { renewalWords } from './ContractSection';
 import { CustomerStatusLine } from './CustomerStatusTag';
+import { EngagementDeliveryCells, EngagementDeliveryHeaders, showsDelivery } from './EngagementDeliveryCells';
 import { GATE_WORDS, customerVariant } from './status-words';
 
 /** Customer Status with reason and since when, and its recent history (HubSpot's property history). */
@@ -99,6 +100,7 @@ export function EngagementsSection({ engagements }: { engagements: Engagement[] 
               <TableHeader>Scope</TableHeader>
               <TableHeader>Contract</TableHeader>
               <TableHeader>Renews</TableHeader>
+              {showsDelivery(engagements) ? <EngagementDeliveryHeaders /> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -124,6 +126,7 @@ export function EngagementsSection({ engagements }: { engagements: Engagement[] 
                 </TableCell>
                 <TableCell>{e.contract ? `${e.contract.name}${e.contract.statusLabel ? ` (${e.contract.statusLabel})` : ''}` : 'No contract'}</TableCell>
                 <TableCell>{e.contract ? renewalWords(e.contract) : '—'}</TableCell>
+                {showsDelivery(engagements) ? <EngagementDeliveryCells engagement={e} /> : null}
               </TableRow>
             ))}
           </TableBody>

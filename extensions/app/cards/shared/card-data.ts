@@ -12,6 +12,7 @@
  * Plain TypeScript and zod only: no React, nothing HubSpot-specific, so both worlds can import it.
  */
 import { z } from 'zod';
+import { accountTotalsSchema, deliverySectionSchema, engagementDeliverySchema } from './delivery-card-data';
 
 const text = z.string().nullable();
 /** `YYYY-MM-DD` in the portal's time zone. */
@@ -112,6 +113,8 @@ export const dealCardDataSchema = z.object({
   companyId: recordId.nullable(),
   /** The custom object type ids, so the card can open HubSpot's create forms. */
   objectTypes: z.object({ scope: objectTypeId, contract: objectTypeId }),
+  /** Once the deal is in delivery (delivery-card-data.ts); absent from services that predate it. */
+  delivery: deliverySectionSchema.nullish(),
 });
 export type DealCardData = z.infer<typeof dealCardDataSchema>;
 
@@ -151,6 +154,7 @@ export const engagementSchema = z.object({
     .object({ id: recordId, name: z.string(), status: text, statusLabel: text, approved: z.boolean() })
     .nullable(),
   contract: cardContractSchema.nullable(),
+  delivery: engagementDeliverySchema.nullish(),
 });
 export type Engagement = z.infer<typeof engagementSchema>;
 
@@ -180,6 +184,7 @@ export const companyCardDataSchema = z.object({
   engagements: z.array(engagementSchema),
   nextRenewal: nextRenewalSchema.nullable(),
   renewalTasks: z.array(renewalTaskSchema),
+  accountTotals: accountTotalsSchema.nullish(),
   objectTypes: z.object({ scope: objectTypeId, contract: objectTypeId, customerStatus: objectTypeId }),
   /** The portal's today, so "in 12 days" on the card agrees with the service. */
   today: calendarDate,
