@@ -37,3 +37,22 @@ export async function searchAll(
     if (!page.after) return seen;
   }
 }
+
+/**
+ * The records of a search page as they are now, read by id: search may still show the values from
+ * before a recent write (this run's or the last one's). Those gone, or no longer matching
+ * `stillMatches`, drop out; the rest keep the page's order.
+ */
+export async function currentRecords(
+  gateway: CrmGateway,
+  objectType: string,
+  page: CrmRecord[],
+  properties: string[],
+  stillMatches: (record: CrmRecord) => boolean,
+): Promise<CrmRecord[]> {
+  const current = await gateway.readMany(objectType, page.map((r) => r.id), properties);
+  return page.flatMap((r) => {
+    const record = current.get(r.id);
+    return record && stillMatches(record) ? [record] : [];
+  });
+}

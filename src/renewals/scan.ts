@@ -1,6 +1,6 @@
-import { addDays, toEpochMs, type CalendarDate } from '../dates/calendar';
+import { addDays, parseHubSpotDate, toEpochMs, type CalendarDate } from '../dates/calendar';
 import { BATCH_LIMIT } from '../hubspot/crm-gateway';
-import { searchAll } from '../hubspot/search-windows';
+import { currentRecords, searchAll } from '../hubspot/search-windows';
 import type { CrmRecord, SearchFilter, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { loadContractLinks } from './contract-links';
@@ -130,8 +130,14 @@ export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate)
   };
   for (const [start, end] of dateWindows(today, horizon, deps.windowDays ?? 90)) {
     const filters: SearchFilter[] = [open, { propertyName: C.renewalDate, operator: 'BETWEEN', value: String(toEpochMs(start)), highValue: String(toEpochMs(end)) }];
-    await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (page) => {
+    // Search finds the contracts; what the scan decides on (the sent log above all) is read by id.
+    const inWindow = (r: CrmRecord) => {
+      const renewal = parseHubSpotDate(r.properties[C.renewalDate]);
+      return OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? '') && !!renewal && renewal >= start && renewal <= end;
+    };
+    await searchAll(deps.gateway, deps.types.contract, [{ filters }], ['hs_object_id'], async (found) => {
       result.searchCalls++;
+      const page = await currentRecords(deps.gateway, deps.types.contract, found, CONTRACT_SCAN_PROPERTIES, inWindow);
       result.contractsSeen += page.length;
       due.push(...(await planPage(page, deps, today, result, logs)));
       if (due.length >= BATCH_LIMIT) await flush();
