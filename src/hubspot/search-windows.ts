@@ -1,13 +1,15 @@
 import type { CrmGateway } from './crm-gateway';
 import type { CrmRecord, SearchFilter } from './types';
 
-/** HubSpot answers at most 10,000 results per query; paging past that is a 400. */
-export const SEARCH_RESULT_CAP = 10_000;
-
 /**
- * Walks every record matching `filterGroups`, past the 10,000-result cap: results are sorted by
- * hs_object_id and, when a query reaches the cap, a new query starts after the last id seen.
+ * Walks every record matching `filterGroups` by an id cursor: sorted by hs_object_id, each query
+ * asks for `hs_object_id GT <last id seen>` and never sends `after`. HubSpot's `after` is an
+ * offset into the current result set, so a caller that writes records out of the set while paging
+ * would skip as many records as it wrote; the cursor skips none, and no query reaches the
+ * 10,000-result cap. Each group gets one more filter, so leave room for it (≤ 5 per group).
  * `onPage` gets each page as it arrives, so callers can act in batches without holding all.
+ * Search is an index that lags writes: results may show values older than the record's own, and
+ * records written moments ago may be missing. Callers re-read what they decide on.
  */
 export async function searchAll(
   gateway: CrmGateway,
@@ -20,29 +22,37 @@ export async function searchAll(
   let lastId: string | undefined;
   let seen = 0;
   for (;;) {
-    const groups = filterGroups.map((g) => ({
-      filters: lastId ? [...g.filters, { propertyName: 'hs_object_id', operator: 'GT' as const, value: lastId }] : g.filters,
-    }));
-    let after: string | undefined;
-    let inWindow = 0;
-    let reachedCap = false;
-    do {
-      const page = await gateway.search(objectType, {
-        filterGroups: groups,
-        sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
-        properties,
-        limit: pageSize,
-        ...(after ? { after } : {}),
-      });
-      if (page.results.length) {
-        await onPage(page.results);
-        lastId = page.results[page.results.length - 1]!.id;
-      }
-      seen += page.results.length;
-      inWindow += page.results.length;
-      after = page.after;
-      reachedCap = inWindow + pageSize > SEARCH_RESULT_CAP;
-    } while (after && !reachedCap);
-    if (!after) return seen;
+    const page = await gateway.search(objectType, {
+      filterGroups: filterGroups.map((g) => ({
+        filters: lastId ? [...g.filters, { propertyName: 'hs_object_id', operator: 'GT' as const, value: lastId }] : g.filters,
+      })),
+      sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+      properties,
+      limit: pageSize,
+    });
+    if (!page.results.length) return seen;
+    await onPage(page.results);
+    seen += page.results.length;
+    lastId = page.results[page.results.length - 1]!.id;
+    if (!page.after) return seen;
   }
+}
+
+/**
+ * The records of a search page as they are now, read by id: search may still show the values from
+ * before a recent write (this run's or the last one's). Those gone, or no longer matching
+ * `stillMatches`, drop out; the rest keep the page's order.
+ */
+export async function currentRecords(
+  gateway: CrmGateway,
+  objectType: string,
+  page: CrmRecord[],
+  properties: string[],
+  stillMatches: (record: CrmRecord) => boolean,
+): Promise<CrmRecord[]> {
+  const current = await gateway.readMany(objectType, page.map((r) => r.id), properties);
+  return page.flatMap((r) => {
+    const record = current.get(r.id);
+    return record && stillMatches(record) ? [record] : [];
+  });
 }

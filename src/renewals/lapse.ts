@@ -1,5 +1,5 @@
 import { addDays, addMonths, parseHubSpotDate, toEpochMs, type CalendarDate } from '../dates/calendar';
-import { searchAll } from '../hubspot/search-windows';
+import { currentRecords, searchAll } from '../hubspot/search-windows';
 import type { CrmRecord, Properties, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import type { CompanyStatusEvent } from '../status/status-service';
@@ -102,10 +102,15 @@ export async function handleLapses(deps: RenewalScanDeps, today: CalendarDate, r
     deps.gateway,
     deps.types.contract,
     [{ filters: [{ propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES }, { propertyName: C.renewalDate, operator: 'LT', value: String(toEpochMs(today)) }] }],
-    CONTRACT_SCAN_PROPERTIES,
-    async (page) => {
+    ['hs_object_id'],
+    async (found) => {
       result.searchCalls++;
-      await handlePage(page, deps, today, result);
+      // Search may still show a contract the last run ended or rolled forward: decide on it as it is now.
+      const page = await currentRecords(deps.gateway, deps.types.contract, found, CONTRACT_SCAN_PROPERTIES, (r) => {
+        const renewal = parseHubSpotDate(r.properties[C.renewalDate]);
+        return OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? '') && !!renewal && renewal < today;
+      });
+      if (page.length) await handlePage(page, deps, today, result);
     },
     100,
   );

@@ -1,6 +1,6 @@
-import { addDays, toEpochMs, type CalendarDate } from '../dates/calendar';
+import { addDays, parseHubSpotDate, toEpochMs, type CalendarDate } from '../dates/calendar';
 import { BATCH_LIMIT } from '../hubspot/crm-gateway';
-import { searchAll } from '../hubspot/search-windows';
+import { currentRecords, searchAll } from '../hubspot/search-windows';
 import type { CrmRecord, SearchFilter, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { loadContractLinks } from './contract-links';
@@ -75,6 +75,16 @@ async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: Calenda
   return due;
 }
 
+/** Whether planning a contract would write anything: a pending line to settle, a reminder due or made stale. */
+function wouldAct(record: CrmRecord, settings: ReminderSettings, today: CalendarDate): boolean {
+  const log = parseSentLog(record.properties[C.remindersSent]);
+  if (log.some((e) => e.state === 'pending')) return true;
+  const terms = toContractTerms(record);
+  if (!terms) return false;
+  const plan = planRenewalReminders([terms], new Map([[record.id, new Set(log.map((e) => e.key))]]), today, settings).get(record.id);
+  return !!plan && (plan.due.length > 0 || plan.stale.length > 0);
+}
+
 /** Sends due reminders, gathered from any number of pages, in full batches. */
 async function sendDue(due: DueReminder[], logs: Map<string, SentEntry[]>, deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
   if (!due.length) return;
@@ -130,9 +140,17 @@ export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate)
   };
   for (const [start, end] of dateWindows(today, horizon, deps.windowDays ?? 90)) {
     const filters: SearchFilter[] = [open, { propertyName: C.renewalDate, operator: 'BETWEEN', value: String(toEpochMs(start)), highValue: String(toEpochMs(end)) }];
-    await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (page) => {
+    const inWindow = (r: CrmRecord) => {
+      const renewal = parseHubSpotDate(r.properties[C.renewalDate]);
+      return OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? '') && !!renewal && renewal >= start && renewal <= end;
+    };
+    await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (found) => {
       result.searchCalls++;
-      result.contractsSeen += page.length;
+      result.contractsSeen += found.length;
+      // Search may show a contract as it was before the last run wrote to it (its sent log above
+      // all): those the scan would act on are read by id and planned as they are now.
+      const acting = found.filter((r) => wouldAct(r, deps.settings, today));
+      const page = acting.length ? await currentRecords(deps.gateway, deps.types.contract, acting, CONTRACT_SCAN_PROPERTIES, inWindow) : [];
       due.push(...(await planPage(page, deps, today, result, logs)));
       if (due.length >= BATCH_LIMIT) await flush();
     });

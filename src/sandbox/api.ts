@@ -83,8 +83,12 @@ export interface Sandbox {
   webhookSubscriptions(): ResolvedSubscription[];
   /** Send queued webhooks now and wait until nothing is pending (including retries). */
   flushWebhooks(): Promise<void>;
-  /** Wait until no webhook is queued, in flight or scheduled for retry. */
+  /** Wait until no webhook is queued, in flight or scheduled for retry, and every write is searchable. */
   idle(): Promise<void>;
+  /** Wait until every write made so far is searchable (see `searchIndexDelayMs`). */
+  searchIndexed(): Promise<void>;
+  /** Change the search index lag (ms; 0: writes are searchable at once). */
+  setSearchIndexDelay(ms: number): void;
   deliveries(): DeliveryAttempt[];
   droppedWebhooks(): DroppedEvent[];
 

@@ -37,7 +37,14 @@ export interface SandboxOptions {
   seed?: number;
   /** Start with the sandbox clock pinned at this time (epoch ms, ISO or Date). */
   now?: number | string | Date;
+  /**
+   * How long (wall-clock ms) a write takes to reach search: until then search sees the record as
+   * it was (a new one not at all). Default 50; 0 turns the lag off. HubSpot promises no figure.
+   */
+  searchIndexDelayMs?: number;
 }
+
+export const DEFAULT_SEARCH_INDEX_DELAY_MS = 50;
 
 export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [
   60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 18_000_000, 28_800_000,
@@ -60,6 +67,7 @@ export interface ResolvedOptions {
   faults: FaultOptions;
   seed: number;
   now?: number | string | Date;
+  searchIndexDelayMs: number;
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -87,6 +95,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     maxConcurrent: options.webhookMaxConcurrentRequests ?? hsmeta?.settings.maxConcurrentRequests ?? 10,
     faults: { ...options.faults },
     seed: options.seed ?? 1,
+    searchIndexDelayMs: options.searchIndexDelayMs ?? DEFAULT_SEARCH_INDEX_DELAY_MS,
     ...(options.now !== undefined ? { now: options.now } : {}),
   };
 }

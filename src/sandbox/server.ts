@@ -18,6 +18,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = new SandboxClock();
   if (o.now !== undefined) clock.set(o.now);
   const store = new SandboxStore(o.portalId);
+  store.records.searchIndex.delayMs = o.searchIndexDelayMs;
   const counters = new CallCounters();
   const faults = new FaultState(o.faults, new Prng(o.seed), new Prng(o.seed + 1));
   const webhooks = new WebhookService(
@@ -73,7 +74,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setSubscriptions: (subs) => webhooks.setSubscriptions(subs),
     webhookSubscriptions: () => webhooks.subscriptions(),
     flushWebhooks: () => webhooks.flush(),
-    idle: () => webhooks.idle(),
+    idle: async () => {
+      await webhooks.idle();
+      await store.records.searchIndex.settled();
+    },
+    searchIndexed: () => store.records.searchIndex.settled(),
+    setSearchIndexDelay: (ms) => {
+      store.records.searchIndex.delayMs = ms;
+    },
     deliveries: () => webhooks.deliveries(),
     droppedWebhooks: () => webhooks.dropped(),
     seedOwners: (owners) => store.owners.seed(owners, clock.now()).map(({ id, email, firstName, lastName, userId }) => ({ id, email, firstName, lastName, userId })),

@@ -18,6 +18,7 @@ beforeEach(async () => {
       associations: [{ toObjectType: 'companies', toObjectId: company }],
     });
   }
+  await stack.sandbox.searchIndexed(); // a portal seeded before the scan, not moments before
 });
 afterEach(async () => stack?.close());
 

@@ -39,6 +39,7 @@ it('a scan that rolls an auto-renewing contract forward shows the new date in th
   stack.sandbox.createObject(names.contract, { contract_name: 'Initech support', contract_status: 'active', renewal_date: '2027-01-15', term_months: '12', auto_renew: 'true' }, {
     associations: [{ toObjectType: 'companies', toObjectId: company }],
   });
+  await stack.sandbox.searchIndexed();
   const r = await createRenewalService(stack.service.runtime).scan({ today: '2027-02-01' });
   expect(r.autoRenewed).toBe(1);
   const status = stack.sandbox.listObjects(names.customerStatus).find((s) => s.properties.status_title === 'Initech')!;

@@ -4,8 +4,9 @@ import { apiError, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 beforeAll(async () => {
-  // The 5-per-second search limit gets its own test; the others must not trip it.
-  h = await startHarness({ faults: { searchRateLimit: false } });
+  // The 5-per-second search limit gets its own test; the others must not trip it. The index lag
+  // has its own file (search-index.test.ts): here writes are searchable at once.
+  h = await startHarness({ faults: { searchRateLimit: false }, searchIndexDelayMs: 0 });
 });
 afterAll(() => h.sandbox.stop());
 

@@ -48,7 +48,7 @@ export function runSearch(store: SandboxStore, type: ObjectTypeDef, request: Sea
   const matches = compileFilterGroups(store, type, request.filterGroups);
   const text = textMatcher(type, request.query);
   const all = store.records
-    .list(type.objectTypeId)
+    .searchable(type.objectTypeId)
     .filter((r) => matches(r) && text(r))
     .sort(sorter(store, type, request.sorts));
   const end = Math.min(request.after + request.limit, all.length);

@@ -1,3 +1,4 @@
+import { SearchIndexLag } from './search-index';
 import type { Actor, HistoryEntry, ObjectRecord, RecordChange } from './types';
 
 /**
@@ -19,6 +20,8 @@ export class RecordStore {
   private byType = new Map<string, Map<string, ObjectRecord>>();
   private nextId = FIRST_ID;
   private listeners: ChangeListener[] = [];
+  /** What search sees lags the writes (off until a delay is set). */
+  readonly searchIndex = new SearchIndexLag();
 
   onChange(listener: ChangeListener): void {
     this.listeners.push(listener);
@@ -27,6 +30,7 @@ export class RecordStore {
   reset(): void {
     this.byType.clear();
     this.nextId = FIRST_ID;
+    this.searchIndex.reset();
   }
 
   clearType(objectTypeId: string): void {
@@ -54,6 +58,7 @@ export class RecordStore {
       archived: false,
     };
     this.of(objectTypeId).set(record.id, record);
+    this.searchIndex.beforeWrite(record, true);
     return record;
   }
 
@@ -65,6 +70,14 @@ export class RecordStore {
   /** Live records of a type, by ascending id. */
   list(objectTypeId: string, archived = false): ObjectRecord[] {
     return [...this.of(objectTypeId).values()].filter((r) => r.archived === archived).sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /** Live records of a type as the search index has them (see SearchIndexLag), by ascending id. */
+  searchable(objectTypeId: string): ObjectRecord[] {
+    return [...this.of(objectTypeId).values()]
+      .flatMap((r) => this.searchIndex.view(r) ?? [])
+      .filter((r) => !r.archived)
+      .sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   count(objectTypeId: string): number {
@@ -79,6 +92,7 @@ export class RecordStore {
     const changed: string[] = [];
     for (const [name, value] of values) {
       if ((record.properties.get(name) ?? '') === value) continue;
+      if (changed.length === 0) this.searchIndex.beforeWrite(record);
       record.properties.set(name, value);
       const entry: HistoryEntry = {
         value,
@@ -95,6 +109,7 @@ export class RecordStore {
   }
 
   archive(record: ObjectRecord, at: number): void {
+    this.searchIndex.beforeWrite(record);
     record.archived = true;
     record.archivedAt = at;
   }
