@@ -68,6 +68,8 @@ const variables = {
 } as const;
 
 type Variables = typeof variables;
+/** Every variable the configuration reads (README's table and .env.example list each). */
+export const CONFIG_NAMES = Object.keys(variables) as Array<keyof Variables>;
 export type Config = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
 export type ConfigName = keyof Variables;
 
