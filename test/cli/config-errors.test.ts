@@ -36,7 +36,7 @@ it.each([
   ['HUBSPOT_API_BASE_URL', 'api.hubapi.com', 'without a scheme'],
   ['HUBSPOT_API_BASE_URL', 'ftp://api.hubapi.com', 'ftp://'],
   ['HUBSPOT_ACCESS_TOKEN', undefined, 'missing'],
-])('npm run gate with %s %s (%s): one line naming it, exit 2', async (name, value) => {
+])('npm run gate with %s %s (%s): one line naming it, exit 2', async (name, value, _why) => {
   const r = await run('scripts/gate.ts', ['123'], { [name]: value });
   expect(r.code).toBe(2);
   expect(oneLine(r.stderr)).toEqual([expect.stringMatching(new RegExp(`^Configuration error: ${name} is (malformed|not set): it should be `))]);
