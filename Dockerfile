@@ -6,7 +6,7 @@
 #   docker stop -t 30 <container>        # leave time for the graceful shutdown (up to 25 s)
 
 # --- build: all dependencies, compile TypeScript, then drop the dev dependencies ---
-FROM node:20-slim AS build
+FROM node:22-slim AS build
 WORKDIR /app
 # The cards workspace's manifest is needed for `npm ci` to match package-lock.json.
 COPY package.json package-lock.json ./
@@ -18,7 +18,7 @@ COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev
 
 # --- run: compiled code, production dependencies, the data model; as the unprivileged `node` user ---
-FROM node:20-slim
+FROM node:22-slim
 ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app

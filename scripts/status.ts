@@ -1,21 +1,26 @@
 // npm run status -- <companyId> <status> --reason "…": moves a company's Customer Status by hand.
-import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli';
+import { parseScriptArgs, refuse, usageLine, type ScriptSpec } from '../src/cli/script-args';
 import { setCustomerStatus } from '../src/status/set-status';
-import { CUSTOMER_STATUSES, StatusTransitionError } from '../src/status/transitions';
+import { CUSTOMER_STATUSES, StatusTransitionError, transition } from '../src/status/transitions';
 
-const USAGE = `Usage: npm run status -- <companyId> <status> --reason "why"\n  status: one of ${CUSTOMER_STATUSES.join(', ')}\n`;
-let parsed: ReturnType<typeof parseArgs<{ options: { reason: { type: 'string' } }; allowPositionals: true }>>;
+const SPEC = {
+  synopsis: 'npm run status -- <companyId> <status> --reason "why"',
+  description: `Moves a company's Customer Status by hand (creating the record if it has none); automation
+then respects it. <status> is one of ${CUSTOMER_STATUSES.join(', ')}. Needs HUBSPOT_ACCESS_TOKEN.`,
+  options: { reason: { type: 'string', value: 'text', description: 'why, shown on the company card and in the history' } },
+  positionals: { min: 2, max: 2 },
+} satisfies ScriptSpec;
+
+const parsed = parseScriptArgs(SPEC);
+const [companyId, target] = parsed.positionals as [string, string];
+if (!/^\d+$/.test(companyId)) refuse(usageLine(SPEC, `"${companyId}" is not a company id (the number in the company's URL)`));
+// The status and reason are checked before anything is read, with the same rule the move applies.
 try {
-  parsed = parseArgs({ options: { reason: { type: 'string' } }, allowPositionals: true });
+  transition(undefined, { manual: target }, parsed.values.reason, new Date());
 } catch (err) {
-  process.stderr.write(`${(err as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-const [companyId, target] = parsed.positionals;
-if (!companyId || !/^\d+$/.test(companyId) || !target) {
-  process.stderr.write(USAGE);
-  process.exit(2);
+  if (err instanceof StatusTransitionError) refuse(usageLine(SPEC, err.message));
+  throw err;
 }
 void runCli(async (rt) => {
   try {
@@ -24,7 +29,7 @@ void runCli(async (rt) => {
     return 0;
   } catch (err) {
     if (err instanceof StatusTransitionError) {
-      process.stderr.write(`${err.message}\n${USAGE}`);
+      process.stderr.write(`${usageLine(SPEC, err.message)}\n`);
       return 2;
     }
     throw err;

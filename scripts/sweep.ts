@@ -1,13 +1,26 @@
-// npm run sweep: gates every deal in a gated stage whose webhook was missed.
+// npm run sweep [-- --dry-run]: gates every deal in a gated stage whose webhook was missed.
 import { runCli } from '../src/cli/run-cli';
+import { parseScriptArgs, type ScriptSpec } from '../src/cli/script-args';
+import { renderSweepPreview } from '../src/gate/render-sweep-preview';
 import { sweepGatedDeals } from '../src/gate/sweep';
 
+const SPEC = {
+  synopsis: 'npm run sweep -- [--dry-run]',
+  description: `Gates every deal sitting in a gated stage without a passed gate (a missed webhook): sends
+back those that miss items, passes the rest. Needs HUBSPOT_ACCESS_TOKEN.`,
+  options: { 'dry-run': { type: 'boolean', description: 'list what it would send back or pass, deal by deal; write nothing' } },
+} satisfies ScriptSpec;
+
+const { values } = parseScriptArgs(SPEC);
+const dryRun = values['dry-run'] === true;
 void runCli(async (rt) => {
   const started = Date.now();
   const gate = await rt.gate();
-  const r = await sweepGatedDeals({ gateway: rt.gateway, gate, rules: rt.rules, pipelines: rt.pipelines }, rt.now());
+  const r = await sweepGatedDeals({ gateway: rt.gateway, gate, rules: rt.rules, pipelines: rt.pipelines }, rt.now(), { dryRun });
+  if (r.decisions) process.stdout.write(`${renderSweepPreview(r.decisions, await rt.pipelines.all())}\n`);
+  const [back, passed] = dryRun ? ['would be sent back', 'would pass'] : ['sent back', 'passed'];
   process.stdout.write(
-    `Sweep: ${r.candidates} deal(s) in gated stages without a passed gate; ${r.reverted} sent back, ${r.passed} passed, ${r.skipped} left alone (${Date.now() - started} ms).\n`,
+    `Sweep${dryRun ? ' (dry run: nothing written)' : ''}: ${r.candidates} deal(s) in gated stages without a passed gate; ${r.reverted} ${back}, ${r.passed} ${passed}, ${r.skipped} left alone (${Date.now() - started} ms).\n`,
   );
   return 0;
 });

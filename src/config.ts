@@ -11,10 +11,26 @@ import { z } from 'zod';
 const hint = <T extends z.ZodType>(schema: T, what: string) => ({ schema, what });
 
 const boolFlag = z.enum(['on', 'off']);
-const url = z
-  .string()
-  .url()
-  .transform((u) => u.replace(/\/+$/, ''));
+const parsedUrl = (u: string) => {
+  try {
+    return new URL(u);
+  } catch {
+    return undefined;
+  }
+};
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** http(s) with a host: "api.hubapi.com" (no scheme) or ftp:// would only fail later, after retries. */
+const webUrl = (allowHttp: (host: string) => boolean) =>
+  z
+    .string()
+    .refine((u) => {
+      const p = parsedUrl(u);
+      return !!p && !!p.hostname && (p.protocol === 'https:' || (p.protocol === 'http:' && allowHttp(p.hostname)));
+    })
+    .transform((u) => u.replace(/\/+$/, ''));
+const url = webUrl(() => true);
+/** What HubSpot calls must be HTTPS; plain http only on this machine (local runs, benchmarks). */
+const publicUrl = webUrl((host) => LOOPBACK.test(host));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const timeZone = z.string().refine((tz) => {
   try {
@@ -34,11 +50,11 @@ const variables = {
   HUBSPOT_ACCESS_TOKEN: hint(z.string().min(10).optional(), 'the private app access token (pat-…), from Settings › Integrations › Private apps'),
   HUBSPOT_CLIENT_SECRET: hint(z.string().min(8).optional(), "the app's client secret (a UUID-like string), used to verify signed requests"),
   HUBSPOT_APP_ID: hint(z.string().regex(/^\d+$/).optional(), "the app's numeric id, e.g. 1234567"),
-  HUBSPOT_API_BASE_URL: hint(url.default('https://api.hubapi.com'), 'a URL such as https://api.hubapi.com'),
+  HUBSPOT_API_BASE_URL: hint(url.default('https://api.hubapi.com'), 'an http(s) URL with a host, such as https://api.hubapi.com (or http://127.0.0.1:4010 for the local stand-in)'),
   HUBSPOT_RETRIES: hint(int(0, 6).default(3), 'a whole number of retries from 0 to 6'),
   HUBSPOT_RETRY_BASE_MS: hint(int(0, 60_000).default(1000), 'milliseconds between retries, e.g. 1000'),
   HUBSPOT_REQUESTS_PER_10S: hint(int(0, 10_000).default(180), 'requests per 10 seconds the client may send (HubSpot allows 190 for private apps on Pro/Enterprise); 0 turns the limiter off'),
-  PUBLIC_BASE_URL: hint(url.optional(), 'the HTTPS origin HubSpot calls, e.g. https://throughline.example.com'),
+  PUBLIC_BASE_URL: hint(publicUrl.optional(), 'the HTTPS origin HubSpot calls, e.g. https://throughline.example.com (plain http only for localhost or 127.0.0.1)'),
   PORT: hint(int(1, 65535).default(3000), 'a TCP port, e.g. 3000'),
   LOG_LEVEL: hint(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'one of fatal, error, warn, info, debug, trace, silent'),
   SCHEMAS_DIR: hint(z.string().default('schemas'), 'a folder holding the data model JSON, e.g. schemas'),
@@ -52,6 +68,8 @@ const variables = {
 } as const;
 
 type Variables = typeof variables;
+/** Every variable the configuration reads (README's table and .env.example list each). */
+export const CONFIG_NAMES = Object.keys(variables) as Array<keyof Variables>;
 export type Config = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
 export type ConfigName = keyof Variables;
 
@@ -117,6 +135,23 @@ export function loadConfigOrExit<K extends ConfigName>(
   try {
     loadDotenv();
     return requireConfig(parseConfig(process.env), ...required);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Only some variables, from the environment alone, for entry points that need no portal (demo,
+ * sandbox): .env and the rest of the environment are set up for a real portal and are not their
+ * business (the stand-in would otherwise take, and print, the real token). On error: one line, exit 2.
+ */
+export function pickConfigOrExit<K extends ConfigName>(...names: K[]): Pick<Config, K> {
+  try {
+    return parseConfig(Object.fromEntries(names.map((n) => [n, process.env[n]])));
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${err.message}\n`);

@@ -1,14 +1,28 @@
 // npm start: the webhook service, the cards API and (SCHEDULER=on) the scheduler.
+import { describeListenError } from './cli/listen-error';
+import { parseScriptArgs, refuse, type ScriptSpec } from './cli/script-args';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { startService } from './service';
 
+const SPEC: ScriptSpec = {
+  synopsis: 'npm start   (or node dist/src/server.js)',
+  description: `Runs the service: HubSpot webhooks at /webhooks/hubspot, the cards API at /api/cards, /healthz,
+/readyz and /metrics on PORT (default 3000), and the sweep and renewal scan when SCHEDULER=on.
+Needs HUBSPOT_ACCESS_TOKEN and HUBSPOT_CLIENT_SECRET; see README.md, Configuration.`,
+};
+
 async function main(): Promise<void> {
+  parseScriptArgs(SPEC);
   const config = loadConfigOrExit('HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET');
   const logger = createLogger(config.LOG_LEVEL, undefined, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
   if (!config.HUBSPOT_APP_ID) logger.warn('HUBSPOT_APP_ID is not set: the service cannot tell its own writes from users\', so its reverts may trigger the gate again.');
   if (!config.PUBLIC_BASE_URL) logger.warn('PUBLIC_BASE_URL is not set: signatures are checked against the URL rebuilt from forwarded headers.');
-  const service = await startService(config, logger);
+  const service = await startService(config, logger).catch((err: unknown) => {
+    const busy = describeListenError(err, 'PORT', config.PORT);
+    if (busy) refuse(busy);
+    throw err;
+  });
   logger.info({ url: service.url, scheduler: config.SCHEDULER }, 'Throughline is running');
 
   let stopping = false;

@@ -1,3 +1,5 @@
+import { helpText, readScriptArgs, type ScriptSpec } from '../../src/cli/script-args';
+
 /**
  * `npm run bench -- [flags]`. Defaults are the issue's full spec; every flag shortens or narrows it.
  */
@@ -24,18 +26,27 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const USAGE = `npm run bench -- [flags]
-  --only gate,renewals,provision,load   parts to run (default: all)
-  --latency-ms 50                       simulated HubSpot latency per API call
-  --sizes 1,10,100                      gate batch sizes
-  --reps 1:50,10:30,100:20              Throughline repetitions per size (p50/p99)
-  --naive-reps 1:20,10:5,100:3          naive-baseline repetitions per size
-  --contracts 1000,10000,50000          renewal scan sizes
-  --load-seconds 60                     load test duration
-  --load-rate 1000                      events per second in the load test
-  --load-runtime compiled|tsx           how the service child runs (default compiled)
-  --out bench/results.json              where the JSON results go
-  --quick                               smoke run: sizes 1,10,100 x 3 reps, naive x1, contracts 1000, load 10 s`;
+export const SPEC = {
+  synopsis: 'npm run bench -- [options]',
+  description: `Measures HubSpot calls and answer times against the local stand-in; prints a table and writes
+the JSON results. Defaults are the full run (several minutes); every option shortens or narrows
+it. Needs no HubSpot account. See docs/performance.md.`,
+  options: {
+    only: { type: 'string', value: 'gate,renewals,provision,load', description: 'parts to run (default: all)' },
+    'latency-ms': { type: 'string', value: '50', description: 'simulated HubSpot latency per API call' },
+    sizes: { type: 'string', value: '1,10,100', description: 'gate batch sizes' },
+    reps: { type: 'string', value: '1:50,10:30,100:20', description: 'Throughline repetitions per size (p50/p99)' },
+    'naive-reps': { type: 'string', value: '1:20,10:5,100:3', description: 'naive-baseline repetitions per size' },
+    contracts: { type: 'string', value: '1000,10000,50000', description: 'renewal scan sizes' },
+    'load-seconds': { type: 'string', value: '60', description: 'load test duration' },
+    'load-rate': { type: 'string', value: '1000', description: 'events per second in the load test' },
+    'load-runtime': { type: 'string', value: 'compiled|tsx', description: 'how the service child runs (default compiled)' },
+    out: { type: 'string', value: 'bench/results.json', description: 'where the JSON results go' },
+    quick: { type: 'boolean', description: 'smoke run: sizes 1,10,100 x 3 reps, naive x1, contracts 1000, load 10 s (other options still apply)' },
+  },
+} satisfies ScriptSpec;
+
+export const USAGE = helpText(SPEC);
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -69,69 +80,38 @@ export function parseArgs(argv: string[]): BenchArgs {
     out: 'bench/results.json',
     help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--only': {
-        const parts = list(value());
-        const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
-        if (unknown.length) throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
-        args.only = parts as Part[];
-        break;
-      }
-      case '--latency-ms': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 0) throw new Error('--latency-ms takes a whole number ≥ 0');
-        args.latencyMs = n;
-        break;
-      }
-      case '--sizes':
-        args.sizes = numbers(name, value());
-        break;
-      case '--reps':
-        args.reps = { ...args.reps, ...perSize(name, value()) };
-        break;
-      case '--naive-reps':
-        args.naiveReps = { ...args.naiveReps, ...perSize(name, value()) };
-        break;
-      case '--contracts':
-        args.contracts = numbers(name, value());
-        break;
-      case '--load-seconds':
-        args.loadSeconds = numbers(name, value())[0]!;
-        break;
-      case '--load-rate':
-        args.loadRate = numbers(name, value())[0]!;
-        break;
-      case '--load-runtime': {
-        const v = value();
-        if (v !== 'compiled' && v !== 'tsx') throw new Error('--load-runtime is compiled or tsx');
-        args.loadRuntime = v;
-        break;
-      }
-      case '--out':
-        args.out = value();
-        break;
-      case '--quick':
-        args.reps = { 1: 3, 10: 3, 100: 3 };
-        args.naiveReps = { 1: 1, 10: 1, 100: 1 };
-        args.contracts = [1_000];
-        args.loadSeconds = 10;
-        break;
-      case '--help':
-      case '-h':
-        args.help = true;
-        break;
-      default:
-        throw new Error(`unknown flag ${flag}\n${USAGE}`);
-    }
+  const r = readScriptArgs(SPEC, argv);
+  if (r.kind === 'help') return { ...args, help: true };
+  if (r.kind === 'error') throw new Error(r.line);
+  const v = r.values;
+  if (v.quick) {
+    args.reps = { 1: 3, 10: 3, 100: 3 };
+    args.naiveReps = { 1: 1, 10: 1, 100: 1 };
+    args.contracts = [1_000];
+    args.loadSeconds = 10;
   }
+  if (v.only !== undefined) {
+    const parts = list(v.only);
+    const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+    if (unknown.length) throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+    args.only = parts as Part[];
+  }
+  if (v['latency-ms'] !== undefined) {
+    const n = Number(v['latency-ms']);
+    if (!Number.isInteger(n) || n < 0) throw new Error('--latency-ms takes a whole number ≥ 0');
+    args.latencyMs = n;
+  }
+  if (v.sizes !== undefined) args.sizes = numbers('--sizes', v.sizes);
+  if (v.reps !== undefined) args.reps = { ...args.reps, ...perSize('--reps', v.reps) };
+  if (v['naive-reps'] !== undefined) args.naiveReps = { ...args.naiveReps, ...perSize('--naive-reps', v['naive-reps']) };
+  if (v.contracts !== undefined) args.contracts = numbers('--contracts', v.contracts);
+  if (v['load-seconds'] !== undefined) args.loadSeconds = numbers('--load-seconds', v['load-seconds'])[0]!;
+  if (v['load-rate'] !== undefined) args.loadRate = numbers('--load-rate', v['load-rate'])[0]!;
+  if (v['load-runtime'] !== undefined) {
+    if (v['load-runtime'] !== 'compiled' && v['load-runtime'] !== 'tsx') throw new Error('--load-runtime is compiled or tsx');
+    args.loadRuntime = v['load-runtime'];
+  }
+  if (v.out !== undefined) args.out = v.out;
   return args;
 }
 

@@ -29,7 +29,7 @@ export async function runBench(argv: string[], deps: { makeClient: (basePath: st
     return 2;
   }
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(USAGE);
     return 0;
   }
   const started = Date.now();

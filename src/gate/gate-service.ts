@@ -116,7 +116,7 @@ export function createGateService(deps: GateServiceDeps) {
     return one;
   }
 
-  return { gateDeals, evaluateDeal, decideAll, decideLoaded, readPlan: plan };
+  return { gateDeals, evaluateDeal, decideAll, decideLoaded, decideBatch, readPlan: plan };
 }
 
 export type GateService = ReturnType<typeof createGateService>;

@@ -1,6 +1,7 @@
 import { searchAll } from '../hubspot/search-windows';
 import type { SearchFilter } from '../hubspot/types';
 import { GATE_PROPERTIES as G } from '../model/well-known-properties';
+import type { GateDecision } from './decide';
 import type { GateService } from './gate-service';
 import type { PipelineCache } from './pipeline-cache';
 import { gatedStages } from './stage-rules';
@@ -12,19 +13,24 @@ export interface SweepResult {
   reverted: number;
   passed: number;
   skipped: number;
+  /** With dryRun: what the gate would do to each candidate; nothing was written. */
+  decisions?: GateDecision[];
 }
 
 /**
  * The level-triggered backstop for missed webhooks: every deal sitting in a gated stage, modified
  * since the gate was enforced, whose gate status is not passed or overridden, goes through the
- * same gate path. Decisions skip deals that entered the stage before enforcedSince.
+ * same gate path. Decisions skip deals that entered the stage before enforcedSince. A dry run
+ * takes the same decisions (the pure decide step) and writes none of them.
  */
 export async function sweepGatedDeals(
   deps: { gateway: CrmGateway; gate: GateService; rules: ResolvedGateRule[]; pipelines: PipelineCache },
   now: Date,
+  options: { dryRun?: boolean } = {},
 ): Promise<SweepResult> {
   const stages = gatedStages(deps.rules, await deps.pipelines.all());
   const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0 };
+  if (options.dryRun) result.decisions = [];
   if (!stages.length) return result;
   const since = Math.min(...deps.rules.map((r) => Date.parse(r.enforcedSince)));
   const common: SearchFilter[] = [
@@ -41,6 +47,14 @@ export async function sweepGatedDeals(
     ['dealstage', 'pipeline', G.status],
     async (page) => {
       result.candidates += page.length;
+      if (result.decisions) {
+        const decided = await deps.gate.decideBatch(page.map((d) => d.id), now);
+        result.decisions.push(...decided);
+        result.reverted += decided.filter((d) => d.action === 'block').length;
+        result.passed += decided.filter((d) => d.action === 'pass').length;
+        result.skipped += decided.filter((d) => d.action === 'skip').length;
+        return;
+      }
       const run = await deps.gate.gateDeals(page.map((d) => d.id), now);
       result.reverted += run.reverted.length;
       result.passed += run.passed.length;

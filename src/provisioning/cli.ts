@@ -1,7 +1,7 @@
 import type { Model } from '../model';
 import { ModelError } from '../model';
 import { applyPlan, type ApplyOutcome, type ApplySummary } from './apply-plan';
-import { parseCliArgs, USAGE } from './cli-args';
+import { parseCliArgs } from './cli-args';
 import { describeFailure } from './describe-failure';
 import { describeTarget } from './describe-target';
 import type { ProvisioningGateway } from './gateway';
@@ -34,8 +34,12 @@ function summaryText(s: ApplySummary): string {
  */
 export async function runProvisionCli(argv: string[], deps: ProvisionCliDeps): Promise<number> {
   const args = parseCliArgs(argv);
+  if ('help' in args) {
+    deps.stdout(args.help);
+    return 0;
+  }
   if ('error' in args) {
-    deps.stderr(`${args.error}\n\n${USAGE}\n`);
+    deps.stderr(`${args.error}\n`);
     return 2;
   }
   let plan: Plan;

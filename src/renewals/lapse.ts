@@ -3,9 +3,10 @@ import { currentRecords, searchAll } from '../hubspot/search-windows';
 import type { CrmRecord, Properties, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import type { CompanyStatusEvent } from '../status/status-service';
-import { loadContractLinks } from './contract-links';
+import { loadContractLinks, type ContractLinks } from './contract-links';
 import { CONTRACT_SCAN_PROPERTIES, OPEN_CONTRACT_STATUSES, taskContextOf, toContractTerms } from './contract-terms';
-import type { RenewalScanDeps, RenewalScanResult } from './scan-types';
+import type { RenewalAction, RenewalScanDeps, RenewalScanResult } from './scan-types';
+import { parseSentLog, type SentEntry } from './sent-log';
 import { RENEWAL_MARKER } from './task-content';
 import { createTrackedTasks, resolvePending, type TrackedTask } from './tracked-tasks';
 
@@ -31,27 +32,44 @@ async function successors(deps: RenewalScanDeps, companyIds: string[]): Promise<
   return out;
 }
 
-async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
-  const tracked = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
-  const logs = await resolvePending(page, tracked);
-  const links = await loadContractLinks(deps.gateway, deps.types.contract, page.map((r) => r.id));
-  const others = await successors(deps, [...new Set([...links.values()].flatMap((l) => (l.companyId ? [l.companyId] : [])))]);
-  const updates: UpdateInput[] = [];
-  const lapses: TrackedTask[] = [];
-  const events: CompanyStatusEvent[] = [];
-  const occurredAt = deps.now().toISOString();
+export interface LapsePlan {
+  updates: UpdateInput[];
+  lapses: TrackedTask[];
+  events: CompanyStatusEvent[];
+  /** The same writes in words, for a dry run. */
+  actions: RenewalAction[];
+  autoRenewed: number;
+  renewed: number;
+  lapsed: number;
+}
+
+/**
+ * Pure: what to do with contracts whose renewal date passed, from the contracts, their sent logs,
+ * their links and their companies' other contracts: roll forward, mark renewed, or lapse.
+ */
+export function planLapses(
+  page: CrmRecord[],
+  input: { logs: Map<string, SentEntry[]>; links: Map<string, ContractLinks>; others: Map<string, CrmRecord[]>; defaultOwnerId: string | undefined; occurredAt: string },
+  today: CalendarDate,
+): LapsePlan {
+  const { logs, links, others, occurredAt } = input;
+  const plan: LapsePlan = { updates: [], lapses: [], events: [], actions: [], autoRenewed: 0, renewed: 0, lapsed: 0 };
   for (const record of page) {
     const terms = toContractTerms(record);
     if (!terms) continue;
     const link = links.get(record.id);
-    const companyEvent = (event: CompanyStatusEvent['event']) => link?.companyId && events.push({ companyId: link.companyId, event, occurredAt });
+    const ctx = taskContextOf(record, link?.companyName);
+    const contract = ctx.companyName ? `${ctx.companyName} — ${ctx.contractName}` : ctx.contractName;
+    const companyEvent = (event: CompanyStatusEvent['event']) => link?.companyId && plan.events.push({ companyId: link.companyId, event, occurredAt });
     if (terms.autoRenew) {
       const term = Number(record.properties[C.termMonths]) || 12;
       const next = rollForward(terms.renewalDate, term, today);
       const end = parseHubSpotDate(record.properties[C.endDate]);
-      updates.push({ id: record.id, properties: { [C.renewalDate]: next, ...(end ? { [C.endDate]: rollForward(end, term, today) } : {}) } });
+      const endNext = end ? rollForward(end, term, today) : undefined;
+      plan.updates.push({ id: record.id, properties: { [C.renewalDate]: next, ...(endNext ? { [C.endDate]: endNext } : {}) } });
+      plan.actions.push({ kind: 'auto-renew', contractId: record.id, contract, from: terms.renewalDate, to: next, endDate: endNext });
       companyEvent('renewed');
-      result.autoRenewed++;
+      plan.autoRenewed++;
       continue;
     }
     const successor = (link?.companyId ? others.get(link.companyId) ?? [] : []).find((c) => {
@@ -59,31 +77,52 @@ async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: Calen
       return c.id !== record.id && OPEN_CONTRACT_STATUSES.includes(c.properties[C.status] ?? '') && !!start && start >= addDays(terms.renewalDate, -SUCCESSOR_SLACK_DAYS);
     });
     if (successor) {
-      updates.push({ id: record.id, properties: { [C.status]: 'renewed' } });
+      plan.updates.push({ id: record.id, properties: { [C.status]: 'renewed' } });
+      plan.actions.push({ kind: 'renewed', contractId: record.id, contract, successorId: successor.id });
       companyEvent('renewed');
-      result.renewed++;
+      plan.renewed++;
       continue;
     }
     companyEvent('lapsed');
-    result.lapsed++;
+    plan.lapsed++;
     const key = lapseKey(terms.renewalDate);
     if ((logs.get(record.id) ?? []).some((e) => e.key === key)) {
-      updates.push({ id: record.id, properties: { [C.status]: 'ended' } });
+      plan.updates.push({ id: record.id, properties: { [C.status]: 'ended' } });
+      plan.actions.push({ kind: 'lapse', contractId: record.id, contract, renewalDate: terms.renewalDate, task: undefined });
       continue;
     }
-    const ctx = taskContextOf(record, link?.companyName);
-    lapses.push({
+    const task: TrackedTask = {
       contract: record,
       key,
-      subject: `${RENEWAL_MARKER} ${ctx.companyName ? `${ctx.companyName} — ` : ''}${ctx.contractName} lapsed on ${terms.renewalDate}`,
+      subject: `${RENEWAL_MARKER} ${contract} lapsed on ${terms.renewalDate}`,
       body: `<p>The renewal date ${terms.renewalDate} passed without a renewal, so the contract is now ended and the customer is lapsed.</p><p>Call the customer: win them back, or record why not.</p>`,
       dueDate: today,
-      ownerId: record.properties.hubspot_owner_id || link?.companyOwnerId || deps.defaultOwnerId,
+      ownerId: record.properties.hubspot_owner_id || link?.companyOwnerId || input.defaultOwnerId,
       companyId: link?.companyId,
       dealId: link?.dealId,
       contractProperties: { [C.status]: 'ended' },
-    });
+    };
+    plan.lapses.push(task);
+    plan.actions.push({ kind: 'lapse', contractId: record.id, contract, renewalDate: terms.renewalDate, task: { subject: task.subject, ownerId: task.ownerId, dueDate: task.dueDate } });
   }
+  return plan;
+}
+
+async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+  const tracked = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
+  // resolvePending writes the settled logs back, so a dry run reads the logs as they stand.
+  const logs = deps.dryRun ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])])) : await resolvePending(page, tracked);
+  const links = await loadContractLinks(deps.gateway, deps.types.contract, page.map((r) => r.id));
+  const others = await successors(deps, [...new Set([...links.values()].flatMap((l) => (l.companyId ? [l.companyId] : [])))]);
+  const plan = planLapses(page, { logs, links, others, defaultOwnerId: deps.defaultOwnerId, occurredAt: deps.now().toISOString() }, today);
+  result.autoRenewed += plan.autoRenewed;
+  result.renewed += plan.renewed;
+  result.lapsed += plan.lapsed;
+  if (deps.dryRun) {
+    result.planned?.push(...plan.actions);
+    return;
+  }
+  const { updates, lapses, events } = plan;
   // The status moves first: the contract writes below take it out of this search for good. Its
   // roll-up is computed with those writes applied.
   const contractChanges = new Map<string, Properties>([
@@ -97,7 +136,6 @@ async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: Calen
 
 /** Contracts still open whose renewal date has passed: auto-renewed, renewed by a successor, or lapsed. */
 export async function handleLapses(deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
-  if (deps.dryRun) return;
   await searchAll(
     deps.gateway,
     deps.types.contract,

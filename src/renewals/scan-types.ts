@@ -24,6 +24,14 @@ export interface RenewalScanDeps {
   now: () => Date;
 }
 
+/** One write the scan would make, as a dry run lists it. */
+export type RenewalAction =
+  | { kind: 'reminder'; contractId: string; contract: string; subject: string; ownerId: string | undefined; dueDate: CalendarDate }
+  | { kind: 'close-superseded'; contractId: string; taskId: string; key: string }
+  | { kind: 'auto-renew'; contractId: string; contract: string; from: CalendarDate; to: CalendarDate; endDate: CalendarDate | undefined }
+  | { kind: 'renewed'; contractId: string; contract: string; successorId: string }
+  | { kind: 'lapse'; contractId: string; contract: string; renewalDate: CalendarDate; task: { subject: string; ownerId: string | undefined; dueDate: CalendarDate } | undefined };
+
 export interface RenewalScanResult {
   today: CalendarDate;
   contractsSeen: number;
@@ -34,5 +42,7 @@ export interface RenewalScanResult {
   autoRenewed: number;
   renewed: number;
   searchCalls: number;
+  /** In a dry run: every write the real run would make, in order; nothing was written. */
+  planned?: RenewalAction[];
 }
 

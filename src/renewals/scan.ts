@@ -48,10 +48,6 @@ async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: Calenda
   const records = new Map(page.map((r) => [r.id, r]));
   const due = [...plans].flatMap(([id, p]) => p.due.map((reminder) => ({ record: records.get(id)!, reminder })));
   result.remindersPlanned += due.length;
-  if (deps.dryRun) {
-    for (const d of due) deps.logger.info({ contractId: d.record.id, reminder: d.reminder.key, due: d.reminder.dueDate }, 'would create renewal reminder');
-    return [];
-  }
 
   const staleTasks: UpdateInput[] = [];
   const staleContracts: UpdateInput[] = [];
@@ -68,7 +64,10 @@ async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: Calenda
     }
     logs.set(id, withoutKeys(entries, p.stale));
     staleContracts.push({ id, properties: { [C.remindersSent]: formatSentLog(logs.get(id)!) } });
+    for (const e of entries) if (p.stale.includes(e.key) && e.taskId) result.planned?.push({ kind: 'close-superseded', contractId: id, taskId: e.taskId, key: e.key });
   }
+  // A dry run stops before the writes; its due reminders are listed by sendDue, which reads only.
+  if (deps.dryRun) return due;
   if (staleTasks.length) await deps.gateway.updateMany('tasks', staleTasks);
   if (staleContracts.length) await deps.gateway.updateMany(deps.types.contract, staleContracts);
   result.staleClosed += staleTasks.length;
@@ -102,6 +101,10 @@ async function sendDue(due: DueReminder[], logs: Map<string, SentEntry[]>, deps:
       dealId: link?.dealId,
     };
   });
+  if (deps.dryRun) {
+    result.planned?.push(...items.map((i) => ({ kind: 'reminder' as const, contractId: i.contract.id, contract: taskContextOf(i.contract, undefined).contractName, subject: i.subject, ownerId: i.ownerId, dueDate: i.dueDate })));
+    return;
+  }
   // The customer status moves before the tasks: once their keys are sent, no later run would
   // emit this event again, whereas a status moved twice is a no-op.
   const windowOpened = due
@@ -126,7 +129,9 @@ export async function remindContracts(records: CrmRecord[], deps: RenewalScanDep
  * contracts whose renewal date passed are renewed automatically, marked renewed, or lapsed.
  */
 export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate): Promise<RenewalScanResult> {
-  const result: RenewalScanResult = { today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0 };
+  const result: RenewalScanResult = {
+    today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0, ...(deps.dryRun ? { planned: [] } : {}),
+  };
   const horizon = addDays(today, scanHorizonDays(deps.settings));
   const open: SearchFilter = { propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES };
   // Due reminders are gathered across search pages (a page of 200 contracts has few due on any

@@ -72,12 +72,26 @@ export function verifySignatureV3(input: VerifySignatureV3Input): SignatureVerdi
   if (now - timestamp > tolerance) return { ok: false, reason: 'stale_timestamp' };
   if (timestamp - now > tolerance) return { ok: false, reason: 'future_timestamp' };
 
-  const expected = createHmac('sha256', input.clientSecret)
-    .update(input.method.toUpperCase() + decodeSignedUri(input.uri), 'utf8')
-    .update(body)
-    .update(timestampText, 'utf8')
-    .digest();
+  const expected = digestV3(input.clientSecret, input.method, input.uri, body, timestampText);
   return digestsMatch(expected, input.signature) ? { ok: true } : { ok: false, reason: 'bad_signature' };
+}
+
+function digestV3(clientSecret: string, method: string, uri: string, body: Buffer, timestamp: string): Buffer {
+  return createHmac('sha256', clientSecret)
+    .update(method.toUpperCase() + decodeSignedUri(uri), 'utf8')
+    .update(body)
+    .update(timestamp, 'utf8')
+    .digest();
+}
+
+/**
+ * The headers HubSpot sends with a signed request (hubspot.fetch, webhooks), computed the way the
+ * verifier checks them: for calling the cards API by hand (`npm run card`).
+ */
+export function signRequestV3(input: { method: string; uri: string; body?: string; clientSecret: string; now?: number }): Record<string, string> {
+  const timestamp = String(input.now ?? Date.now());
+  const digest = digestV3(input.clientSecret, input.method, input.uri, Buffer.from(input.body ?? '', 'utf8'), timestamp);
+  return { 'X-HubSpot-Signature-v3': digest.toString('base64'), 'X-HubSpot-Request-Timestamp': timestamp };
 }
 
 /** Constant time for a given expected length: a wrong-length signature still costs one comparison. */

@@ -36,4 +36,19 @@ describe('config', () => {
     expect(() => requireConfig(c, 'HUBSPOT_ACCESS_TOKEN')).toThrow('HUBSPOT_ACCESS_TOKEN is not set: it should be the private app access token');
     expect(requireConfig(parseConfig({ HUBSPOT_ACCESS_TOKEN: 'pat-na1-0123456789' }), 'HUBSPOT_ACCESS_TOKEN').HUBSPOT_ACCESS_TOKEN).toBe('pat-na1-0123456789');
   });
+
+  it('takes only an http(s) URL with a host for HUBSPOT_API_BASE_URL, not one that fails later after retries', () => {
+    for (const bad of ['api.hubapi.com', 'localhost:4010', 'ftp://api.hubapi.com', 'https://']) {
+      expect(() => parseConfig({ HUBSPOT_API_BASE_URL: bad })).toThrow('HUBSPOT_API_BASE_URL is malformed: it should be an http(s) URL with a host');
+    }
+    expect(parseConfig({ HUBSPOT_API_BASE_URL: 'http://127.0.0.1:4010/' }).HUBSPOT_API_BASE_URL).toBe('http://127.0.0.1:4010');
+  });
+
+  it('wants PUBLIC_BASE_URL on HTTPS unless it is this machine', () => {
+    expect(() => parseConfig({ PUBLIC_BASE_URL: 'http://throughline.example.com' })).toThrow('PUBLIC_BASE_URL is malformed: it should be the HTTPS origin HubSpot calls');
+    expect(() => parseConfig({ PUBLIC_BASE_URL: 'throughline.example.com' })).toThrow(/^PUBLIC_BASE_URL is malformed/);
+    for (const ok of ['https://throughline.example.com', 'http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
+      expect(parseConfig({ PUBLIC_BASE_URL: ok }).PUBLIC_BASE_URL).toBe(ok);
+    }
+  });
 });
