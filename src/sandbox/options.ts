@@ -37,6 +37,17 @@ export interface SandboxOptions {
   seed?: number;
   /** Start with the sandbox clock pinned at this time (epoch ms, ISO or Date). */
   now?: number | string | Date;
+  /**
+   * Associated records per input row of a v4 association batch read; a row with more carries
+   * `paging.next.after`. Default 500 (HubSpot's v4 association page size; unsure whether the batch
+   * read uses the same). Tests: e.g. 2.
+   */
+  associationPageSize?: number;
+  /**
+   * Category of the unlabelled association types HubSpot defines for a custom object (schema
+   * associations, tasks, notes). Default `USER_DEFINED`, as HubSpot's custom-object examples send.
+   */
+  customObjectAssociationCategory?: 'USER_DEFINED' | 'HUBSPOT_DEFINED';
 }
 
 export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [
@@ -60,6 +71,8 @@ export interface ResolvedOptions {
   faults: FaultOptions;
   seed: number;
   now?: number | string | Date;
+  associationPageSize: number;
+  customObjectAssociationCategory: 'USER_DEFINED' | 'HUBSPOT_DEFINED';
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -88,5 +101,12 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     faults: { ...options.faults },
     seed: options.seed ?? 1,
     ...(options.now !== undefined ? { now: options.now } : {}),
+    associationPageSize: positiveInt(options.associationPageSize ?? 500, 'associationPageSize'),
+    customObjectAssociationCategory: options.customObjectAssociationCategory ?? 'USER_DEFINED',
   };
+}
+
+function positiveInt(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (is ${value})`);
+  return value;
 }
