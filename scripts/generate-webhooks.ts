@@ -1,43 +1,28 @@
-// npm run project:webhooks [-- --check]: the app's webhook subscriptions, generated from schemas/.
-import { readFileSync, writeFileSync } from 'node:fs';
+// npm run project:webhooks [-- --check | --without-custom-objects | --from-portal --profile <name>]
+// (see src/project/webhooks-cli.ts)
 import { join } from 'node:path';
-import { parseScriptArgs, type ScriptSpec } from '../src/cli/script-args';
-import { loadModel, ModelError } from '../src/model';
-import { SRC_DIR, WEBHOOKS_META } from '../src/project/hubspot-project';
-import { renderWebhooksMeta } from '../src/project/webhooks-meta';
+import { loadConfigOrExit } from '../src/config';
+import { clientSettingsFrom, hubSpotClient } from '../src/hubspot/client';
+import { PortalSchemaGateway } from '../src/hubspot/portal-schema';
+import { loadModel } from '../src/model';
+import { runWebhooksCli } from '../src/project/webhooks-cli';
 
-const SPEC = {
-  synopsis: 'npm run project:webhooks -- [--check]',
-  description: `Writes extensions/app/webhooks/webhooks-hsmeta.json (the app's webhook subscriptions) from
-schemas/ (SCHEMAS_DIR). Exits 1 with --check when the file is not what schemas/ gives.`,
-  options: { check: { type: 'boolean', description: 'write nothing; only compare (for CI)' } },
-} satisfies ScriptSpec;
-
-const { values } = parseScriptArgs(SPEC);
-const target = join(SRC_DIR, WEBHOOKS_META);
-let wanted: string;
-try {
-  wanted = renderWebhooksMeta(loadModel(process.env.SCHEMAS_DIR ?? 'schemas'));
-} catch (err) {
-  if (!(err instanceof ModelError)) throw err;
-  process.stderr.write(`${err.message}\n`);
-  process.exit(2);
-}
-let current = '';
-try {
-  current = readFileSync(target, 'utf8');
-} catch {
-  // missing: generated below, or reported by --check
-}
-if (values.check) {
-  if (current !== wanted) {
-    process.stderr.write(`${target} is out of date with schemas/: run npm run project:webhooks\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`${target} matches schemas/\n`);
-} else if (current === wanted) {
-  process.stdout.write(`${target} is up to date\n`);
-} else {
-  writeFileSync(target, wanted);
-  process.stdout.write(`wrote ${target}\n`);
-}
+void runWebhooksCli(process.argv.slice(2), {
+  root: join(__dirname, '..'),
+  loadModel: () => loadModel(process.env.SCHEMAS_DIR ?? 'schemas'),
+  readSchemas: async () => {
+    const config = loadConfigOrExit('HUBSPOT_ACCESS_TOKEN');
+    const reader = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: config.HUBSPOT_RETRIES, baseMs: config.HUBSPOT_RETRY_BASE_MS });
+    return reader.listObjectSchemas();
+  },
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -73,7 +73,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const model = loadModel('schemas');
   const sandbox = await startSandbox({
     port: options.sandboxPort ?? 0,
-    subscriptions: webhookSubscriptions(model),
+    // Custom objects are subscribed by their 2-… ids, which exist once provision() has run.
+    subscriptions: webhookSubscriptions(model, { withoutCustomObjects: true }),
     webhookRetrySchedule: options.webhookRetrySchedule ?? [20, 50, 100, 200],
     webhookBatchDelayMs: 20,
     ...(options.faults ? { faults: options.faults } : {}),
@@ -94,7 +95,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     model,
     logger,
-    provision: () => provisionWith(config, model),
+    async provision() {
+      const result = await provisionWith(config, model);
+      const reader = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
+      const schemas = await reader.listObjectSchemas();
+      const idOf = (name: string) => schemas.find((s) => s.name === name)?.objectTypeId ?? name;
+      sandbox.setSubscriptions(webhookSubscriptions(model, { objectTypeOf: idOf }));
+      return result;
+    },
     async restartService(extra) {
       const port = service.port;
       await service.close();

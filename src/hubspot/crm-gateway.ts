@@ -94,26 +94,43 @@ export class CrmGateway {
     return found;
   }
 
-  /** v4 batch read of associations; ids with none map to an empty list. */
+  /**
+   * v4 batch read of associations; ids with none map to an empty list. HubSpot answers one page
+   * per record: a row with more carries `paging.next.after`, asked for again as `{id, after}`
+   * until no row has a next page.
+   */
   async associationsOf(fromType: string, toType: string, ids: string[]): Promise<Map<string, AssociatedId[]>> {
     const out = new Map<string, AssociatedId[]>();
     for (const id of unique(ids)) out.set(id, []);
-    for (const part of chunk(unique(ids), BATCH_LIMIT)) {
-      const res = await this.call(`batch read associations ${fromType}→${toType}`, () =>
-        this.client.crm.associations.v4.batchApi.getPage(fromType, toType, {
-          inputs: part.map((id) => ({ id })),
-        }),
-      );
-      for (const row of res.results) {
-        out.set(
-          String(row._from.id),
-          row.to.map((t) => ({
-            id: String(t.toObjectId),
-            typeIds: t.associationTypes.map((a) => a.typeId),
-            labels: t.associationTypes.map((a) => a.label).filter((l): l is string => !!l),
-          })),
+    let pending: Array<{ id: string; after?: string }> = unique(ids).map((id) => ({ id }));
+    const asked = new Set<string>();
+    while (pending.length > 0) {
+      const next: Array<{ id: string; after: string }> = [];
+      for (const part of chunk(pending, BATCH_LIMIT)) {
+        const res = await this.call(`batch read associations ${fromType}→${toType}`, () =>
+          this.client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: part }),
         );
+        for (const row of res.results) {
+          const id = String(row._from.id);
+          const seen = out.get(id) ?? [];
+          const known = new Set(seen.map((a) => a.id));
+          const added = row.to
+            .map((t) => ({
+              id: String(t.toObjectId),
+              typeIds: t.associationTypes.map((a) => a.typeId),
+              labels: t.associationTypes.map((a) => a.label).filter((l): l is string => !!l),
+            }))
+            .filter((a) => !known.has(a.id));
+          out.set(id, [...seen, ...added]);
+          const after = row.paging?.next?.after;
+          // A cursor already asked for would loop forever; HubSpot's never repeat.
+          if (after && !asked.has(`${id} ${after}`)) {
+            asked.add(`${id} ${after}`);
+            next.push({ id, after });
+          }
+        }
       }
+      pending = next;
     }
     return out;
   }

@@ -1,5 +1,6 @@
 import type { CrmGateway } from './crm-gateway';
 import { HubSpotError } from './errors';
+import type { AssociationCategory, AssociationTypeRef } from './types';
 
 /** HubSpot's fixed association type ids (the client's AssociationTypes). */
 export const ASSOCIATION_TYPES = {
@@ -22,9 +23,9 @@ export interface PortalTypes {
   customerStatus: string;
   /** objectTypeId → role, for routing webhook events on custom objects. */
   roleOf: Record<string, keyof CustomObjectNames>;
-  customerStatusToCompany: number;
+  customerStatusToCompany: AssociationTypeRef;
   /** Absent when the portal has no task↔contract association; renewal tasks then link deal and company only. */
-  taskToContract: number | undefined;
+  taskToContract: AssociationTypeRef | undefined;
 }
 
 export class PortalNotProvisionedError extends Error {
@@ -36,12 +37,18 @@ export class PortalNotProvisionedError extends Error {
   }
 }
 
-async function defaultTypeId(gateway: CrmGateway, from: string, to: string): Promise<number> {
+const CATEGORIES: readonly string[] = ['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED'] satisfies AssociationCategory[];
+
+/**
+ * The unlabelled (default) association type between two object types, with the category the
+ * labels API gives it: for custom objects HubSpot may file it as USER_DEFINED, and a create must
+ * send the category the type has.
+ */
+async function defaultType(gateway: CrmGateway, from: string, to: string): Promise<AssociationTypeRef> {
   const labels = await gateway.associationLabels(from, to);
-  const unlabelled =
-    labels.find((l) => l.category === 'HUBSPOT_DEFINED' && !l.label) ?? labels.find((l) => l.category === 'HUBSPOT_DEFINED');
+  const unlabelled = labels.find((l) => !l.label && CATEGORIES.includes(l.category));
   if (!unlabelled) throw new PortalNotProvisionedError([`association ${from}→${to}`]);
-  return unlabelled.typeId;
+  return { typeId: unlabelled.typeId, category: unlabelled.category as AssociationCategory };
 }
 
 /**
@@ -66,8 +73,8 @@ export async function discoverPortalTypes(gateway: CrmGateway, names: CustomObje
     throw new PortalNotProvisionedError(missing.map((m) => `custom object ${m}`));
   }
   const [customerStatusToCompany, taskToContract] = await Promise.all([
-    defaultTypeId(gateway, customerStatus, 'companies'),
-    defaultTypeId(gateway, 'tasks', contract).catch(absentOnlyIfRefused),
+    defaultType(gateway, customerStatus, 'companies'),
+    defaultType(gateway, 'tasks', contract).catch(absentOnlyIfRefused),
   ]);
   return {
     scope,

@@ -4,7 +4,7 @@ import type { PropertyCreate, PropertyUpdate } from '@hubspot/api-client/lib/cod
 import { HubSpotError } from './errors';
 import { toPortalGroup, toPortalLabel, toPortalObjectSchema, toPortalProperty } from './portal-convert';
 import { createPropertiesInBatches } from './portal-property-batch';
-import { schemaScope, withScopeHint } from './portal-scopes';
+import { labelScopes, schemaScope, withScopeHint } from './portal-scopes';
 import type {
   CreateOutcome,
   GroupCreateBody,
@@ -72,7 +72,7 @@ export class PortalSchemaGateway {
   }
 
   async listLabels(from: string, to: string): Promise<PortalLabel[]> {
-    const res = await this.call(`reading association labels ${from} → ${to}`, [schemaScope(from, 'read'), schemaScope(to, 'read')], () =>
+    const res = await this.call(`reading association labels ${from} → ${to}`, labelScopes(from, to), () =>
       this.client.crm.associations.v4.schema.definitionsApi.getAll(from, to),
     );
     return res.results.map(toPortalLabel);
@@ -133,7 +133,7 @@ export class PortalSchemaGateway {
   }
 
   async createLabel(from: string, to: string, body: LabelCreateBody): Promise<CreateOutcome> {
-    return this.create(`creating association label "${body.label}" ${from} → ${to}`, [schemaScope(from, 'write'), schemaScope(to, 'write')], () =>
+    return this.create(`creating association label "${body.label}" ${from} → ${to}`, labelScopes(from, to), () =>
       this.client.crm.associations.v4.schema.definitionsApi.create(from, to, body),
     );
   }

@@ -9,6 +9,57 @@ const NATIVE_SCHEMA_SCOPES: Record<string, string> = {
   '0-1': 'contacts',
 };
 
+export type Access = 'read' | 'write';
+
+/** An object type as the scope check sees it: a native name, or `custom` for any custom object. */
+export type ObjectKind = 'deals' | 'companies' | 'contacts' | 'tasks' | 'notes' | 'calls' | 'emails' | 'meetings' | 'custom';
+
+const NATIVE_IDS: Record<string, ObjectKind> = {
+  '0-1': 'contacts',
+  '0-2': 'companies',
+  '0-3': 'deals',
+  '0-27': 'tasks',
+  '0-46': 'notes',
+  '0-48': 'calls',
+  '0-49': 'emails',
+  '0-47': 'meetings',
+  contacts: 'contacts',
+  contact: 'contacts',
+  companies: 'companies',
+  company: 'companies',
+  deals: 'deals',
+  deal: 'deals',
+  tasks: 'tasks',
+  notes: 'notes',
+  calls: 'calls',
+  emails: 'emails',
+  meetings: 'meetings',
+};
+
+/** `deals`, `0-3` → deals; `2-123`, `p123_delivery_scope`, `delivery_scope` → custom. */
+export function objectKind(objectType: string): ObjectKind {
+  return NATIVE_IDS[objectType] ?? 'custom';
+}
+
+/**
+ * The record scope for an object type. HubSpot files the engagement objects (tasks, notes, calls,
+ * emails, meetings) under the contacts scopes.
+ */
+export function objectScope(objectType: string, access: Access): string {
+  const kind = objectKind(objectType);
+  const family = kind === 'deals' || kind === 'companies' || kind === 'contacts' || kind === 'custom' ? kind : 'contacts';
+  return `crm.objects.${family}.${access}`;
+}
+
+/**
+ * The scopes HubSpot's v4 association labels API takes for a pair (reading and creating labels
+ * alike): record scopes of the two object types, never crm.schemas.* (HubSpot's spec lists only
+ * crm.objects.* scopes for /crm/v4/associations/{from}/{to}/labels).
+ */
+export function labelScopes(from: string, to: string): string[] {
+  return [...new Set([objectScope(from, 'read'), objectScope(to, 'read')])];
+}
+
 /** The private-app scope that reading or changing an object type's schema and properties needs. */
 export function schemaScope(objectType: string, access: 'read' | 'write'): string {
   return `crm.schemas.${NATIVE_SCHEMA_SCOPES[objectType] ?? 'custom'}.${access}`;

@@ -23,10 +23,19 @@ export interface AssociatedId {
   labels: string[];
 }
 
+export type AssociationCategory = 'HUBSPOT_DEFINED' | 'USER_DEFINED' | 'INTEGRATOR_DEFINED';
+
+/** An association type as the labels API names it: its id and the category to send with it. */
+export interface AssociationTypeRef {
+  typeId: number;
+  category: AssociationCategory;
+}
+
 export interface AssociationInput {
   toId: string;
   typeId: number;
-  category?: 'HUBSPOT_DEFINED' | 'USER_DEFINED';
+  /** Default HUBSPOT_DEFINED (the fixed types between standard objects). */
+  category?: AssociationCategory;
 }
 
 export interface CreateInput {

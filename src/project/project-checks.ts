@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { APP_META, CARDS_DIR, PLATFORM_VERSION, PROJECT_FILE, SERVICE_ORIGIN_VARIABLE, SRC_DIR } from './hubspot-project';
+import { checkWebhookObjectTypes } from './webhook-checks';
 
 /**
  * The project's own checks of the HubSpot project, beside HubSpot's parser (which is lenient
@@ -247,7 +248,7 @@ export function checkApp(files: ProjectFiles): string[] {
 /** All of the above. */
 export function checkProject(root: string): string[] {
   const files = readProjectFiles(root);
-  return [...checkProjectFile(files), ...checkMetaFiles(files), ...checkApp(files), ...checkCards(files), ...checkProfiles(files)];
+  return [...checkProjectFile(files), ...checkMetaFiles(files), ...checkApp(files), ...checkCards(files), ...checkProfiles(files), ...checkWebhookObjectTypes(files)];
 }
 
 /** The app's required scopes as written (before profile substitution; scopes take no variables). */

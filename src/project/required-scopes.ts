@@ -1,6 +1,6 @@
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalSchemaGateway } from '../hubspot/portal-schema';
-import { schemaScope } from '../hubspot/portal-scopes';
+import { objectScope, schemaScope } from '../hubspot/portal-scopes';
 
 /**
  * Which private-app scope each HubSpot call needs, so extensions/app/app-hsmeta.json can ask for
@@ -12,47 +12,10 @@ import { schemaScope } from '../hubspot/portal-scopes';
  * PortalSchemaGateway without saying which scope it needs does not compile.
  */
 
-export type Access = 'read' | 'write';
+export type { Access } from '../hubspot/portal-scopes';
+import type { Access } from '../hubspot/portal-scopes';
 
-/** An object type as the scope check sees it: a native name, or `custom` for any custom object. */
-export type ObjectKind = 'deals' | 'companies' | 'contacts' | 'tasks' | 'notes' | 'calls' | 'emails' | 'meetings' | 'custom';
-
-const NATIVE_IDS: Record<string, ObjectKind> = {
-  '0-1': 'contacts',
-  '0-2': 'companies',
-  '0-3': 'deals',
-  '0-27': 'tasks',
-  '0-46': 'notes',
-  '0-48': 'calls',
-  '0-49': 'emails',
-  '0-47': 'meetings',
-  contacts: 'contacts',
-  contact: 'contacts',
-  companies: 'companies',
-  company: 'companies',
-  deals: 'deals',
-  deal: 'deals',
-  tasks: 'tasks',
-  notes: 'notes',
-  calls: 'calls',
-  emails: 'emails',
-  meetings: 'meetings',
-};
-
-/** `deals`, `0-3` → deals; `2-123`, `p123_delivery_scope`, `delivery_scope` → custom. */
-export function objectKind(objectType: string): ObjectKind {
-  return NATIVE_IDS[objectType] ?? 'custom';
-}
-
-/**
- * The record scope for an object type. HubSpot files the engagement objects (tasks, notes, calls,
- * emails, meetings) under the contacts scopes.
- */
-export function objectScope(objectType: string, access: Access): string {
-  const kind = objectKind(objectType);
-  const family = kind === 'deals' || kind === 'companies' || kind === 'contacts' || kind === 'custom' ? kind : 'contacts';
-  return `crm.objects.${family}.${access}`;
-}
+export { objectKind, objectScope, type ObjectKind } from '../hubspot/portal-scopes';
 
 export const CUSTOM_SCHEMAS_READ = 'crm.schemas.custom.read';
 export const OWNERS_READ = 'crm.objects.owners.read';
@@ -93,13 +56,15 @@ export const CRM_GATEWAY_SCOPES: Record<CrmGatewayMethod, ScopeRule> = {
 
 /**
  * src/hubspot/portal-schema.ts (provisioning): the same scopes its own 403 hints name
- * (`schemaScope` in src/hubspot/portal-scopes.ts), so a refusal and this list never disagree.
+ * (`schemaScope` and `labelScope` in src/hubspot/portal-scopes.ts), so a refusal and this list
+ * never disagree. Association labels (v4) are record scopes: HubSpot's spec lists only
+ * `crm.objects.*` scopes for them, any one of them, read ones included, also for creating a label.
  */
 export const PORTAL_SCHEMA_SCOPES: Record<PortalSchemaMethod, ScopeRule> = {
   listObjectSchemas: { objectArgs: [], access: 'read', on: 'schema', always: [CUSTOM_SCHEMAS_READ] },
   listGroups: { objectArgs: [0], access: 'read', on: 'schema' },
   listProperties: { objectArgs: [0], access: 'read', on: 'schema' },
-  listLabels: { objectArgs: [0, 1], access: 'read', on: 'schema' },
+  listLabels: { objectArgs: [0, 1], access: 'read', on: 'records' },
   createObjectSchema: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },
   updateObjectSchema: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },
   createObjectAssociation: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },
@@ -107,7 +72,7 @@ export const PORTAL_SCHEMA_SCOPES: Record<PortalSchemaMethod, ScopeRule> = {
   updateGroup: { objectArgs: [0], access: 'write', on: 'schema' },
   createProperties: { objectArgs: [0], access: 'write', on: 'schema' },
   updateProperty: { objectArgs: [0], access: 'write', on: 'schema' },
-  createLabel: { objectArgs: [0, 1], access: 'write', on: 'schema' },
+  createLabel: { objectArgs: [0, 1], access: 'read', on: 'records' },
 };
 
 /** A HubSpot call found in the code, with the object types its arguments resolve to. */

@@ -1,5 +1,6 @@
 import { objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
+import { objectTypeIdRef } from './object-type-ids';
 
 export interface CrmObjectSubscription {
   subscriptionType: 'object.propertyChange' | 'object.creation';
@@ -11,18 +12,34 @@ export interface CrmObjectSubscription {
 /** Contract properties whose change re-plans renewal reminders (the service routes these). */
 export const CONTRACT_TRIGGER_PROPERTIES = [C.renewalDate, C.status, C.autoRenew, C.noticeDays] as const;
 
+/** The custom objects the service subscribes to (their schema names). */
+export function subscribedCustomObjects(model: Model): string[] {
+  return [objectByRole(model, 'contract').name];
+}
+
+export interface SubscriptionOptions {
+  /**
+   * How a custom object is named: by default the profile variable holding its `2-…` id
+   * (`${SERVICE_CONTRACT_OBJECT_TYPE_ID}`); a portal's real id where it is known (the stand-in).
+   */
+  objectTypeOf?: (schemaName: string) => string;
+  /** Leave custom objects out: the first upload, before the portal has them (see README). */
+  withoutCustomObjects?: boolean;
+}
+
 /**
  * The webhook subscriptions the service handles, derived from schemas/ so the project's
  * webhooks-hsmeta.json cannot drift from what the service routes (a test compares them).
- * Custom objects are named by their schema name; HubSpot's exact spelling for custom objects in
- * project webhooks is unconfirmed, so it is generated here and nowhere else.
+ * HubSpot identifies a custom object by its `2-…` object type id, not its schema name.
+ * (Unsure: HubSpot's 2026.03 docs show only standard objects in webhooks-hsmeta.json; the v3
+ * subscriptions API takes `objectTypeId` `2-…` for custom objects, which is what is sent here.)
  */
-export function webhookSubscriptions(model: Model): CrmObjectSubscription[] {
-  const contract = objectByRole(model, 'contract').name;
+export function webhookSubscriptions(model: Model, options: SubscriptionOptions = {}): CrmObjectSubscription[] {
+  const contract = (options.objectTypeOf ?? objectTypeIdRef)(objectByRole(model, 'contract').name);
   return [
     { subscriptionType: 'object.propertyChange', objectType: 'deal', propertyName: 'dealstage', active: true },
     { subscriptionType: 'object.creation', objectType: 'deal', active: true },
-    ...CONTRACT_TRIGGER_PROPERTIES.map((propertyName) => ({
+    ...(options.withoutCustomObjects ? [] : CONTRACT_TRIGGER_PROPERTIES).map((propertyName) => ({
       subscriptionType: 'object.propertyChange' as const,
       objectType: contract,
       propertyName,

@@ -5,7 +5,7 @@ import {
   WEBHOOK_PATH,
   WEBHOOKS_UID,
 } from './hubspot-project';
-import { webhookSubscriptions, type CrmObjectSubscription } from './webhook-subscriptions';
+import { webhookSubscriptions, type CrmObjectSubscription, type SubscriptionOptions } from './webhook-subscriptions';
 
 export interface WebhooksMeta {
   uid: string;
@@ -22,17 +22,17 @@ export interface WebhooksMeta {
  * routes. `npm run project:webhooks` writes it; test/project/webhooks-meta.test.ts fails when the
  * committed file differs.
  */
-export function webhooksMeta(model: Model): WebhooksMeta {
+export function webhooksMeta(model: Model, options: Pick<SubscriptionOptions, 'withoutCustomObjects'> = {}): WebhooksMeta {
   return {
     uid: WEBHOOKS_UID,
     type: 'webhooks',
     config: {
       settings: { targetUrl: `${SERVICE_ORIGIN_REF}${WEBHOOK_PATH}`, maxConcurrentRequests: WEBHOOK_MAX_CONCURRENT_REQUESTS },
-      subscriptions: { crmObjects: webhookSubscriptions(model) },
+      subscriptions: { crmObjects: webhookSubscriptions(model, options) },
     },
   };
 }
 
-export function renderWebhooksMeta(model: Model): string {
-  return `${JSON.stringify(webhooksMeta(model), null, 2)}\n`;
+export function renderWebhooksMeta(model: Model, options: Pick<SubscriptionOptions, 'withoutCustomObjects'> = {}): string {
+  return `${JSON.stringify(webhooksMeta(model, options), null, 2)}\n`;
 }

@@ -16,6 +16,8 @@ export interface ApplySummary {
 
 export interface ApplyOptions {
   onProgress?: (change: Change, outcome: ApplyOutcome) => void;
+  /** A custom object's objectTypeId (`2-…`), once it is created. */
+  onObjectType?: (name: string, objectTypeId: string) => void;
 }
 
 /** A write failed; `changes` are the ones the failing call carried, `summary` what was done before it. */
@@ -92,7 +94,10 @@ export async function applyPlan(plan: Plan, gateway: Gateway, options: ApplyOpti
       case 'createObject': {
         const { outcome, schema } = await gateway.createObjectSchema(action.body);
         const id = schema?.objectTypeId ?? (await gateway.listObjectSchemas()).find((s) => s.name === action.body.name)?.objectTypeId;
-        if (id) ids[action.body.name] = id;
+        if (id) {
+          ids[action.body.name] = id;
+          options.onObjectType?.(action.body.name, id);
+        }
         return outcome;
       }
       case 'createObjectAssociation':

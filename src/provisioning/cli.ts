@@ -4,6 +4,7 @@ import { applyPlan, type ApplyOutcome, type ApplySummary } from './apply-plan';
 import { parseCliArgs } from './cli-args';
 import { describeFailure } from './describe-failure';
 import { describeTarget } from './describe-target';
+import { renderWebhookNextSteps } from './next-steps';
 import type { ProvisioningGateway } from './gateway';
 import type { Change, Plan } from './plan-types';
 import { planProvisioning } from './plan';
@@ -43,8 +44,9 @@ export async function runProvisionCli(argv: string[], deps: ProvisionCliDeps): P
     return 2;
   }
   let plan: Plan;
+  let model: Model;
   try {
-    const model = deps.loadModel();
+    model = deps.loadModel();
     plan = planProvisioning(model, await readPortal(deps.gateway(), model));
   } catch (err) {
     deps.stderr(`${describeFailure(err)}\n`);
@@ -60,7 +62,10 @@ export async function runProvisionCli(argv: string[], deps: ProvisionCliDeps): P
   if (!args.json) deps.stdout(renderPlan(plan, { color: deps.color }));
   if (plan.summary.create + plan.summary.update === 0) {
     if (args.json) deps.stdout(`${JSON.stringify({ plan, summary: null }, null, 2)}\n`);
-    else log('\nNothing to apply: the portal matches schemas/.\n');
+    else {
+      log('\nNothing to apply: the portal matches schemas/.\n');
+      log(renderWebhookNextSteps(model, plan.objectTypeIds));
+    }
     return conflictCode;
   }
   if (!args.yes) {
@@ -73,12 +78,17 @@ export async function runProvisionCli(argv: string[], deps: ProvisionCliDeps): P
       return 1;
     }
   }
+  const ids = { ...plan.objectTypeIds };
   try {
     const summary = await applyPlan(plan, deps.gateway(), {
       onProgress: (change: Change, outcome) => log(`  ${PROGRESS[outcome]} ${describeTarget(change.target)}\n`),
+      onObjectType: (name, id) => void (ids[name] = id),
     });
     if (args.json) deps.stdout(`${JSON.stringify({ plan, summary }, null, 2)}\n`);
-    else log(`\n${summaryText(summary)}\n`);
+    else {
+      log(`\n${summaryText(summary)}\n`);
+      log(renderWebhookNextSteps(model, ids));
+    }
     return conflictCode;
   } catch (err) {
     deps.stderr(`${describeFailure(err)}\n`);

@@ -1,7 +1,7 @@
 import { atLocalTime } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
-import type { AssociationInput, CrmRecord, Properties } from '../hubspot/types';
+import type { AssociationInput, AssociationTypeRef, CrmRecord, Properties } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { formatSentLog, parseSentLog, withEntries, type SentEntry } from './sent-log';
 
@@ -21,7 +21,7 @@ export interface TrackedTask {
 export interface TrackedTaskDeps {
   gateway: CrmGateway;
   contractType: string;
-  taskToContract: number | undefined;
+  taskToContract: AssociationTypeRef | undefined;
   /** The portal's time zone: a task is due at 09:00 there on its due date. */
   timeZone: string;
 }
@@ -116,7 +116,7 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
       const associations: AssociationInput[] = [];
       if (i.dealId) associations.push({ toId: i.dealId, typeId: ASSOCIATION_TYPES.taskToDeal });
       if (i.companyId) associations.push({ toId: i.companyId, typeId: ASSOCIATION_TYPES.taskToCompany });
-      if (deps.taskToContract !== undefined) associations.push({ toId: i.contract.id, typeId: deps.taskToContract });
+      if (deps.taskToContract !== undefined) associations.push({ toId: i.contract.id, ...deps.taskToContract });
       return {
         key: reminderTaskKey(i.contract.id, i.key),
         properties: {

@@ -42,6 +42,17 @@ export interface SandboxOptions {
    * it was (a new one not at all). Default 50; 0 turns the lag off. HubSpot promises no figure.
    */
   searchIndexDelayMs?: number;
+  /**
+   * Associated records per input row of a v4 association batch read; a row with more carries
+   * `paging.next.after`. Default 500 (HubSpot's v4 association page size; unsure whether the batch
+   * read uses the same). Tests: e.g. 2.
+   */
+  associationPageSize?: number;
+  /**
+   * Category of the unlabelled association types HubSpot defines for a custom object (schema
+   * associations, tasks, notes). Default `USER_DEFINED`, as HubSpot's custom-object examples send.
+   */
+  customObjectAssociationCategory?: 'USER_DEFINED' | 'HUBSPOT_DEFINED';
 }
 
 export const DEFAULT_SEARCH_INDEX_DELAY_MS = 50;
@@ -68,6 +79,8 @@ export interface ResolvedOptions {
   seed: number;
   now?: number | string | Date;
   searchIndexDelayMs: number;
+  associationPageSize: number;
+  customObjectAssociationCategory: 'USER_DEFINED' | 'HUBSPOT_DEFINED';
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -97,5 +110,12 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     seed: options.seed ?? 1,
     searchIndexDelayMs: options.searchIndexDelayMs ?? DEFAULT_SEARCH_INDEX_DELAY_MS,
     ...(options.now !== undefined ? { now: options.now } : {}),
+    associationPageSize: positiveInt(options.associationPageSize ?? 500, 'associationPageSize'),
+    customObjectAssociationCategory: options.customObjectAssociationCategory ?? 'USER_DEFINED',
   };
+}
+
+function positiveInt(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (is ${value})`);
+  return value;
 }

@@ -38,7 +38,7 @@ export async function setCustomerStatus(
         ...properties,
         ...(company.properties.hubspot_owner_id ? { hubspot_owner_id: company.properties.hubspot_owner_id } : {}),
       },
-      associations: [{ toId: companyId, typeId: types.customerStatusToCompany }],
+      associations: [{ toId: companyId, ...types.customerStatusToCompany }],
     },
     findCreatedStatuses(gateway, types.customerStatus, [companyId]),
   );

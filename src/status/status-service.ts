@@ -137,7 +137,7 @@ export async function syncCustomerStatuses(
           ...rollupProps,
           ...(company?.properties.hubspot_owner_id ? { hubspot_owner_id: company.properties.hubspot_owner_id } : {}),
         },
-        associations: [{ toId: id, typeId: types.customerStatusToCompany }],
+        associations: [{ toId: id, ...types.customerStatusToCompany }],
       });
     }
   }

@@ -25,7 +25,7 @@ function service() {
   const gateway = new CrmGateway(client, { retry: { retries: 0, baseMs: 1 } });
   return createGateService({
     gateway,
-    types: { scope: SCOPE, contract: CONTRACT, customerStatus: '2-300', roleOf: {}, customerStatusToCompany: 400, taskToContract: 500 },
+    types: { scope: SCOPE, contract: CONTRACT, customerStatus: '2-300', roleOf: {}, customerStatusToCompany: { typeId: 400, category: 'USER_DEFINED' }, taskToContract: { typeId: 500, category: 'USER_DEFINED' } },
     rules: resolveGateRules(model),
     pipelines: new PipelineCache(async () => [pipeline]),
     locks: new KeyedLock(),

@@ -77,7 +77,10 @@ describe('provision apply against HubSpot (nock)', () => {
       ...model.associations.map((l) => `POST /crm/v4/associations/${endOf(l.from)}/${endOf(l.to)}/labels`),
     ]);
     expect(cli.stdout()).toContain(`  + created object ${model.objects[0]!.name}\n`);
-    expect(cli.stdout()).toMatch(/Apply complete: \d+ created, 0 updated, 0 already existed\.\n$/);
+    expect(cli.stdout()).toMatch(/Apply complete: \d+ created, 0 updated, 0 already existed\.\n\nWebhooks name custom objects/);
+    // HubSpot's webhooks need the new object's 2-… id: apply says which and what to run next.
+    expect(cli.stdout()).toMatch(/ {2}service_contract: 2-\d+ → profile variable SERVICE_CONTRACT_OBJECT_TYPE_ID\n/);
+    expect(cli.stdout()).toContain('npm run project:webhooks -- --from-portal --profile production');
   });
 
   it('re-applied to a provisioned portal, makes reads only: zero writes', async () => {

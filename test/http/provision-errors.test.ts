@@ -54,6 +54,22 @@ describe('provision failures against HubSpot (nock)', () => {
     expect(cli.stderr()).toContain('Scope needed: crm.schemas.deals.write');
   });
 
+  it('403 on reading association labels: names the record scopes (crm.objects.*) the labels API takes, never crm.schemas.*', async () => {
+    const api = hubSpotApi([]);
+    const answers = hubSpotAnswers(model);
+    const [refused, ...rest] = answers.labels;
+    expectReads(api, { ...answers, labels: rest });
+    api.get(refused!.path).reply(403, { status: 'error', message: 'Forbidden', category: 'MISSING_SCOPES' });
+    const cli = provisionCli();
+
+    expect(await cli.run('plan')).toBe(1);
+    // The other reads were in flight when the 403 stopped the plan: let them land before the next test.
+    for (let i = 0; i < 100 && !api.isDone(); i++) await new Promise((r) => setTimeout(r, 10));
+    const hint = /Scope needed: (.*) \(Settings/.exec(cli.stderr())?.[1] ?? '';
+    expect(hint.split(', ').length).toBeGreaterThan(0);
+    for (const scope of hint.split(', ')) expect(scope).toMatch(/^crm\.objects\.(deals|companies|contacts|custom)\.read$/);
+  });
+
   it('429 (ten-secondly) then success: waits as HubSpot asks and carries on', async () => {
     const seen: SeenRequest[] = [];
     const api = hubSpotApi(seen);

@@ -78,7 +78,7 @@ it('searches the horizon in date windows and creates the due reminder with the e
   const result = await runRenewalScan(
     {
       gateway: gateway(),
-      types: { contract: CONTRACT, taskToContract: 204000 },
+      types: { contract: CONTRACT, taskToContract: { typeId: 204000, category: 'HUBSPOT_DEFINED' } },
       settings: { leadDays: [90, 60, 30], noticeDeadlineReminder: true, noticeDaysBefore: 7 },
       defaultOwnerId: '42',
       timeZone: 'Europe/Berlin',

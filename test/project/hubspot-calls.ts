@@ -10,7 +10,8 @@ import { CRM_GATEWAY_SCOPES, PORTAL_SCHEMA_SCOPES, clientCallRule, type HubSpotC
  *   - a string literal ('deals', 'tasks') is itself;
  *   - an expression naming a custom object's type id (types.scope, deps.types.contract,
  *     contractType, …) is `custom`;
- *   - provisioning's typeOf(…)/resolve(…) can be any type the model provisions;
+ *   - provisioning's typeOf(…)/resolve(…) of a label's end (`….from`, `….to`) can be any end a
+ *     modelled label has; of anything else, any type the model provisions properties on;
  *   - a parameter of the enclosing function is followed to every call of that function (any
  *     depth, any file), so helpers such as searchAll(gateway, objectType, …) need no listing.
  * Anything else is reported as unresolved: a new call never slips past the scope check.
@@ -28,7 +29,14 @@ export interface Unresolved {
 }
 
 const CUSTOM_TYPE = /(^|\.)(scope|contract|customerStatus|contractType|scopeType|customerStatusType)$/;
-const MODEL_TYPE = /^(typeOf|resolve)\(/;
+const MODEL_TYPE = /^(typeOf|resolve)\((.*)\)$/;
+const LABEL_END = /(^|\.)(from|to)$/;
+
+/** What provisioning's typeOf()/resolve() can name: objects with properties, and label ends. */
+export interface ModelTypes {
+  objects: string[];
+  labelEnds: string[];
+}
 const GATEWAY_RECEIVER = /(^|\.)(gateway|gw)$/i;
 const PORTAL_RECEIVER = /(^|\.)(gateway|reader|writer|provisioning)$/i;
 /** Method names only the gateways have: a call of one with another receiver is reported. */
@@ -80,7 +88,7 @@ function parameterOf(node: ts.Node, name: string): { fn: string; index: number }
   return undefined;
 }
 
-export function scanHubSpotCalls(root: string, files: string[], modelTypes: string[]): { calls: FoundCall[]; unresolved: Unresolved[] } {
+export function scanHubSpotCalls(root: string, files: string[], modelTypes: ModelTypes): { calls: FoundCall[]; unresolved: Unresolved[] } {
   const sinks: Array<{ site: Site; what: string; rule: ScopeRule }> = [];
   const callsByName = new Map<string, Site[]>();
   const unresolved: Unresolved[] = [];
@@ -123,7 +131,8 @@ export function scanHubSpotCalls(root: string, files: string[], modelTypes: stri
     const text = arg.getText(site.source).replace(/[\s!]/g, '');
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return { types: [arg.text] };
     if (CUSTOM_TYPE.test(text)) return { types: ['custom'] };
-    if (MODEL_TYPE.test(text)) return { types: modelTypes };
+    const named = MODEL_TYPE.exec(text);
+    if (named) return { types: LABEL_END.test(named[2]!) ? modelTypes.labelEnds : modelTypes.objects };
     if (ts.isIdentifier(arg)) {
       const param = parameterOf(site.node, arg.text);
       if (param) {

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { loadModel } from '../../src/model';
 import { PLATFORM_SCOPES } from '../../src/project/hubspot-project';
 import { appScopes } from '../../src/project/project-checks';
-import { CRM_GATEWAY_SCOPES, PORTAL_SCHEMA_SCOPES, objectKind, requiredScopes } from '../../src/project/required-scopes';
+import { CRM_GATEWAY_SCOPES, PORTAL_SCHEMA_SCOPES, objectKind, requiredScopes, scopesOfCall } from '../../src/project/required-scopes';
 import { scanHubSpotCalls, sourceFiles } from './hubspot-calls';
 
 /**
@@ -16,10 +16,12 @@ import { scanHubSpotCalls, sourceFiles } from './hubspot-calls';
 const ROOT = join(__dirname, '..', '..');
 const model = loadModel(join(ROOT, 'schemas'));
 
-/** What provisioning's typeOf()/resolve() can name: the deal properties' object, the custom objects, label ends. */
-const modelTypes = [
-  ...new Set([model.deals.objectType, ...model.objects.map(() => 'custom'), ...model.associations.flatMap((a) => [a.from, a.to]).map((t) => (objectKind(t) === 'custom' ? 'custom' : t))]),
-];
+/** What provisioning's typeOf()/resolve() can name: the deal properties' object and the custom objects; label ends. */
+const asKind = (t: string) => (objectKind(t) === 'custom' ? 'custom' : t);
+const modelTypes = {
+  objects: [...new Set([model.deals.objectType, ...model.objects.map(() => 'custom')])],
+  labelEnds: [...new Set(model.associations.flatMap((a) => [a.from, a.to]).map(asKind))],
+};
 
 // The gateways themselves call the client with whatever type they are given: their call sites are scanned instead.
 const files = sourceFiles(ROOT, ['src', 'scripts'], /^src\/(sandbox(\/|$)|hubspot\/(crm-gateway|portal-schema)\.ts$)/);
@@ -52,6 +54,12 @@ describe('the app’s scopes cover every HubSpot call, and no more', () => {
       'src/provisioning/read-portal.ts reader.listLabels',
       'src/cards/load-company-card.ts gateway.associationsOf',
     ]));
+  });
+
+  it('association labels (v4), read or created, need record scopes only (HubSpot lists crm.objects.* for them)', () => {
+    for (const rule of [PORTAL_SCHEMA_SCOPES.listLabels, PORTAL_SCHEMA_SCOPES.createLabel, CRM_GATEWAY_SCOPES.associationLabels]) {
+      expect(scopesOfCall({ rule, objectTypes: [['deals'], ['companies', 'custom']] }).sort()).toEqual(['crm.objects.companies.read', 'crm.objects.custom.read', 'crm.objects.deals.read']);
+    }
   });
 
   it('app-hsmeta.json requires exactly the scopes those calls need (plus the platform’s own)', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { resolveGateRules } from '../../src/gate/resolve-rules';
 import { loadModel } from '../../src/model';
 import { SRC_DIR, WEBHOOKS_META } from '../../src/project/hubspot-project';
+import { objectTypeIdRef } from '../../src/project/object-type-ids';
 import { CONTRACT_TRIGGER_PROPERTIES } from '../../src/project/webhook-subscriptions';
 import { renderWebhooksMeta, type WebhooksMeta } from '../../src/project/webhooks-meta';
 import { contractsToReplan, dealsToGate } from '../../src/runtime/route-events';
@@ -35,7 +36,9 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
     const subs = meta.config.subscriptions.crmObjects;
     expect(subs).toContainEqual({ subscriptionType: 'object.propertyChange', objectType: 'deal', propertyName: 'dealstage', active: true });
     expect(subs).toContainEqual({ subscriptionType: 'object.creation', objectType: 'deal', active: true });
-    const contract = model.objects.find((o) => o.role === 'contract')!.name;
+    // HubSpot names a custom object by its 2-… id: a profile variable the admin sets after provisioning.
+    const contract = objectTypeIdRef(model.objects.find((o) => o.role === 'contract')!.name);
+    expect(contract).toBe('${SERVICE_CONTRACT_OBJECT_TYPE_ID}');
     expect(subs.filter((s) => s.objectType === contract).map((s) => s.propertyName)).toEqual([...CONTRACT_TRIGGER_PROPERTIES]);
   });
 
@@ -58,7 +61,7 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
       },
       portalTypes: async () => ({ contract: contractTypeId }),
     } as unknown as Runtime;
-    const contract = model.objects.find((o) => o.role === 'contract')!.name;
+    const contract = objectTypeIdRef(model.objects.find((o) => o.role === 'contract')!.name);
     for (const [i, s] of meta.config.subscriptions.crmObjects.entries()) {
       const event = {
         eventId: i,

@@ -95,7 +95,7 @@ describe('custom object schemas', () => {
     expect((await apiError(h.client.crm.schemas.coreApi.update('no_such', { labels: { singular: 'x' } }))).code).toBe(404);
   });
 
-  it('creates association definitions (201) with distinct HUBSPOT_DEFINED type ids per direction', async () => {
+  it('creates association definitions (201) with distinct unlabelled USER_DEFINED type ids per direction', async () => {
     const created = await h.client.crm.schemas.coreApi.create({ ...scopeEgg(), associatedObjects: [] });
     const scope = { objectTypeId: present(created.objectTypeId), fullyQualifiedName: present(created.fullyQualifiedName) };
     const def = await h.client.crm.schemas.coreApi.createAssociation(scope.objectTypeId, { fromObjectTypeId: scope.objectTypeId, toObjectTypeId: '0-3' });
@@ -104,9 +104,9 @@ describe('custom object schemas', () => {
     expect(def.id).toMatch(/^\d+$/);
     const forward = await h.client.crm.associations.v4.schema.definitionsApi.getAll(scope.objectTypeId, 'deals');
     const backward = await h.client.crm.associations.v4.schema.definitionsApi.getAll('deal', scope.fullyQualifiedName);
-    expect(forward.results).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: Number(def.id), label: null }]);
+    expect(forward.results).toEqual([{ category: 'USER_DEFINED', typeId: Number(def.id), label: null }]);
     expect(backward.results).toHaveLength(1);
-    expect(backward.results[0]?.category).toBe('HUBSPOT_DEFINED');
+    expect(backward.results[0]?.category).toBe('USER_DEFINED');
     expect(backward.results[0]?.typeId).not.toBe(Number(def.id));
     // a second unnamed definition for the same pair is a conflict
     expect((await apiError(h.client.crm.schemas.coreApi.createAssociation(scope.objectTypeId, { fromObjectTypeId: '0-3', toObjectTypeId: scope.objectTypeId }))).code).toBe(409);

@@ -129,7 +129,7 @@ describe('webhooks: payload and signature', () => {
     expect(target.events()).toHaveLength(150);
   });
 
-  it('reads subscriptions and targetUrl from a webhooks-hsmeta.json, incl. custom objects by name', async () => {
+  it('reads subscriptions and targetUrl from a webhooks-hsmeta.json; a custom object is matched by its 2-… id, never its name (as HubSpot)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-hsmeta-'));
     const path = join(dir, 'webhooks-hsmeta.json');
     writeFileSync(
@@ -158,6 +158,10 @@ describe('webhooks: payload and signature', () => {
         { name: 'renewal_date', label: 'Renewal date', type: 'date', fieldType: 'date' },
       ],
     });
+    await client.crm.objects.basicApi.create(schema.fullyQualifiedName, { properties: { contract_name: 'C', renewal_date: '2027-01-30' }, associations: [] });
+    await sandbox.flushWebhooks();
+    expect(target.events()).toEqual([]);
+    sandbox.setSubscriptions([{ subscriptionType: 'object.propertyChange', objectType: schema.objectTypeId, propertyName: 'renewal_date', active: true }]);
     const contract = await client.crm.objects.basicApi.create(schema.fullyQualifiedName, { properties: { contract_name: 'C', renewal_date: '2027-01-31' }, associations: [] });
     await sandbox.flushWebhooks();
     expect(target.events()).toEqual([

@@ -30,7 +30,7 @@ export function associationRoutes(ctx: RouteContext): Router {
     if (!forward) throw objectNotFound(`No default association between ${from.type.name} and ${to.type.name}.`);
     const startedAt = clock.now();
     store.associations.associate(from.type.objectTypeId, from.id, to.type.objectTypeId, to.id, [forward.typeId]);
-    const spec = (typeId: number) => ({ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId });
+    const spec = (typeId: number) => ({ associationCategory: forward.category, associationTypeId: typeId });
     res.status(200).json({
       status: 'COMPLETE',
       results: [

@@ -16,6 +16,15 @@ const readInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), a
 const archiveInput = z.object({ inputs: z.array(z.object({ from: objectId, to: z.array(objectId) })) });
 const defaultInput = z.object({ inputs: z.array(z.object({ from: objectId, to: objectId })) });
 
+/** HubSpot's cursors are opaque strings; this one encodes an offset into the record's associations. */
+const cursorOf = (offset: number): string => Buffer.from(`assoc:${offset}`).toString('base64url');
+
+function offsetOf(after: string): number {
+  const m = /^assoc:(\d+)$/.exec(Buffer.from(after, 'base64url').toString());
+  if (!m) throw validationError(`after ${JSON.stringify(after)} is not a paging cursor this endpoint returned.`);
+  return Number(m[1]);
+}
+
 export function associationBatchRoutes(ctx: RouteContext): Router {
   const r = Router();
   const { store, clock } = ctx;
@@ -47,24 +56,34 @@ export function associationBatchRoutes(ctx: RouteContext): Router {
   });
 
   // Ids with no associations are left out of results and reported in errors (207), like HubSpot.
+  // Each row holds at most one page of associated records; `paging.next.after` asks for the rest
+  // with a follow-up input `{id, after}`.
   r.post('/:fromObjectType/:toObjectType/batch/read', (req, res) => {
     const { from, to } = pairOf(req);
     const { inputs } = parseBody(readInput, req.body);
     checkBatchSize(inputs);
     const startedAt = clock.now();
+    const pageSize = store.associations.settings.pageSize;
     const results: unknown[] = [];
     const errors: unknown[] = [];
-    for (const id of [...new Set(inputs.map((i) => i.id))]) {
+    const seen = new Set<string>();
+    for (const { id, after } of inputs) {
+      if (seen.has(`${id}|${after ?? ''}`)) continue;
+      seen.add(`${id}|${after ?? ''}`);
       const linked = store.records.get(from.objectTypeId, id) ? store.associations.associated(from.objectTypeId, id, to.objectTypeId) : [];
-      if (linked.length === 0) {
+      const offset = after === undefined ? 0 : offsetOf(after);
+      if (linked.length === 0 || offset >= linked.length) {
         errors.push(
           batchError('OBJECT_NOT_FOUND', `No ${to.name} is associated with ${from.name} ${id}.`, { fromObjectId: [id] }, 'crm.associations.NO_ASSOCIATIONS_FOUND'),
         );
         continue;
       }
+      const page = linked.slice(offset, offset + pageSize);
+      const next = offset + pageSize < linked.length ? cursorOf(offset + pageSize) : undefined;
       results.push({
         from: { id },
-        to: linked.map((a) => ({ toObjectId: Number(a.toObjectId), associationTypes: presentAssociationTypes(store, a.typeIds) })),
+        to: page.map((a) => ({ toObjectId: Number(a.toObjectId), associationTypes: presentAssociationTypes(store, a.typeIds) })),
+        ...(next ? { paging: { next: { after: next } } } : {}),
       });
     }
     sendBatch(res, 200, results, errors, startedAt, clock.now());
@@ -106,7 +125,7 @@ export function associationBatchRoutes(ctx: RouteContext): Router {
         continue;
       }
       store.associations.associate(from.objectTypeId, input.from.id, to.objectTypeId, input.to.id, [forward.typeId]);
-      results.push({ from: { id: input.from.id }, to: { id: input.to.id }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: forward.typeId } });
+      results.push({ from: { id: input.from.id }, to: { id: input.to.id }, associationSpec: { associationCategory: forward.category, associationTypeId: forward.typeId } });
     }
     res.status(200).json({
       status: 'COMPLETE',

@@ -55,12 +55,21 @@ export interface AssociatedRecord {
   typeIds: number[];
 }
 
+export interface AssociationSettings {
+  /** Associated records per row of a v4 batch read page. */
+  pageSize: number;
+  /** Category of the unlabelled types defined for custom objects. */
+  customObjectCategory: AssociationCategory;
+}
+
 export class AssociationStore {
   private types = new Map<number, AssociationType>();
   private nextTypeId = FIRST_GENERATED_TYPE_ID;
   private links = new Map<string, Map<string, Set<number>>>();
+  readonly settings: AssociationSettings;
 
-  constructor() {
+  constructor(settings: Partial<AssociationSettings> = {}) {
+    this.settings = { pageSize: 500, customObjectCategory: 'USER_DEFINED', ...settings };
     this.reset();
   }
 
@@ -108,9 +117,9 @@ export class AssociationStore {
       .sort((a, b) => (a.label === null ? -1 : 0) - (b.label === null ? -1 : 0) || a.typeId - b.typeId);
   }
 
-  /** The unlabelled HubSpot-defined type between two object types. */
+  /** The unlabelled type between two object types (USER_DEFINED for custom objects, see settings). */
   defaultType(from: string, to: string): AssociationType | undefined {
-    return this.typesBetween(from, to).find((t) => t.category === 'HUBSPOT_DEFINED' && t.label === null);
+    return this.typesBetween(from, to).find((t) => t.label === null);
   }
 
   relabel(typeId: number, label: string, inverseLabel: string | undefined, now: number): void {

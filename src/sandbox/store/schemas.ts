@@ -133,7 +133,7 @@ export class SchemaRegistry {
       this.d.associations.definePair({
         from: schema.objectTypeId,
         to: activity.objectTypeId,
-        category: 'HUBSPOT_DEFINED',
+        category: this.d.associations.settings.customObjectCategory,
         label: null,
         name: `${name}_to_${activity.name}`,
         inverseName: `${activity.name}_to_${name}`,
@@ -232,7 +232,7 @@ export class SchemaRegistry {
     const [forward]: [AssociationType, AssociationType] = this.d.associations.definePair({
       from,
       to,
-      category: name ? 'USER_DEFINED' : 'HUBSPOT_DEFINED',
+      category: name ? 'USER_DEFINED' : this.d.associations.settings.customObjectCategory,
       label: name ?? null,
       name: name ?? `${fromName}_to_${toName}`,
       inverseName: name ?? `${toName}_to_${fromName}`,

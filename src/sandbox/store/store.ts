@@ -1,4 +1,4 @@
-import { AssociationStore } from './associations';
+import { AssociationStore, type AssociationSettings } from './associations';
 import { ObjectService } from './objects';
 import { DEALS, ObjectTypeRegistry } from './objectTypes';
 import { OwnerStore } from './owners';
@@ -14,12 +14,16 @@ export class SandboxStore {
   readonly pipelines = new PipelineStore();
   readonly owners = new OwnerStore();
   readonly records = new RecordStore();
-  readonly associations = new AssociationStore();
+  readonly associations: AssociationStore;
   readonly properties: PropertyRegistry;
   readonly schemas: SchemaRegistry;
   readonly objects: ObjectService;
 
-  constructor(readonly portalId: number) {
+  constructor(
+    readonly portalId: number,
+    associationSettings?: Partial<AssociationSettings>,
+  ) {
+    this.associations = new AssociationStore(associationSettings);
     this.properties = new PropertyRegistry((objectTypeId, name) => this.dynamicOptions(objectTypeId, name));
     this.schemas = new SchemaRegistry({ portalId, types: this.types, properties: this.properties, associations: this.associations, records: this.records });
     this.objects = new ObjectService({ types: this.types, properties: this.properties, records: this.records, associations: this.associations, pipelines: this.pipelines });

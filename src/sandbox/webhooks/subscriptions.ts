@@ -14,7 +14,7 @@ export interface WebhookSubscription {
   id?: number;
   /** `object.propertyChange`, `object.creation`, `object.deletion`, or legacy `deal.propertyChange`… */
   subscriptionType: string;
-  /** For `object.*` types: `deal`, `company`, a custom object's name, fully qualified name or `2-…` id. */
+  /** For `object.*` types: `deal`, `company`, or a custom object's `2-…` id (its name matches nothing, as in HubSpot). */
   objectType?: string;
   propertyName?: string;
   active?: boolean;
@@ -93,7 +93,10 @@ export function resolveSubscriptions(subs: readonly WebhookSubscription[]): Reso
 export function matchingSubscriptions(subs: readonly ResolvedSubscription[], change: RecordChange, types: ObjectTypeRegistry): ResolvedSubscription[] {
   return subs.filter((s) => {
     if (!s.active || s.kind !== change.kind) return false;
-    if (types.find(s.objectType)?.objectTypeId !== change.objectTypeId) return false;
+    const type = types.find(s.objectType);
+    if (type?.objectTypeId !== change.objectTypeId) return false;
+    // HubSpot identifies a custom object in a subscription by its 2-… id, not its name.
+    if (type.custom && s.objectType !== type.objectTypeId) return false;
     return change.kind !== 'propertyChange' || s.propertyName === change.propertyName;
   });
 }
