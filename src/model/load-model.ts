@@ -72,5 +72,6 @@ export function loadModel(dir = 'schemas'): Model {
     associations: parts.associations.value.labels,
     gateRules: parts.gateRules.value,
     renewals: parts.renewals.value,
+    gateRulesFile: parts.gateRules.file,
   };
 }

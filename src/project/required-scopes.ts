@@ -100,6 +100,7 @@ export const PORTAL_SCHEMA_SCOPES: Record<PortalSchemaMethod, ScopeRule> = {
   listGroups: { objectArgs: [0], access: 'read', on: 'schema' },
   listProperties: { objectArgs: [0], access: 'read', on: 'schema' },
   listLabels: { objectArgs: [0, 1], access: 'read', on: 'schema' },
+  listPipelines: { objectArgs: [0], access: 'read', on: 'records' },
   createObjectSchema: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },
   updateObjectSchema: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },
   createObjectAssociation: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },

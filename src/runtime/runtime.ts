@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { KeyedLock } from '../concurrency/keyed-lock';
+import { assertRuleStages } from '../gate/check-rule-stages';
 import { createGateService, type GateService } from '../gate/gate-service';
 import { PipelineCache } from '../gate/pipeline-cache';
 import { resolveGateRules } from '../gate/resolve-rules';
@@ -9,7 +10,7 @@ import { CrmGateway, type CallObserver } from '../hubspot/crm-gateway';
 import { discoverPortalTypes, type PortalTypes } from '../hubspot/object-types';
 import type { Logger } from '../logger';
 import { combineObservers, hubSpotCallObserver, recordGateRun, type Metrics } from '../metrics';
-import { loadModel, objectByRole, type Model } from '../model';
+import { gateRulesFile, loadModel, objectByRole, type Model } from '../model';
 
 export interface RuntimeOptions {
   now?: () => Date;
@@ -38,7 +39,13 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     },
     observe: combineObservers(options.metrics && hubSpotCallObserver(options.metrics), options.observe),
   });
-  const pipelines = new PipelineCache(() => gateway.pipelines('deals'));
+  // Every read of the pipelines re-checks the rules: a stage renamed away in HubSpot stops the
+  // gate loudly (a ModelError naming the file) instead of matching no deal.
+  const pipelines = new PipelineCache(async () => {
+    const read = await gateway.pipelines('deals');
+    assertRuleStages(model.gateRules.rules, read, gateRulesFile(model));
+    return read;
+  });
   const locks = new KeyedLock();
   const names = {
     scope: objectByRole(model, 'scope').name,
