@@ -89,6 +89,7 @@ export const CRM_GATEWAY_SCOPES: Record<CrmGatewayMethod, ScopeRule> = {
   pipelines: { objectArgs: [0], access: 'read', on: 'records' },
   associationLabels: { objectArgs: [0, 1], access: 'read', on: 'records' },
   customObjectTypes: { objectArgs: [], access: 'read', on: 'schema', always: [CUSTOM_SCHEMAS_READ] },
+  owners: { objectArgs: [], access: 'read', on: 'records', always: [OWNERS_READ] },
 };
 
 /**

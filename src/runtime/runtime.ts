@@ -11,6 +11,7 @@ import { discoverPortalTypes, type PortalTypes } from '../hubspot/object-types';
 import type { Logger } from '../logger';
 import { combineObservers, hubSpotCallObserver, recordGateRun, type Metrics } from '../metrics';
 import { gateRulesFile, loadModel, objectByRole, type Model } from '../model';
+import { ownerCache } from '../words/owner-cache';
 
 export interface RuntimeOptions {
   now?: () => Date;
@@ -47,6 +48,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     return read;
   });
   const locks = new KeyedLock();
+  const owners = ownerCache(() => gateway.owners());
   const names = {
     scope: objectByRole(model, 'scope').name,
     contract: objectByRole(model, 'contract').name,
@@ -66,7 +68,18 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
   const gateService = (): Promise<GateService> => {
     gate ??= portalTypes().then((t) =>
       withGateMetrics(
-        createGateService({ gateway, types: t, rules, pipelines, locks, logger, defaultOwnerId: config.DEFAULT_OWNER_ID, appId: config.HUBSPOT_APP_ID }),
+        createGateService({
+          gateway,
+          types: t,
+          rules,
+          pipelines,
+          locks,
+          logger,
+          defaultOwnerId: config.DEFAULT_OWNER_ID,
+          appId: config.HUBSPOT_APP_ID,
+          timeZone: config.PORTAL_TIMEZONE,
+          owners,
+        }),
         options.metrics,
       ),
     );
@@ -74,7 +87,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     return gate;
   };
 
-  return { config, logger, model, rules, gateway, pipelines, locks, names, portalTypes, gate: gateService, now: options.now ?? (() => new Date()) };
+  return { config, logger, model, rules, gateway, pipelines, owners, locks, names, portalTypes, gate: gateService, now: options.now ?? (() => new Date()) };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;
