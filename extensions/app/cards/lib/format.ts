@@ -1,4 +1,4 @@
-/** Plain words for dates, day counts and amounts, the same on every machine (no locale surprises). */
+/** Plain words for dates and day counts, the same on every machine (amounts come worded by the service, with currency). */
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -16,14 +16,6 @@ export function daysPhrase(days: number): string {
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
-/** 180000 → `180,000`. The portal's currency is not known here, so none is shown. */
-export function formatAmount(value: number | null): string | null {
-  if (value === null) return null;
-  const [whole, fraction] = Math.abs(value).toFixed(2).replace(/\.00$/, '').split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
