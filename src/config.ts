@@ -63,6 +63,9 @@ const variables = {
   SWEEP_CRON: hint(cron.default('*/5 * * * *'), 'a cron expression, e.g. */5 * * * *'),
   RENEWAL_CRON: hint(cron.default('0 7 * * *'), 'a cron expression, e.g. 0 7 * * *'),
   PORTAL_TIMEZONE: hint(timeZone.default('UTC'), 'an IANA time zone, e.g. Europe/Berlin'),
+  // HubSpot's company currency is in account settings, which the app's scopes do not read; a deal's
+  // own deal_currency_code wins wherever it is set.
+  PORTAL_CURRENCY: hint(z.string().regex(/^[A-Z]{3}$/).default('USD'), "the portal's company currency as an ISO 4217 code, e.g. EUR"),
   DEFAULT_OWNER_ID: hint(z.string().regex(/^\d+$/).optional(), 'a HubSpot owner id (digits), e.g. 12345678'),
   RENEWAL_LEAD_DAYS: hint(leadDays.optional(), 'comma-separated days before renewal, e.g. 90,60,30'),
 } as const;

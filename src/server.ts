@@ -3,6 +3,7 @@ import { describeListenError } from './cli/listen-error';
 import { parseScriptArgs, refuse, type ScriptSpec } from './cli/script-args';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
+import { ModelError } from './model';
 import { startService } from './service';
 
 const SPEC: ScriptSpec = {
@@ -18,11 +19,17 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, undefined, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
   if (!config.HUBSPOT_APP_ID) logger.warn('HUBSPOT_APP_ID is not set: the service cannot tell its own writes from users\', so its reverts may trigger the gate again.');
   if (!config.PUBLIC_BASE_URL) logger.warn('PUBLIC_BASE_URL is not set: signatures are checked against the URL rebuilt from forwarded headers.');
-  const service = await startService(config, logger).catch((err: unknown) => {
+  let service: Awaited<ReturnType<typeof startService>>;
+  try {
+    service = await startService(config, logger);
+  } catch (err) {
     const busy = describeListenError(err, 'PORT', config.PORT);
     if (busy) refuse(busy);
-    throw err;
-  });
+    if (!(err instanceof ModelError)) throw err;
+    logger.fatal(err.message);
+    process.stderr.write(`${err.message}\nFix schemas/ and start again.\n`);
+    process.exit(2);
+  }
   logger.info({ url: service.url, scheduler: config.SCHEDULER }, 'Throughline is running');
 
   let stopping = false;

@@ -5,6 +5,7 @@ import { createRenewalService } from './renewals/renewal-service';
 import { createApp, type CreateAppOptions, type ReadinessReport } from './http/app';
 import { startHttpServer, type StartedServer } from './http/listen';
 import type { Logger } from './logger';
+import { ModelError } from './model';
 import { createMetrics, recordSweep, timedJob, type Metrics } from './metrics';
 import { routeWebhookBatch } from './runtime/route-events';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime/runtime';
@@ -94,10 +95,25 @@ function trackBatches(onBatch: OnWebhookBatch): { onBatch: OnWebhookBatch; settl
   };
 }
 
+/**
+ * Gate rules naming a stage the portal lacks would gate nothing: refuse to start (the ModelError
+ * names the file, path and the stages that exist). HubSpot unreachable is not a reason to refuse:
+ * the same check runs whenever the pipelines are read.
+ */
+async function checkGateRules(rt: Runtime, logger: Logger): Promise<void> {
+  try {
+    await rt.pipelines.all();
+  } catch (err) {
+    if (err instanceof ModelError) throw err;
+    logger.warn({ err }, 'could not read the deal pipelines at start; the gate rules are checked against them on first use');
+  }
+}
+
 /** Starts the webhook service, the cards API and (when SCHEDULER=on) the scheduler, in-process. */
 export async function startService(config: ServiceConfig, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
   const metrics = options.metrics ?? createMetrics();
   const runtime = createRuntime(config, logger, { ...options, metrics });
+  await checkGateRules(runtime, logger);
   const batches = trackBatches(routeWebhookBatch(runtime));
   const app = createApp({
     clientSecret: config.HUBSPOT_CLIENT_SECRET,

@@ -2,7 +2,7 @@ import { parseHubSpotDate, todayIn, type CalendarDate } from '../dates/calendar'
 import type { CrmRecord, HistoryEntry, Pipeline } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, OPEN_CONTRACT_STATUSES, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
 import type { CompanyCardData, CompanyStatus, Engagement, GateStatusShown, NextRenewal, RenewalTask, StatusChange } from './card-data';
-import { cardContract, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
+import { cardContract, dayIn, dealCurrency, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
 
 /** What the company card loader read, in batch calls; everything else here is pure. */
 export interface CompanyCardInput {
@@ -20,6 +20,8 @@ export interface CompanyCardInput {
   renewalMarker: string;
   appId: string | undefined;
   timeZone: string;
+  /** The portal's currency, for contracts whose deal names none. */
+  currency: string;
   now: Date;
 }
 
@@ -48,12 +50,6 @@ export function changedBy(entry: Pick<HistoryEntry, 'sourceType' | 'sourceId'>, 
   }
 }
 
-const dateIn = (timeZone: string, iso: string | null | undefined): CalendarDate | null => {
-  if (!iso) return null;
-  const ms = /^\d+$/.test(iso) ? Number(iso) : Date.parse(iso);
-  return Number.isFinite(ms) ? todayIn(timeZone, new Date(ms)) : null;
-};
-
 function customerStatus(input: CompanyCardInput): CompanyStatus | null {
   const record = input.customerStatus;
   if (!record) return null;
@@ -62,7 +58,13 @@ function customerStatus(input: CompanyCardInput): CompanyStatus | null {
   const history: StatusChange[] = (record.history[S.status] ?? [])
     .filter((h) => h.value)
     .slice(0, HISTORY_SHOWN)
-    .map((h) => ({ status: h.value, statusLabel: labelOf(input.labels.customerStatus, h.value)!, at: h.timestamp, by: changedBy(h, input.appId) }));
+    .map((h) => ({
+      status: h.value,
+      statusLabel: labelOf(input.labels.customerStatus, h.value)!,
+      at: h.timestamp,
+      date: dayIn(input.timeZone, h.timestamp),
+      by: changedBy(h, input.appId),
+    }));
   const changedAt = text(p, S.changedAt);
   const current = history.find((h) => h.status === status);
   return {
@@ -71,7 +73,7 @@ function customerStatus(input: CompanyCardInput): CompanyStatus | null {
     statusLabel: labelOf(input.labels.customerStatus, status),
     reason: text(p, S.reason),
     changedAt,
-    since: dateIn(input.timeZone, changedAt) ?? dateIn(input.timeZone, current?.at),
+    since: dayIn(input.timeZone, changedAt) ?? dayIn(input.timeZone, current?.at),
     history,
   };
 }
@@ -98,18 +100,18 @@ function engagement(item: CompanyCardInput['deals'][number], input: CompanyCardI
           approved: scope.properties[SC.approved] === 'true',
         }
       : null,
-    contract: contract ? cardContract(contract, today, input.labels) : null,
+    contract: contract ? cardContract(contract, today, input.labels, dealCurrency(item.deal, input.currency)) : null,
   };
 }
 
 /** The earliest renewal among active or renewing contracts, across every engagement and the company. */
 function nextRenewal(input: CompanyCardInput, today: CalendarDate): NextRenewal | null {
-  const byId = new Map<string, { record: CrmRecord; dealId: string | null }>();
-  for (const c of input.companyContracts) byId.set(c.id, { record: c, dealId: null });
-  for (const d of input.deals) for (const c of d.contracts) byId.set(c.id, { record: c, dealId: d.deal.id });
+  const byId = new Map<string, { record: CrmRecord; dealId: string | null; currency: string }>();
+  for (const c of input.companyContracts) byId.set(c.id, { record: c, dealId: null, currency: input.currency });
+  for (const d of input.deals) for (const c of d.contracts) byId.set(c.id, { record: c, dealId: d.deal.id, currency: dealCurrency(d.deal, input.currency) });
   const candidates = [...byId.values()]
     .filter(({ record }) => OPEN_CONTRACT_STATUSES.includes(record.properties[C.status] ?? '') && parseHubSpotDate(record.properties[C.renewalDate]))
-    .map(({ record, dealId }) => ({ contract: cardContract(record, today, input.labels), dealId }))
+    .map(({ record, dealId, currency }) => ({ contract: cardContract(record, today, input.labels, currency), dealId }))
     .sort((a, b) => a.contract.renewalDate!.localeCompare(b.contract.renewalDate!) || Number(a.contract.id) - Number(b.contract.id));
   const first = candidates[0];
   if (!first) return null;

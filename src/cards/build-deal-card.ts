@@ -2,8 +2,10 @@ import type { DealEvaluation } from '../gate/gate-service';
 import type { CrmRecord } from '../hubspot/types';
 import { CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
 import type { LinkedRecord } from '../gate/types';
+import { groupMissing } from '../gate/missing-groups';
+import { formatDateTime } from '../words/format-words';
 import type { CardGate, CardScope, DealCardData, GateStatusShown } from './card-data';
-import { cardContract, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
+import { cardContract, dayIn, dealCurrency, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
 
 export interface DealCardInput {
   evaluation: DealEvaluation;
@@ -15,11 +17,16 @@ export interface DealCardInput {
   objectTypes: { scope: string; contract: string };
   labels: StatusLabels;
   today: string;
+  timeZone: string;
+  /** The portal's currency, when the deal has no deal_currency_code. */
+  currency: string;
+  /** The create buttons' labels (src/gate/button-labels.ts). */
+  buttons: { addScope: string; addContract: string };
 }
 
 const RECORDED: GateStatusShown[] = ['passed', 'blocked', 'overridden', 'not_checked'];
 
-function gate(e: DealEvaluation): CardGate {
+function gate(e: DealEvaluation, timeZone: string): CardGate {
   const p = e.loaded.deal.properties;
   const recorded = p[G.status] as GateStatusShown | null;
   const ev = e.evaluation;
@@ -27,8 +34,10 @@ function gate(e: DealEvaluation): CardGate {
   return {
     status: recorded && RECORDED.includes(recorded) ? recorded : 'not_checked',
     checkedAt: text(p, G.checkedAt),
+    checkedAtText: formatDateTime(text(p, G.checkedAt), timeZone),
     live: ev?.status ?? null,
     items: (ev?.items ?? []).map(({ key, label, passed, fix }) => ({ key, label, passed, fix })),
+    missing: ev ? groupMissing(ev) : [],
     passedCount: ev?.passedCount ?? 0,
     total: ev?.total ?? 0,
     overrideReason: ev?.override?.reason ?? null,
@@ -72,10 +81,10 @@ export function buildDealCard(input: DealCardInput): DealCardData {
       stage: e.pipeline?.stages.find((s) => s.id === stageId)?.label ?? (stageId || null),
       pipeline: e.pipeline?.label ?? null,
     },
-    gate: gate(e),
+    gate: gate(e, input.timeZone),
     handoff: input.handoffFields.map((f) => ({ ...f, value: text(p, f.name) })),
     scope: scope(pickScope(e.loaded.scopes), input),
-    contract: contract ? cardContract(contract, input.today, input.labels) : null,
+    contract: contract ? cardContract(contract, input.today, input.labels, dealCurrency(e.loaded.deal, input.currency)) : null,
     customerStatus: input.customerStatus
       ? {
           id: input.customerStatus.id,
@@ -83,9 +92,11 @@ export function buildDealCard(input: DealCardInput): DealCardData {
           statusLabel: labelOf(input.labels.customerStatus, status),
           reason: text(input.customerStatus.properties, S.reason),
           changedAt: text(input.customerStatus.properties, S.changedAt),
+          since: dayIn(input.timeZone, text(input.customerStatus.properties, S.changedAt)),
         }
       : null,
     companyId: input.companyId ?? null,
     objectTypes: input.objectTypes,
+    buttons: input.buttons,
   };
 }

@@ -12,6 +12,7 @@ export type {
   CardField,
   CardGate,
   CardGateItem,
+  CardMissingGroup,
   CardScope,
   CompanyCardData,
   CompanyStatus,

@@ -1,8 +1,9 @@
-import { addDays, daysBetween, parseHubSpotDate, type CalendarDate } from '../dates/calendar';
+import { addDays, daysBetween, parseHubSpotDate, todayIn, type CalendarDate } from '../dates/calendar';
 import { isFilled } from '../gate/evaluate';
 import type { Properties } from '../hubspot/types';
 import { objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
+import { formatMoney } from '../words/format-words';
 import type { CardContract } from './card-data';
 
 /** A property's trimmed value, or null when empty. */
@@ -40,8 +41,19 @@ export function labelOf(labels: Record<string, string>, value: string | null): s
   return labels[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
 }
 
+/** The calendar day of a timestamp (ISO or epoch ms) in the portal's time zone. */
+export const dayIn = (timeZone: string, iso: string | null | undefined): CalendarDate | null => {
+  if (!iso) return null;
+  const ms = /^\d+$/.test(iso) ? Number(iso) : Date.parse(iso);
+  return Number.isFinite(ms) ? todayIn(timeZone, new Date(ms)) : null;
+};
+
+/** The currency a deal's amounts are in: its own deal_currency_code, else the portal's. */
+export const dealCurrency = (deal: { properties: Properties } | undefined, portalCurrency: string): string =>
+  text(deal?.properties ?? {}, 'deal_currency_code') ?? portalCurrency;
+
 /** A contract as the cards show it: term, renewal with days to go, auto-renew, notice deadline, value. */
-export function cardContract(record: { id: string; properties: Properties }, today: CalendarDate, labels: StatusLabels): CardContract {
+export function cardContract(record: { id: string; properties: Properties }, today: CalendarDate, labels: StatusLabels, currency: string): CardContract {
   const p = record.properties;
   const renewal = parseHubSpotDate(p[C.renewalDate]);
   const notice = num(p, C.noticeDays);
@@ -60,6 +72,7 @@ export function cardContract(record: { id: string; properties: Properties }, tod
     noticeDays: notice,
     noticeDeadline: renewal && autoRenew && notice !== null ? addDays(renewal, -notice) : null,
     value: num(p, C.value),
+    valueText: formatMoney(num(p, C.value), currency),
   };
 }
 

@@ -37,7 +37,12 @@ export function cardsRouter(rt: Runtime): Router {
     const decision = run.decisions[0];
     const card = await loadDealCard(rt, req.params.dealId);
     if (!card || !decision) return notFound(res, `Deal ${req.params.dealId}`);
-    const body: RecheckResponse = { action: decision.action, ...(decision.action === 'skip' ? { reason: decision.reason } : {}), card };
+    const body: RecheckResponse = {
+      action: decision.action,
+      ...(decision.action === 'skip' ? { reason: decision.reason } : {}),
+      ...(decision.action === 'block' && run.reverted.includes(decision.dealId) ? { revertedTo: decision.revertToLabel } : {}),
+      card,
+    };
     res.json(body);
   });
 

@@ -12,7 +12,7 @@ const none = new Map<string, CrmRecord>();
 const pick = (links: Array<{ id: string }> | undefined, records: Map<string, CrmRecord>) => (links ?? []).flatMap((l) => records.get(l.id) ?? []);
 
 export const TASK_PROPERTIES = ['hs_task_subject', 'hs_task_status', 'hs_timestamp', 'hubspot_owner_id'];
-export const DEAL_PROPERTIES = ['dealname', 'dealstage', 'pipeline', G.status];
+export const DEAL_PROPERTIES = ['dealname', 'dealstage', 'pipeline', 'deal_currency_code', G.status];
 
 /**
  * Loads the company card in three rounds of batch calls, never one call per deal:
@@ -71,6 +71,7 @@ export async function loadCompanyCard(rt: Runtime, companyId: string): Promise<C
     renewalMarker: RENEWAL_MARKER,
     appId: rt.config.HUBSPOT_APP_ID,
     timeZone: rt.config.PORTAL_TIMEZONE,
+    currency: rt.config.PORTAL_CURRENCY,
     now: rt.now(),
   });
 }

@@ -3,6 +3,7 @@ import { loadGateContexts, type GateReadPlan } from '../gate/load-context';
 import type { Runtime } from '../runtime/runtime';
 import { dealProperties, objectByRole } from '../model';
 import { CUSTOMER_STATUS_PROPERTIES as S } from '../model/well-known-properties';
+import { addButtonLabel } from '../gate/button-labels';
 import { buildDealCard } from './build-deal-card';
 import { statusLabels } from './card-fields';
 import type { DealCardData } from './card-data';
@@ -18,7 +19,7 @@ export async function loadDealCard(rt: Runtime, dealId: string): Promise<DealCar
   const contractDef = objectByRole(rt.model, 'contract');
   const plan: GateReadPlan = {
     ...gate.readPlan,
-    dealProperties: union(gate.readPlan.dealProperties, handoffFields.map((f) => f.name)),
+    dealProperties: union(gate.readPlan.dealProperties, handoffFields.map((f) => f.name), ['deal_currency_code']),
     scopeProperties: union(gate.readPlan.scopeProperties, scopeDef.properties.map((p) => p.name)),
     contractProperties: union(gate.readPlan.contractProperties, contractDef.properties.map((p) => p.name)),
   };
@@ -46,5 +47,8 @@ export async function loadDealCard(rt: Runtime, dealId: string): Promise<DealCar
     objectTypes: { scope: types.scope, contract: types.contract },
     labels: statusLabels(rt.model),
     today: todayIn(rt.config.PORTAL_TIMEZONE, now),
+    timeZone: rt.config.PORTAL_TIMEZONE,
+    currency: rt.config.PORTAL_CURRENCY,
+    buttons: { addScope: addButtonLabel(scopeDef.labels.singular), addContract: addButtonLabel(contractDef.labels.singular) },
   });
 }

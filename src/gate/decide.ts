@@ -1,5 +1,7 @@
 import type { CrmRecord, Pipeline, Properties } from '../hubspot/types';
-import { evaluateGate, isFilled, missingItems } from './evaluate';
+import { formatDateTime } from '../words/format-words';
+import { evaluateGate, isFilled } from './evaluate';
+import { countWords, groupLine, groupMissing, type MissingGroup } from './missing-groups';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES as G } from '../model/well-known-properties';
 import { readStageEntry, revertTarget } from './stage-history';
 import type { GateEvaluation, LinkedRecord, ResolvedGateRule } from './types';
@@ -11,7 +13,18 @@ export interface DealGateInput {
   isGated: (stageId: string) => boolean;
   scopes: LinkedRecord[];
   contracts: LinkedRecord[];
+  /** How to speak to people; defaults to UTC and no owner names. */
+  words?: GateWords;
 }
+
+export interface GateWords {
+  /** The portal's time zone, for the dates in notes. */
+  timeZone: string;
+  /** HubSpot user id → owner name, for who set an override. */
+  userNames: ReadonlyMap<number, string>;
+}
+
+const NO_WORDS: GateWords = { timeZone: 'UTC', userNames: new Map() };
 
 export type SkipReason = 'not_gated' | 'unknown_pipeline' | 'before_enforced_since' | 'already_passed' | 'no_open_stage';
 
@@ -27,7 +40,12 @@ export type GateDecision =
   | {
       action: 'block';
       dealId: string;
+      dealName: string;
+      /** The gated stage it was moved to, and the stage it goes back to, as HubSpot labels them. */
+      stageLabel: string;
+      revertToLabel: string;
       evaluation: GateEvaluation;
+      missing: MissingGroup[];
       revertTo: string;
       dealProperties: Properties;
       task: TaskDraft;
@@ -36,7 +54,11 @@ export type GateDecision =
   | {
       action: 'pass';
       dealId: string;
+      dealName: string;
+      stageLabel: string;
       evaluation: GateEvaluation;
+      /** What an override let through (empty when everything passed). */
+      missing: MissingGroup[];
       dealProperties: Properties;
       overrideNote: string | undefined;
       contractIdsToActivate: string[];
@@ -49,30 +71,42 @@ const DAY_MS = 86_400_000;
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function taskDraft(deal: CrmRecord, evaluation: GateEvaluation, stageLabel: string, now: Date): TaskDraft {
-  const name = deal.properties.dealname || `Deal ${deal.id}`;
-  const missing = missingItems(evaluation);
+const dealNameOf = (deal: CrmRecord) => deal.properties.dealname || `Deal ${deal.id}`;
+const stageLabelOf = (pipeline: Pipeline, id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
+
+/** The groups as HTML: each action, with what it needs listed under it. */
+function groupsHtml(groups: MissingGroup[]): string {
+  const li = (g: MissingGroup) =>
+    `<li>${escapeHtml(g.action)}${g.needs.length ? `<ul>${g.needs.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}</li>`;
+  return `<ul>${groups.map(li).join('')}</ul>`;
+}
+
+export function taskDraft(deal: CrmRecord, evaluation: GateEvaluation, stageLabel: string, now: Date, revertToLabel?: string): TaskDraft {
+  const name = dealNameOf(deal);
+  const missing = groupMissing(evaluation);
+  const back = revertToLabel ? ` to ${escapeHtml(revertToLabel)}` : '';
   return {
-    subject: `${TASK_MARKER} ${name}: ${missing.length} item${missing.length === 1 ? '' : 's'} missing before ${stageLabel}`,
+    subject: `${TASK_MARKER} ${name}: ${countWords(missing.length, 'item')} missing before ${stageLabel}`,
     body:
-      `<p>${escapeHtml(name)} was moved to ${escapeHtml(stageLabel)} and sent back: delivery needs these first ` +
-      `(${evaluation.passedCount} of ${evaluation.total} done).</p><ul>` +
-      missing.map((m) => `<li>${escapeHtml(m)}</li>`).join('') +
-      `</ul><p>When they are done, move the deal to ${escapeHtml(stageLabel)} again. Deal ${deal.id}.</p>`,
+      `<p>${escapeHtml(name)} was moved to ${escapeHtml(stageLabel)} and sent back${back}: delivery needs ` +
+      `${missing.length === 1 ? 'this' : `these ${missing.length} things`} first.</p>` +
+      groupsHtml(missing) +
+      `<p>When they are done, move the deal to ${escapeHtml(stageLabel)} again. Deal ${deal.id}.</p>`,
     ownerId: deal.properties.hubspot_owner_id || undefined,
     dueAt: new Date(now.getTime() + DAY_MS).toISOString(),
   };
 }
 
-function overrideNote(deal: CrmRecord, flag: string, evaluation: GateEvaluation, now: Date): string {
+function overrideNote(deal: CrmRecord, flag: string, evaluation: GateEvaluation, now: Date, words: GateWords): string {
   const setBy = (deal.history[flag] ?? []).find((h) => h.value === 'true');
-  const who = setBy?.updatedByUserId ? `user ${setBy.updatedByUserId}` : setBy?.sourceId ?? 'an unknown user';
-  const when = setBy?.timestamp ?? now.toISOString();
-  const missing = missingItems(evaluation);
+  const userId = setBy?.updatedByUserId;
+  const who = userId ? (words.userNames.get(userId) ?? `user ${userId}`) : setBy?.sourceId ?? 'an unknown user';
+  const when = formatDateTime(setBy?.timestamp ?? now.toISOString(), words.timeZone);
+  const missing = groupMissing(evaluation);
   return (
-    `<p>${TASK_MARKER} Close gate overridden by ${escapeHtml(who)} (set ${escapeHtml(when)}).</p>` +
+    `<p>${TASK_MARKER} Close gate overridden by ${escapeHtml(who)} (set ${escapeHtml(when ?? '')}).</p>` +
     `<p>Reason: ${escapeHtml(evaluation.override?.reason ?? '')}</p>` +
-    (missing.length ? `<p>Passed without:</p><ul>${missing.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>` : '')
+    (missing.length ? `<p>Passed without:</p>${groupsHtml(missing)}` : '')
   );
 }
 
@@ -111,35 +145,45 @@ export function decideGate(input: DealGateInput, now: Date): GateDecision {
   const status = deal.properties[G.status];
   const evaluation = evaluateGate(rule, { deal, scopes: input.scopes, contracts: input.contracts }, now);
   const checked = now.toISOString();
+  const dealName = dealNameOf(deal);
+  const stageLabel = stageLabelOf(pipeline, stage);
+  const missing = groupMissing(evaluation);
   if (evaluation.status === 'blocked') {
     const revertTo = revertTarget(entry, pipeline, input.isGated);
     if (!revertTo) return { action: 'skip', dealId, reason: 'no_open_stage' };
-    const stageLabel = pipeline.stages.find((s) => s.id === stage)?.label ?? stage;
+    const revertToLabel = stageLabelOf(pipeline, revertTo);
     return {
       action: 'block',
       dealId,
+      dealName,
+      stageLabel,
+      revertToLabel,
       evaluation,
+      missing,
       revertTo,
       dealProperties: {
         dealstage: revertTo,
         [G.status]: 'blocked',
-        [G.missing]: missingItems(evaluation).join('\n'),
+        [G.missing]: missing.map(groupLine).join('\n'),
         [G.checkedAt]: checked,
       },
-      task: taskDraft(deal, evaluation, stageLabel, now),
+      task: taskDraft(deal, evaluation, stageLabel, now, revertToLabel),
       existingTaskId: deal.properties[G.taskId] || undefined,
     };
   }
   return {
     action: 'pass',
     dealId,
+    dealName,
+    stageLabel,
     evaluation,
+    missing,
     dealProperties: {
       [G.status]: evaluation.status,
-      [G.missing]: evaluation.status === 'overridden' ? missingItems(evaluation).join('\n') : '',
+      [G.missing]: evaluation.status === 'overridden' ? missing.map(groupLine).join('\n') : '',
       [G.checkedAt]: checked,
     },
-    overrideNote: evaluation.status === 'overridden' ? overrideNote(deal, rule.override.flag, evaluation, now) : undefined,
+    overrideNote: evaluation.status === 'overridden' ? overrideNote(deal, rule.override.flag, evaluation, now, input.words ?? NO_WORDS) : undefined,
     contractIdsToActivate: input.contracts
       .filter((c) => INACTIVE_CONTRACT.has(c.properties[CONTRACT_PROPERTIES.status] ?? ''))
       .map((c) => c.id),

@@ -1,3 +1,4 @@
+import { addButtonLabel } from './button-labels';
 import type {
   CrossCheckRule,
   GateContext,
@@ -47,18 +48,26 @@ function recordName(rule: ResolvedGateRule, kind: Kind, record: LinkedRecord): s
   return isFilled(name) ? `${rule.nouns[kind]} “${name}”` : `${rule.nouns[kind]} ${record.id}`;
 }
 
+/** The one action that fixes every item of a record that does not exist yet. */
+const addAction = (rule: ResolvedGateRule, kind: Kind) => ({
+  key: `add.${kind}`,
+  action: `Add a ${rule.nouns[kind]} to this deal (the “${addButtonLabel(rule.nouns[kind])}” button on the deal card).`,
+});
+
 function linkedItems(rule: ResolvedGateRule, kind: Kind, req: LinkedRequirement, records: LinkedRecord[]): GateItem[] {
   const noun = rule.nouns[kind];
   const best = bestCandidate(records, req);
   const where = best ? recordName(rule, kind, best) : undefined;
   const label = (p: string) => rule.labels[kind][p] ?? p;
+  const add = addAction(rule, kind);
   const items: GateItem[] = [
     {
       key: `${kind}.count`,
       kind: 'linked_count',
       label: req.min === 1 ? `A ${noun} is linked to the deal` : `At least ${req.min} ${noun}s are linked to the deal`,
       passed: records.length >= req.min,
-      fix: `Add a ${noun} to this deal (the “Add ${noun.toLowerCase()}” button on the deal card).`,
+      fix: add.action,
+      ...(records.length === 0 ? { group: add } : {}),
     },
   ];
   for (const p of req.requiredProperties) {
@@ -68,6 +77,7 @@ function linkedItems(rule: ResolvedGateRule, kind: Kind, req: LinkedRequirement,
       label: `${noun}: ${label(p)} filled in`,
       passed: !!best && isFilled(best.properties[p]),
       fix: where ? `Fill in ${label(p)} on the ${where}.` : `Add a ${noun}, then fill in its ${label(p)}.`,
+      ...(where ? {} : { group: { ...add, need: label(p) } }),
     });
   }
   for (const [p, v] of Object.entries(req.requiredValues)) {
@@ -80,6 +90,7 @@ function linkedItems(rule: ResolvedGateRule, kind: Kind, req: LinkedRequirement,
       fix: where
         ? `Set ${label(p)} to ${wanted} on the ${where} (ask delivery to review it).`
         : `Add a ${noun} and have delivery set ${label(p)} to ${wanted}.`,
+      ...(where ? {} : { group: { ...add, need: `${label(p)} set to ${wanted} by delivery` } }),
     });
   }
   return items;
@@ -104,7 +115,8 @@ function crossCheckItem(rule: ResolvedGateRule, check: CrossCheckRule, ctx: Gate
   else if (!isFilled(record!.properties[a]) || !isFilled(record!.properties[b])) fix = `Fill in both ${la} and ${lb} on ${where}.`;
   else
     fix = `${la} (${record!.properties[a]}) and ${lb} (${record!.properties[b]}) differ on ${where}: make them agree${resolution ? `, or record how it was settled with the buyer in ${labels[resolution] ?? resolution}` : ''}.`;
-  return { key: `check.${check.name}`, kind: 'cross_check', label: check.label, passed: equal || resolved, fix };
+  const group = !where && kind !== 'deal' ? { group: { ...addAction(rule, kind), need: `${la} and ${lb} agreeing` } } : {};
+  return { key: `check.${check.name}`, kind: 'cross_check', label: check.label, passed: equal || resolved, fix, ...group };
 }
 
 /**
@@ -149,7 +161,7 @@ export function evaluateGate(rule: ResolvedGateRule, ctx: GateContext, now: Date
   };
 }
 
-/** The failing items as the short list written to the deal and the task. */
+/** The failing items, one fix each; what people read is grouped by action (missing-groups.ts). */
 export function missingItems(evaluation: GateEvaluation): string[] {
   return evaluation.items.filter((i) => !i.passed).map((i) => i.fix);
 }

@@ -1,10 +1,12 @@
 import type { KeyedLock } from '../concurrency/keyed-lock';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import type { CrmRecord, Pipeline } from '../hubspot/types';
+import type { CrmRecord, Owner, Pipeline } from '../hubspot/types';
+import { ownerName } from '../words/format-words';
 import type { Logger } from '../logger';
 import { startCustomerStatuses } from '../status/start-customer-status';
-import { decideGate, skipReason, type GateDecision } from './decide';
+import { decideGate, skipReason, type GateDecision, type GateWords } from './decide';
+import { describeDecision } from './describe-decision';
 import { enforceGateDecisions, type EnforceResult } from './enforce';
 import { loadGateContexts, loadLinkedRecords, type LoadedDeal } from './load-context';
 import type { PipelineCache } from './pipeline-cache';
@@ -22,6 +24,10 @@ export interface GateServiceDeps {
   logger: Logger;
   defaultOwnerId?: string;
   appId?: string;
+  /** The portal's time zone, for dates in notes (default UTC). */
+  timeZone?: string;
+  /** The portal's owners (cached by the caller), read only when a note must name who overrode. */
+  owners?: () => Promise<Owner[]>;
 }
 
 export interface GateRun extends EnforceResult {
@@ -45,13 +51,22 @@ export interface DealEvaluation {
 export function createGateService(deps: GateServiceDeps) {
   const plan = gateReadPlan(deps.rules);
 
+  /** Owner names only for a deal whose override a note will name; otherwise no owners call. */
+  async function wordsFor(deal: CrmRecord): Promise<GateWords> {
+    const overridden = deps.rules.some((r) => deal.properties[r.override.flag] === 'true');
+    const owners = overridden && deps.owners ? await deps.owners() : [];
+    const userNames = new Map(owners.flatMap((o) => (o.userId !== undefined && ownerName(o) ? [[o.userId, ownerName(o)!] as const] : [])));
+    return { timeZone: deps.timeZone ?? 'UTC', userNames };
+  }
+
   /** Decides one loaded deal (pure once pipelines are cached); the card API shares it. */
   async function decideLoaded(item: LoadedDeal, now: Date): Promise<DealEvaluation> {
     const pipeline = await deps.pipelines.find(item.deal.properties.pipeline, item.deal.properties.dealstage);
     const stage = item.deal.properties.dealstage ?? '';
     const rule = pipeline ? ruleForStage(deps.rules, pipeline, stage) : undefined;
     const isGated = (id: string) => !!pipeline && !!ruleForStage(deps.rules, pipeline, id);
-    const decision = decideGate({ ...item, pipeline, rule, isGated }, now);
+    const words = rule ? await wordsFor(item.deal) : undefined;
+    const decision = decideGate({ ...item, pipeline, rule, isGated, ...(words ? { words } : {}) }, now);
     const shown = rule ?? (pipeline ? previewRule(deps.rules, pipeline) : undefined);
     const evaluation = decision.action !== 'skip' ? decision.evaluation : shown ? evaluateGate(shown, item, now) : undefined;
     return { loaded: item, pipeline, decision, rule: shown, evaluation };
@@ -98,13 +113,11 @@ export function createGateService(deps: GateServiceDeps) {
           await deps.locks.run(['customer-status'], () => startCustomerStatuses(passed, deps, now));
         },
       });
+      const written = new Set([...result.reverted, ...result.passed]);
       for (const d of decisions) {
-        if (d.action !== 'skip') {
-          deps.logger.info(
-            { dealId: d.dealId, action: d.action, status: d.evaluation.status, passed: `${d.evaluation.passedCount}/${d.evaluation.total}` },
-            d.action === 'block' ? 'gate blocked a deal and sent it back' : 'gate passed a deal',
-          );
-        }
+        if (d.action === 'skip' || !written.has(d.dealId)) continue;
+        const { fields, message } = describeDecision(d);
+        deps.logger.info(fields, message);
       }
       return { decisions, ...result };
     });

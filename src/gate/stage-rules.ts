@@ -43,9 +43,11 @@ export function gatedStages<R extends StageSelector>(rules: R[], pipelines: Pipe
 
 /** The rule a deal will meet when it closes: the first gated stage of its pipeline, in board order. */
 export function previewRule<R extends StageSelector>(rules: R[], pipeline: Pipeline): R | undefined {
-  for (const s of pipeline.stages) {
-    const rule = ruleForStage(rules, pipeline, s.id);
-    if (rule) return rule;
-  }
-  return undefined;
+  const stage = previewStage(rules, pipeline);
+  return stage === undefined ? undefined : ruleForStage(rules, pipeline, stage);
+}
+
+/** The first gated stage of the pipeline, in board order (its id). */
+export function previewStage<R extends StageSelector>(rules: R[], pipeline: Pipeline): string | undefined {
+  return pipeline.stages.find((s) => ruleForStage(rules, pipeline, s.id))?.id;
 }

@@ -57,6 +57,11 @@ export interface GateItem {
   label: string;
   passed: boolean;
   fix: string;
+  /**
+   * Items fixed by one shared action (adding the missing Scope fixes its count and every field it
+   * needs) carry the action's key and words, and what this item adds to it (see missing-groups.ts).
+   */
+  group?: { key: string; action: string; need?: string };
 }
 
 export type GateStatus = 'passed' | 'blocked' | 'overridden';

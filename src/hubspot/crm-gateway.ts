@@ -8,6 +8,7 @@ import type {
   AssociationLabel,
   CreateInput,
   CrmRecord,
+  Owner,
   Pipeline,
   Properties,
   SearchPage,
@@ -229,7 +230,17 @@ export class CrmGateway {
     return res.results.map((s) => ({ name: s.name, objectTypeId: s.objectTypeId ?? s.id, fullyQualifiedName: s.fullyQualifiedName ?? s.name }));
   }
 
-
+  /** Active owners, 500 a page (HubSpot's maximum), so names replace user ids in what people read. */
+  async owners(): Promise<Owner[]> {
+    const out: Owner[] = [];
+    let after: string | undefined;
+    do {
+      const res = await this.call('read owners', () => this.client.crm.owners.ownersApi.getPage(undefined, after, 500, false));
+      out.push(...res.results.map((o) => ({ id: o.id, email: o.email, firstName: o.firstName, lastName: o.lastName, userId: o.userId })));
+      after = res.paging?.next?.after;
+    } while (after);
+    return out;
+  }
 }
 
 function clean(properties: Properties): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { ObjectSchemaEgg, ObjectTypeDefinitionPatch } from '@hubspot/api-client/lib/codegen/crm/schemas';
 import type { PropertyCreate, PropertyUpdate } from '@hubspot/api-client/lib/codegen/crm/properties';
+import { toPipeline } from './convert';
 import { HubSpotError } from './errors';
 import { toPortalGroup, toPortalLabel, toPortalObjectSchema, toPortalProperty } from './portal-convert';
 import { createPropertiesInBatches } from './portal-property-batch';
@@ -19,6 +20,7 @@ import type {
   PropertyCreateBody,
   PropertyUpdateBody,
 } from './portal-types';
+import type { Pipeline } from './types';
 import { withRetry, type RetryPolicy } from './retry';
 
 /**
@@ -69,6 +71,14 @@ export class PortalSchemaGateway {
       this.client.crm.properties.coreApi.getAll(objectType),
     );
     return res.results.map(toPortalProperty);
+  }
+
+  /** Deal pipelines, so gate rules can be checked against the stages that exist. */
+  async listPipelines(objectType: 'deals'): Promise<Pipeline[]> {
+    const res = await this.call(`reading ${objectType} pipelines`, [`crm.objects.${objectType}.read`], () =>
+      this.client.crm.pipelines.pipelinesApi.getAll(objectType),
+    );
+    return res.results.map(toPipeline);
   }
 
   async listLabels(from: string, to: string): Promise<PortalLabel[]> {

@@ -99,3 +99,12 @@ export interface AssociationLabel {
   label: string | null;
   category: string;
 }
+
+export interface Owner {
+  id: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  /** The HubSpot user behind the owner: property history names users by this id. */
+  userId?: number;
+}

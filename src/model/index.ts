@@ -1,5 +1,5 @@
 export { loadModel } from './load-model';
-export { objectByRole, dealProperties, type Model } from './model';
+export { objectByRole, dealProperties, gateRulesFile, type Model } from './model';
 export { ModelError, formatProblem, type ModelProblem } from './model-error';
 export { OBJECT_ROLES, type CustomObjectDef, type ObjectRole } from './object-schema';
 export type { PropertyDef, PropertyOptionDef } from './property-schema';

@@ -75,5 +75,6 @@ export function loadModel(dir = 'schemas'): Model {
     gateRules: parts.gateRules.value,
     renewals: parts.renewals.value,
     deliveryHealth: parts.deliveryHealth.value,
+    gateRulesFile: parts.gateRules.file,
   };
 }

@@ -14,7 +14,12 @@ export interface Model {
   gateRules: GateRules;
   renewals: RenewalSettings;
   deliveryHealth: DeliveryHealthPolicy;
+  /** Where gateRules came from, as messages name it (checks against the portal point at it). */
+  gateRulesFile?: string;
 }
+
+/** The gate rules' file for messages; models built in code fall back to the default location. */
+export const gateRulesFile = (model: Pick<Model, 'gateRulesFile'>): string => model.gateRulesFile ?? 'schemas/gate-rules.json';
 
 /** The service finds objects by role, never by name, so names stay configurable. */
 export function objectByRole(model: Pick<Model, 'objects'>, role: ObjectRole): CustomObjectDef {

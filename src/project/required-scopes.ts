@@ -52,6 +52,7 @@ export const CRM_GATEWAY_SCOPES: Record<CrmGatewayMethod, ScopeRule> = {
   pipelines: { objectArgs: [0], access: 'read', on: 'records' },
   associationLabels: { objectArgs: [0, 1], access: 'read', on: 'records' },
   customObjectTypes: { objectArgs: [], access: 'read', on: 'schema', always: [CUSTOM_SCHEMAS_READ] },
+  owners: { objectArgs: [], access: 'read', on: 'records', always: [OWNERS_READ] },
 };
 
 /**
@@ -65,6 +66,7 @@ export const PORTAL_SCHEMA_SCOPES: Record<PortalSchemaMethod, ScopeRule> = {
   listGroups: { objectArgs: [0], access: 'read', on: 'schema' },
   listProperties: { objectArgs: [0], access: 'read', on: 'schema' },
   listLabels: { objectArgs: [0, 1], access: 'read', on: 'records' },
+  listPipelines: { objectArgs: [0], access: 'read', on: 'records' },
   createObjectSchema: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },
   updateObjectSchema: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },
   createObjectAssociation: { objectArgs: [], access: 'write', on: 'schema', always: [schemaScope('custom', 'write')] },

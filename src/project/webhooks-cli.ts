@@ -1,22 +1,29 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readScriptArgs, usageLine, type ScriptSpec } from '../cli/script-args';
 import type { Model } from '../model';
 import { SRC_DIR, WEBHOOKS_META } from './hubspot-project';
 import { objectTypeIdVariable } from './object-type-ids';
 import { subscribedCustomObjects } from './webhook-subscriptions';
 import { renderWebhooksMeta } from './webhooks-meta';
 
-export const WEBHOOKS_USAGE = `Usage: npm run project:webhooks [-- --check | --without-custom-objects | --from-portal --profile <name>]
-
-  (no option)                 write ${SRC_DIR}/${WEBHOOKS_META} from schemas/ (SCHEMAS_DIR)
-  --check                     write nothing; exit 1 when the file is not what schemas/ gives
-  --without-custom-objects    write it without the custom-object subscriptions: only for the first
-                              upload, before the portal has the custom objects
-  --from-portal --profile P   read the custom objects' 2-… ids from the portal (HUBSPOT_ACCESS_TOKEN)
-                              into ${SRC_DIR}/hsprofile.P.json, then write the file from schemas/
-  --help                      print this and exit
-
-Exit codes: 0 done, 1 out of date or failed, 2 usage error.`;
+export const WEBHOOKS_SPEC = {
+  synopsis: 'npm run project:webhooks -- [--check | --without-custom-objects | --from-portal --profile <name>]',
+  description: `Writes ${SRC_DIR}/${WEBHOOKS_META} (the app's webhook subscriptions) from schemas/ (SCHEMAS_DIR).
+Exit codes: 0 done, 1 out of date or failed, 2 usage error.`,
+  options: {
+    check: { type: 'boolean', description: 'write nothing; exit 1 when the file is not what schemas/ gives' },
+    'without-custom-objects': {
+      type: 'boolean',
+      description: 'write it without the custom-object subscriptions: only for the first upload, before the portal has the custom objects',
+    },
+    'from-portal': {
+      type: 'boolean',
+      description: `read the custom objects' 2-… ids from the portal (HUBSPOT_ACCESS_TOKEN) into ${SRC_DIR}/hsprofile.<profile>.json, then write the file`,
+    },
+    profile: { type: 'string', value: 'name', description: 'the profile of the portal the token belongs to (with --from-portal)' },
+  },
+} satisfies ScriptSpec;
 
 export interface WebhooksCliDeps {
   root: string;
@@ -27,25 +34,22 @@ export interface WebhooksCliDeps {
   stderr: (text: string) => void;
 }
 
-type Args = { mode: 'help' | 'check' | 'write' | 'first-upload' } | { mode: 'from-portal'; profile: string } | { error: string };
+type Args = { mode: 'help'; text: string } | { mode: 'check' | 'write' | 'first-upload' } | { mode: 'from-portal'; profile: string } | { error: string };
 
 export function parseWebhooksArgs(argv: string[]): Args {
-  const known = ['--help', '-h', '--check', '--without-custom-objects', '--from-portal', '--profile'];
-  const profileAt = argv.indexOf('--profile');
-  const profile = profileAt >= 0 ? argv[profileAt + 1] : undefined;
-  const rest = argv.filter((a, i) => !(profileAt >= 0 && i === profileAt + 1));
-  const unknown = rest.filter((a) => !known.includes(a));
-  if (argv.includes('--help') || argv.includes('-h')) return { mode: 'help' };
-  if (unknown.length) return { error: `unknown option ${unknown.join(', ')}` };
-  const modes = ['--check', '--without-custom-objects', '--from-portal'].filter((m) => argv.includes(m));
-  if (modes.length > 1) return { error: `${modes.join(' and ')} cannot be combined` };
-  if (argv.includes('--from-portal')) {
-    if (!profile || profile.startsWith('-')) return { error: '--from-portal needs --profile <name> (the profile of the portal the token belongs to)' };
-    return { mode: 'from-portal', profile };
+  const r = readScriptArgs(WEBHOOKS_SPEC, argv);
+  if (r.kind === 'help') return { mode: 'help', text: r.text };
+  if (r.kind === 'error') return { error: r.line };
+  const v = r.values;
+  const modes = (['check', 'without-custom-objects', 'from-portal'] as const).filter((m) => v[m]).map((m) => `--${m}`);
+  if (modes.length > 1) return { error: usageLine(WEBHOOKS_SPEC, `${modes.join(' and ')} cannot be combined`) };
+  if (v['from-portal']) {
+    if (!v.profile) return { error: usageLine(WEBHOOKS_SPEC, '--from-portal needs --profile <name> (the profile of the portal the token belongs to)') };
+    return { mode: 'from-portal', profile: v.profile };
   }
-  if (profileAt >= 0) return { error: '--profile is used only with --from-portal' };
-  if (argv.includes('--check')) return { mode: 'check' };
-  return { mode: argv.includes('--without-custom-objects') ? 'first-upload' : 'write' };
+  if (v.profile) return { error: usageLine(WEBHOOKS_SPEC, '--profile is used only with --from-portal') };
+  if (v.check) return { mode: 'check' };
+  return { mode: v['without-custom-objects'] ? 'first-upload' : 'write' };
 }
 
 function readOr(path: string, fallback: string): string {
@@ -75,11 +79,11 @@ async function idsIntoProfile(deps: WebhooksCliDeps, model: Model, profile: stri
 export async function runWebhooksCli(argv: string[], deps: WebhooksCliDeps): Promise<number> {
   const args = parseWebhooksArgs(argv);
   if ('error' in args) {
-    deps.stderr(`${args.error}\n\n${WEBHOOKS_USAGE}\n`);
+    deps.stderr(`${args.error}\n`);
     return 2;
   }
   if (args.mode === 'help') {
-    deps.stdout(`${WEBHOOKS_USAGE}\n`);
+    deps.stdout(args.text);
     return 0;
   }
   const target = join(deps.root, SRC_DIR, WEBHOOKS_META);

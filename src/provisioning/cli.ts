@@ -1,5 +1,6 @@
 import type { Model } from '../model';
-import { ModelError } from '../model';
+import { gateRulesFile, ModelError } from '../model';
+import { assertRuleStages } from '../gate/check-rule-stages';
 import { applyPlan, type ApplyOutcome, type ApplySummary } from './apply-plan';
 import { parseCliArgs } from './cli-args';
 import { describeFailure } from './describe-failure';
@@ -47,7 +48,9 @@ export async function runProvisionCli(argv: string[], deps: ProvisionCliDeps): P
   let model: Model;
   try {
     model = deps.loadModel();
-    plan = planProvisioning(model, await readPortal(deps.gateway(), model));
+    const portal = await readPortal(deps.gateway(), model);
+    assertRuleStages(model.gateRules.rules, portal.dealPipelines, gateRulesFile(model));
+    plan = planProvisioning(model, portal);
   } catch (err) {
     deps.stderr(`${describeFailure(err)}\n`);
     return err instanceof ModelError ? 2 : 1;

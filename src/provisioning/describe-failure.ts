@@ -15,7 +15,7 @@ function hubSpotDetails(err: HubSpotError): string[] {
 
 /** Every failure the CLI can meet, as lines that say what failed, on what, and how to go on. */
 export function describeFailure(err: unknown): string {
-  if (err instanceof ModelError) return `${err.message}\nFix the files above and run again; nothing was sent to HubSpot.`;
+  if (err instanceof ModelError) return `${err.message}\nFix the files above and run again; nothing was changed in HubSpot.`;
   if (err instanceof ApplyError) {
     const [first, ...more] = err.changes;
     const what = first ? `${describeTarget(first.target)}${more.length ? ` (and ${more.length} more in the same batch)` : ''}` : 'a change';

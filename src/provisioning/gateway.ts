@@ -12,6 +12,7 @@ import type {
   PropertyCreateBody,
   PropertyUpdateBody,
 } from '../hubspot/portal-types';
+import type { Pipeline } from '../hubspot/types';
 
 /** The reads provisioning needs (implemented by PortalSchemaGateway in src/hubspot/portal-schema.ts). */
 export interface PortalReader {
@@ -19,6 +20,7 @@ export interface PortalReader {
   listGroups(objectType: string): Promise<PortalGroup[]>;
   listProperties(objectType: string): Promise<PortalProperty[]>;
   listLabels(from: string, to: string): Promise<PortalLabel[]>;
+  listPipelines(objectType: 'deals'): Promise<Pipeline[]>;
 }
 
 /** The writes apply makes; creates report 'existed' when HubSpot answers 409. */

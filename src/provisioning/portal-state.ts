@@ -1,3 +1,4 @@
+import type { Pipeline } from '../hubspot/types';
 import type { PortalGroup, PortalLabel, PortalObjectSchema, PortalProperty } from '../hubspot/portal-types';
 
 export interface PropertiesAndGroups {
@@ -14,4 +15,6 @@ export interface PortalState {
   deals: PropertiesAndGroups;
   /** Labels of each modelled pair, by model names; a pair is absent while one end does not exist. */
   labels: Array<{ from: string; to: string; labels: PortalLabel[] }>;
+  /** Deal pipelines: gate rules must name stages that exist. */
+  dealPipelines: Pipeline[];
 }

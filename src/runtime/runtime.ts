@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { KeyedLock } from '../concurrency/keyed-lock';
+import { assertRuleStages } from '../gate/check-rule-stages';
 import { createGateService, type GateService } from '../gate/gate-service';
 import { PipelineCache } from '../gate/pipeline-cache';
 import { resolveGateRules } from '../gate/resolve-rules';
@@ -9,7 +10,8 @@ import { CrmGateway, type CallObserver } from '../hubspot/crm-gateway';
 import { discoverPortalTypes, type PortalTypes } from '../hubspot/object-types';
 import type { Logger } from '../logger';
 import { combineObservers, hubSpotCallObserver, recordGateRun, type Metrics } from '../metrics';
-import { loadModel, objectByRole, type Model } from '../model';
+import { gateRulesFile, loadModel, objectByRole, type Model } from '../model';
+import { ownerCache } from '../words/owner-cache';
 
 export interface RuntimeOptions {
   now?: () => Date;
@@ -38,8 +40,15 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     },
     observe: combineObservers(options.metrics && hubSpotCallObserver(options.metrics), options.observe),
   });
-  const pipelines = new PipelineCache(() => gateway.pipelines('deals'));
+  // Every read of the pipelines re-checks the rules: a stage renamed away in HubSpot stops the
+  // gate loudly (a ModelError naming the file) instead of matching no deal.
+  const pipelines = new PipelineCache(async () => {
+    const read = await gateway.pipelines('deals');
+    assertRuleStages(model.gateRules.rules, read, gateRulesFile(model));
+    return read;
+  });
   const locks = new KeyedLock();
+  const owners = ownerCache(() => gateway.owners());
   const names = {
     scope: objectByRole(model, 'scope').name,
     contract: objectByRole(model, 'contract').name,
@@ -59,7 +68,18 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
   const gateService = (): Promise<GateService> => {
     gate ??= portalTypes().then((t) =>
       withGateMetrics(
-        createGateService({ gateway, types: t, rules, pipelines, locks, logger, defaultOwnerId: config.DEFAULT_OWNER_ID, appId: config.HUBSPOT_APP_ID }),
+        createGateService({
+          gateway,
+          types: t,
+          rules,
+          pipelines,
+          locks,
+          logger,
+          defaultOwnerId: config.DEFAULT_OWNER_ID,
+          appId: config.HUBSPOT_APP_ID,
+          timeZone: config.PORTAL_TIMEZONE,
+          owners,
+        }),
         options.metrics,
       ),
     );
@@ -67,7 +87,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     return gate;
   };
 
-  return { config, logger, model, rules, gateway, pipelines, locks, names, portalTypes, gate: gateService, now: options.now ?? (() => new Date()) };
+  return { config, logger, model, rules, gateway, pipelines, owners, locks, names, portalTypes, gate: gateService, now: options.now ?? (() => new Date()) };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

@@ -66,6 +66,7 @@ function input(overrides: Partial<CompanyCardInput> = {}): CompanyCardInput {
     renewalMarker: RENEWAL_MARKER,
     appId: APP_ID,
     timeZone: 'Europe/Berlin',
+    currency: 'USD',
     now: new Date('2027-11-01T10:00:00Z'),
     ...overrides,
   };
@@ -80,9 +81,9 @@ describe('buildCompanyCard (pure)', () => {
     const card = buildCompanyCard(input());
     expect(card.customerStatus).toMatchObject({ status: 'at_risk', statusLabel: 'At risk', reason: 'Two missed milestones', since: '2027-03-02' });
     expect(card.customerStatus!.history).toEqual([
-      { status: 'at_risk', statusLabel: 'At risk', at: '2027-03-01T23:30:00Z', by: 'a user' },
-      { status: 'active', statusLabel: 'Active', at: '2027-01-10T09:00:00Z', by: 'Throughline' },
-      { status: 'onboarding', statusLabel: 'Onboarding', at: '2026-12-01T10:00:00Z', by: 'Throughline' },
+      { status: 'at_risk', statusLabel: 'At risk', at: '2027-03-01T23:30:00Z', date: '2027-03-02', by: 'a user' },
+      { status: 'active', statusLabel: 'Active', at: '2027-01-10T09:00:00Z', date: '2027-01-10', by: 'Throughline' },
+      { status: 'onboarding', statusLabel: 'Onboarding', at: '2026-12-01T10:00:00Z', date: '2026-12-01', by: 'Throughline' },
     ]);
   });
 
@@ -104,6 +105,15 @@ describe('buildCompanyCard (pure)', () => {
     expect(closed.scope).toEqual({ id: '502', name: 'Checkout v1', status: 'approved', statusLabel: 'Approved', approved: true });
     expect(closed.contract).toMatchObject({ id: '602', renewalDate: '2027-12-01', daysToRenewal: 30, autoRenew: true, noticeDeadline: '2027-10-02' });
     expect(card.engagements[0]).toMatchObject({ scope: null, contract: null });
+  });
+
+  it('contract values carry the deal\'s currency, else the portal\'s', () => {
+    const priced = (deal: Record<string, string>) =>
+      input({
+        deals: [{ deal: record('123', { dealname: 'Checkout rebuild', dealstage: 'closedwon', pipeline: 'default', ...deal }), scopes: [], contracts: [contract('602', { contract_value: '180000' })] }],
+      });
+    expect(buildCompanyCard(priced({ deal_currency_code: 'EUR' })).engagements[0]!.contract).toMatchObject({ value: 180000, valueText: '€180,000' });
+    expect(buildCompanyCard(priced({})).engagements[0]!.contract!.valueText).toBe('US$180,000');
   });
 
   it('the next renewal: earliest active or renewing contract across engagements and the company, drafts ignored', () => {

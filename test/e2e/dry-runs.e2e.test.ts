@@ -32,6 +32,7 @@ it('renewals dry run lists each task with owner and due date, each lapse and eac
   const lapsing = seedContract(sb, names, undefined, company, {
     contract_name: 'Retainer', contract_status: 'active', renewal_date: '2027-02-15', auto_renew: 'false', hubspot_owner_id: OWNERS.rep.id,
   });
+  await sb.searchIndexed();
   const renewals = createRenewalService(stack.service.runtime);
   const before = portal();
 

@@ -61,7 +61,9 @@ describe('close gate on the local stand-in', () => {
     expect(deal(id).properties).toMatchObject({ dealstage: 'closedwon', gate_status: 'overridden' });
     const notes = stack.sandbox.listObjects('notes').filter((n) => n.properties.hs_note_body?.includes('CEO signed off'));
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.properties.hs_note_body).toContain(`user ${OWNERS.am.userId}`);
+    // The owner's name, not the user id behind it.
+    expect(notes[0]!.properties.hs_note_body).toContain(`overridden by ${OWNERS.am.firstName} ${OWNERS.am.lastName} (set `);
+    expect(notes[0]!.properties.hs_note_body).not.toContain(`user ${OWNERS.am.userId}`);
   });
 
   it('our own revert does not trigger the gate again (no loop)', async () => {

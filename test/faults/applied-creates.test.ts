@@ -88,6 +88,7 @@ it('renewal reminders: one task per due reminder, and the contract log points at
       associations: [{ toObjectType: 'companies', toObjectId: company }],
     }).id,
   );
+  await stack.sandbox.searchIndexed();
   failNextCreateOf('tasks');
   const scan = await createRenewalService(stack.service.runtime).scan({ today: '2027-05-01' });
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);

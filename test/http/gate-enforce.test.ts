@@ -72,7 +72,8 @@ it('a blocked deal: batch reads, one task for the owner, then one deal update th
   const task = taskCreate!.inputs[0]!;
   expect(taskCreate!.inputs).toHaveLength(1);
   expect(task.properties).toMatchObject({
-    hs_task_subject: '[Throughline close gate] Acme rebuild: 19 items missing before Closed won',
+    // 5 deal fields and 8 on the existing scope, each its own action; the missing contract is one.
+    hs_task_subject: '[Throughline close gate] Acme rebuild: 14 items missing before Closed won',
     hs_task_status: 'NOT_STARTED',
     hs_task_priority: 'HIGH',
     hubspot_owner_id: '7001',

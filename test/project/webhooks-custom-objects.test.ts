@@ -87,7 +87,7 @@ describe('npm run project:webhooks', () => {
   it('an unknown option is a usage error (exit 2), writing nothing', async () => {
     const c = cli();
     expect(await c.run('--chek')).toBe(2);
-    expect(c.stderr()).toContain('unknown option --chek');
+    expect(c.stderr()).toContain("Unknown option '--chek'");
   });
 
   it('--from-portal --profile writes the portal’s 2-… id into that profile; the project then passes its checks', async () => {

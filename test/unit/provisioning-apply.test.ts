@@ -15,6 +15,7 @@ function recordingGateway(overrides: Partial<ProvisioningGateway> = {}) {
     listGroups: async () => [],
     listProperties: async () => [],
     listLabels: async () => [],
+    listPipelines: async () => [],
     createObjectSchema: async (body) => {
       calls.push(`createObject ${body.name}`);
       return { outcome: 'created', schema: { name: body.name, objectTypeId: `2-${next++}` } as PortalObjectSchema };

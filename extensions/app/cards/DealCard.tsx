@@ -31,7 +31,7 @@ hubspot.extend<'crm.record.tab'>(() => <DealCard />);
 
 const RECHECK_WORDS: Record<RecheckResponse['action'], string> = {
   pass: 'Checked: the deal meets the close gate.',
-  block: 'Checked: the deal is still missing items (below). If it was in a gated stage it went back to its previous stage.',
+  block: 'Checked: the deal is still missing items (below).',
   skip: 'Checked: the gate has nothing to do for this deal right now.',
 };
 
@@ -45,6 +45,7 @@ const SKIP_WORDS: Record<string, string> = {
 
 function recheckMessage(r: RecheckResponse): string {
   if (r.action === 'skip' && r.reason) return `Checked: nothing to enforce, because ${SKIP_WORDS[r.reason] ?? r.reason}`;
+  if (r.action === 'block' && r.revertedTo) return `${RECHECK_WORDS.block} It went back to ${r.revertedTo}.`;
   return RECHECK_WORDS[r.action];
 }
 
@@ -100,8 +101,8 @@ export function DealCard() {
         <LoadingButton onClick={onRecheck} loading={rechecking} variant="primary" testId="recheck">
           Re-check
         </LoadingButton>
-        {addForm(card.objectTypes.scope, 'Add scope', 'add-scope')}
-        {addForm(card.objectTypes.contract, 'Add contract', 'add-contract')}
+        {addForm(card.objectTypes.scope, card.buttons.addScope, 'add-scope')}
+        {addForm(card.objectTypes.contract, card.buttons.addContract, 'add-contract')}
       </ButtonRow>
       {recheck && 'message' in recheck ? (
         <Alert title="Re-checked" variant="info" testId="recheck-done">
@@ -130,9 +131,9 @@ export function DealCard() {
       <Divider />
       <HandoffSection fields={card.handoff} />
       <Divider />
-      <ScopeSection scope={card.scope} />
+      <ScopeSection scope={card.scope} addLabel={card.buttons.addScope} />
       <Divider />
-      <ContractSection contract={card.contract} />
+      <ContractSection contract={card.contract} addLabel={card.buttons.addContract} />
       <Divider />
       <Flex direction="column" gap="xs">
         <Heading>Customer status</Heading>

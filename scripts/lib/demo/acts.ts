@@ -96,7 +96,7 @@ export async function gateAct(ctx: DemoContext): Promise<void> {
   const note = sb.listObjects('notes').find((x) => (x.properties.hs_note_body ?? '').includes('CEO dinner'));
   n.throughline(`let it pass as ${rush.properties.gate_status} and wrote a note: ${(note?.properties.hs_note_body ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 110)}…`);
   n.check(rush.properties.dealstage === 'closedwon' && rush.properties.gate_status === 'overridden', 'the override passes');
-  n.check(!!note && (note.properties.hs_note_body ?? '').includes(`user ${OWNERS.am.userId}`), 'the note names who set the override');
+  n.check(!!note && (note.properties.hs_note_body ?? '').includes(`overridden by ${OWNERS.am.firstName} ${OWNERS.am.lastName}`), 'the note names who set the override');
 }
 
 export async function cardAct(ctx: DemoContext): Promise<void> {

@@ -43,20 +43,33 @@ describe('deal card', () => {
     expect(requests(fetch)[1]).toEqual(['GET', DEAL_URL]);
   });
 
-  it('blocked: the status, n of m done, every item with pass/fail and the fix for each missing one', async () => {
+  it('blocked: the status, n of m checks done, every check with pass/fail, and what to do once per action', async () => {
     mockServiceFetch({ [`GET /api/cards/deals/${DEAL_ID}`]: { status: 200, body: blockedDeal() } });
-    const { findByTestId, maybeFindByTestId, waitFor } = renderDealCard();
+    const { findByTestId, findAll, waitFor } = renderDealCard();
     await waitFor(() => expect(findByTestId(StatusTag, 'gate-status').text).toBe('Blocked'));
     expect(findByTestId(StatusTag, 'gate-status').props.variant).toBe('danger');
     expect(allText(findByTestId(Text, 'gate-summary'))).toBe('This deal cannot stay in Closed won until 2 items below are done.');
+    expect(allText(findByTestId(Text, 'gate-checked'))).toBe('checked 1 Dec 2026, 11:00 CET');
     const progress = findByTestId(ProgressBar, 'gate-progress');
-    expect(progress.props).toMatchObject({ value: 1, maxValue: 3, valueDescription: '1 of 3 done' });
+    expect(progress.props).toMatchObject({ value: 1, maxValue: 3, valueDescription: '1 of 3 checks done' });
 
     expect(findByTestId(StatusTag, 'gate-item-deal:handoff_business_problem').text).toBe('Done');
-    expect(maybeFindByTestId(Text, 'gate-fix-deal:handoff_business_problem')).toBeNull();
     expect(findByTestId(StatusTag, 'gate-item-deal:handoff_why_us').props.variant).toBe('danger');
-    expect(allText(findByTestId(Text, 'gate-fix-deal:handoff_why_us'))).toBe('To fix: Fill in Why they chose us on the deal');
-    expect(allText(findByTestId(Text, 'gate-fix-scope:value:delivery_approved'))).toBe('To fix: Ask delivery to approve the Scope');
+    expect(allText(findByTestId(Text, 'gate-todo-deal:handoff_why_us'))).toBe('Fill in Why they chose us on the deal');
+    expect(allText(findByTestId(Text, 'gate-todo-scope:value:delivery_approved'))).toBe('Ask delivery to approve the Scope');
+    expect(findAll(Text, (n) => n.props.testId?.startsWith('gate-todo-') ?? false)).toHaveLength(2);
+  });
+
+  it('a missing Scope is one thing to do, with the fields it needs listed under it, and counted once', async () => {
+    mockServiceFetch({ [`GET /api/cards/deals/${DEAL_ID}`]: { status: 200, body: dealWithoutScope() } });
+    const { findByTestId, findAll, waitFor } = renderDealCard();
+    await waitFor(() => expect(findByTestId(StatusTag, 'gate-status').text).toBe('Blocked'));
+    expect(allText(findByTestId(Text, 'gate-summary'))).toBe('This deal cannot stay in Closed won until 2 items below are done.');
+    expect(findAll(Text, (n) => n.props.testId?.startsWith('gate-todo-') ?? false)).toHaveLength(2);
+    expect(allText(findByTestId(Text, 'gate-todo-add.scope'))).toBe('Add a Scope to this deal (the “Add scope” button on the deal card).');
+    expect(allText(findByTestId(Text, 'gate-needs-add.scope'))).toBe('It needs: Deliverables, Delivery approved set to Yes by delivery');
+    // The button the text names is the button on the card.
+    expect(findByTestId(CrmActionButton, 'add-scope').text).toBe('Add scope');
   });
 
   it('shows what delivery needs, with empty fields said so', async () => {
@@ -76,6 +89,7 @@ describe('deal card', () => {
     expect(allText(findByTestId(Text, 'scope-resolution'))).toContain('no resolution is recorded');
     expect(allText(findByTestId(Text, 'contract-renewal'))).toBe('1 Dec 2027 (in 365 days)');
     expect(allText(findByTestId(Text, 'contract-notice'))).toBe('2 Oct 2027');
+    expect(allText(findByTestId(Text, 'contract-value'))).toBe('€180,000');
   });
 
   it('passed: the tag, a full bar, the customer status, no fixes', async () => {
@@ -84,8 +98,10 @@ describe('deal card', () => {
     await waitFor(() => expect(findByTestId(StatusTag, 'gate-status').text).toBe('Passed'));
     expect(findByTestId(StatusTag, 'gate-status').props.variant).toBe('success');
     expect(findByTestId(ProgressBar, 'gate-progress').props).toMatchObject({ value: 3, maxValue: 3, variant: 'success' });
-    expect(findAll(Text, (n) => allText(n).startsWith('To fix'))).toHaveLength(0);
+    expect(findAll(Text, (n) => n.props.testId?.startsWith('gate-todo-') ?? false)).toHaveLength(0);
     expect(findByTestId(StatusTag, 'customer-status').text).toBe('Onboarding');
+    // The day in the portal's time zone, not the UTC date of the timestamp.
+    expect(findAll(Text, (n) => allText(n) === 'since 1 Dec 2026')).toHaveLength(1);
     expect(findByTestId(StatusTag, 'scope-approval').text).toBe('Approved by delivery');
   });
 
@@ -97,7 +113,7 @@ describe('deal card', () => {
     expect(allText(findByTestId(Text, 'gate-summary'))).toBe('Closed without everything delivery needs, because: CEO signed off; scope lands Monday');
   });
 
-  it('no scope yet: designed empty states, and Add scope / Add contract open HubSpot’s create form for an associated record', async () => {
+  it('no scope yet: designed empty states, and the create buttons, named as the service names them, open HubSpot’s create form', async () => {
     mockServiceFetch({ [`GET /api/cards/deals/${DEAL_ID}`]: { status: 200, body: dealWithoutScope() } });
     const { findByTestId, waitFor, mocks } = renderDealCard();
     await waitFor(() => expect(findByTestId(EmptyState, 'scope-empty').props.title).toBe('No scope yet'));
@@ -107,6 +123,9 @@ describe('deal card', () => {
     expect(addScope.props.actionType).toBe('OPEN_RECORD_ASSOCIATION_FORM');
     expect(addScope.props.actionContext).toEqual({ objectTypeId: '2-1001', association: { objectTypeId: '0-3', objectId: DEAL_ID } });
     const addContract = findByTestId(CrmActionButton, 'add-contract');
+    expect(addContract.text).toBe('Add service contract');
+    expect(allText(findByTestId(EmptyState, 'contract-empty'))).toContain('Use Add service contract above');
+    expect(allText(findByTestId(EmptyState, 'scope-empty'))).toContain('Use Add scope above');
     expect(addContract.props.actionContext).toEqual({ objectTypeId: '2-1002', association: { objectTypeId: '0-3', objectId: DEAL_ID } });
 
     // trigger() passes its argument to the handler; its typing wants the handler's type, hence the cast.
@@ -132,6 +151,17 @@ describe('deal card', () => {
     expect(allText(findByTestId(Alert, 'recheck-done'))).toContain('meets the close gate');
     expect(mocks.actions.refreshObjectProperties.callCount).toBe(1);
     expect(findByTestId(LoadingButton, 'recheck').props.loading).toBe(false);
+  });
+
+  it('Re-check that sends the deal back names the stage it went back to', async () => {
+    mockServiceFetch({
+      [`GET /api/cards/deals/${DEAL_ID}`]: { status: 200, body: blockedDeal() },
+      [`POST /api/cards/deals/${DEAL_ID}/recheck`]: { status: 200, body: { action: 'block', revertedTo: 'Contract sent', card: blockedDeal() } },
+    });
+    const { findByTestId, waitFor } = renderDealCard();
+    await waitFor(() => expect(findByTestId(StatusTag, 'gate-status').text).toBe('Blocked'));
+    findByTestId(LoadingButton, 'recheck').trigger('onClick');
+    await waitFor(() => expect(allText(findByTestId(Alert, 'recheck-done'))).toBe('Checked: the deal is still missing items (below). It went back to Contract sent.'));
   });
 
   it('Re-check that cannot reach the service keeps the card and says what to do', async () => {

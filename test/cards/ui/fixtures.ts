@@ -18,11 +18,16 @@ export function blockedDeal(): DealCardData {
     gate: {
       status: 'blocked',
       checkedAt: '2026-12-01T10:00:00.000Z',
+      checkedAtText: '1 Dec 2026, 11:00 CET',
       live: 'blocked',
       items: [
         { key: 'deal:handoff_business_problem', label: 'Business problem filled in', passed: true, fix: 'Fill in Business problem on the deal' },
         { key: 'deal:handoff_why_us', label: 'Why they chose us filled in', passed: false, fix: 'Fill in Why they chose us on the deal' },
         { key: 'scope:value:delivery_approved', label: 'Delivery approved the scope', passed: false, fix: 'Ask delivery to approve the Scope' },
+      ],
+      missing: [
+        { key: 'deal:handoff_why_us', action: 'Fill in Why they chose us on the deal', needs: [] },
+        { key: 'scope:value:delivery_approved', action: 'Ask delivery to approve the Scope', needs: [] },
       ],
       passedCount: 1,
       total: 3,
@@ -58,10 +63,12 @@ export function blockedDeal(): DealCardData {
       noticeDays: 60,
       noticeDeadline: '2027-10-02',
       value: 180000,
+      valueText: '€180,000',
     },
     customerStatus: null,
     companyId: '301',
     objectTypes: { scope: '2-1001', contract: '2-1002' },
+    buttons: { addScope: 'Add scope', addContract: 'Add service contract' },
   };
 }
 
@@ -70,10 +77,10 @@ export function passedDeal(): DealCardData {
   return {
     ...d,
     deal: { ...d.deal, stage: 'Closed won' },
-    gate: { ...d.gate, status: 'passed', live: 'passed', items: d.gate.items.map((i) => ({ ...i, passed: true })), passedCount: 3 },
+    gate: { ...d.gate, status: 'passed', live: 'passed', items: d.gate.items.map((i) => ({ ...i, passed: true })), missing: [], passedCount: 3 },
     scope: { ...d.scope!, approved: true, status: 'approved', statusLabel: 'Approved' },
     contract: { ...d.contract!, status: 'active', statusLabel: 'Active' },
-    customerStatus: { id: '701', status: 'onboarding', statusLabel: 'Onboarding', reason: 'Deal closed', changedAt: '2026-12-01T10:00:00.000Z' },
+    customerStatus: { id: '701', status: 'onboarding', statusLabel: 'Onboarding', reason: 'Deal closed', changedAt: '2026-11-30T23:30:00.000Z', since: '2026-12-01' },
   };
 }
 
@@ -91,8 +98,22 @@ export function dealWithoutScope(): DealCardData {
     ...d,
     gate: {
       ...d.gate,
-      items: [...d.gate.items, { key: 'scope:count', label: 'A Scope is linked', passed: false, fix: 'Add a Scope to the deal' }],
-      total: 4,
+      items: [
+        d.gate.items[0]!,
+        d.gate.items[1]!,
+        { key: 'scope.count', label: 'A Scope is linked to the deal', passed: false, fix: 'Add a Scope to this deal (the “Add scope” button on the deal card).' },
+        { key: 'scope.deliverables', label: 'Scope: Deliverables filled in', passed: false, fix: 'Add a Scope, then fill in its Deliverables.' },
+        { key: 'scope.delivery_approved=true', label: 'Scope: Delivery approved is Yes', passed: false, fix: 'Add a Scope and have delivery set Delivery approved to Yes.' },
+      ],
+      missing: [
+        { key: 'deal:handoff_why_us', action: 'Fill in Why they chose us on the deal', needs: [] },
+        {
+          key: 'add.scope',
+          action: 'Add a Scope to this deal (the “Add scope” button on the deal card).',
+          needs: ['Deliverables', 'Delivery approved set to Yes by delivery'],
+        },
+      ],
+      total: 5,
     },
     scope: null,
     contract: null,
@@ -110,9 +131,9 @@ export function company(): CompanyCardData {
       changedAt: '2027-03-02T09:00:00.000Z',
       since: '2027-03-02',
       history: [
-        { status: 'at_risk', statusLabel: 'At risk', at: '2027-03-02T09:00:00.000Z', by: 'a user' },
-        { status: 'active', statusLabel: 'Active', at: '2027-01-10T09:00:00.000Z', by: 'Throughline' },
-        { status: 'onboarding', statusLabel: 'Onboarding', at: '2026-12-01T10:00:00.000Z', by: 'Throughline' },
+        { status: 'at_risk', statusLabel: 'At risk', at: '2027-03-02T09:00:00.000Z', date: '2027-03-02', by: 'a user' },
+        { status: 'active', statusLabel: 'Active', at: '2027-01-10T09:00:00.000Z', date: '2027-01-10', by: 'Throughline' },
+        { status: 'onboarding', statusLabel: 'Onboarding', at: '2026-11-30T23:30:00.000Z', date: '2026-12-01', by: 'Throughline' },
       ],
     },
     engagements: [

@@ -23,6 +23,19 @@ describe('decideGate', () => {
     expect(d.existingTaskId).toBeUndefined();
   });
 
+  it('counts and lists what to do by action: a missing contract is one item, its fields listed under it', () => {
+    const d = decideGate(input(undefined, { contracts: [] }), now);
+    if (d.action !== 'block') throw new Error(`expected block, got ${d.action}`);
+    expect(d.task.subject).toBe(`${TASK_MARKER} Acme website rebuild: 1 item missing before Closed won`);
+    expect(d.task.body).toContain('sent back to Contract sent');
+    expect(d.task.body.match(/Add a Service contract/g)).toHaveLength(1);
+    expect(d.task.body).toContain('<li>Add a Service contract to this deal (the “Add service contract” button on the deal card).<ul><li>Start date</li>');
+    expect(d.dealProperties.gate_missing_items!.split('\n')).toEqual([
+      'Add a Service contract to this deal (the “Add service contract” button on the deal card). — with Start date, Term (months), Renewal date, Auto-renew, Notice period (days)',
+    ]);
+    expect(d).toMatchObject({ dealName: 'Acme website rebuild', stageLabel: 'Closed won', revertToLabel: 'Contract sent' });
+  });
+
   it('a second blocked attempt points at the existing task', () => {
     const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'blocked', gate_task_id: '9001' }, [['closedwon', '2026-11-21T09:00:00Z'], ['contractsent', '2026-11-20T11:00:00Z']]);
     const d = decideGate(input(deal, { scopes: [] }), now);
@@ -61,9 +74,19 @@ describe('decideGate', () => {
     if (d.action !== 'pass') throw new Error('expected pass');
     expect(d.dealProperties.gate_status).toBe('overridden');
     expect(d.overrideNote).toContain('user 55');
-    expect(d.overrideNote).toContain('2026-11-20T09:59:00Z');
+    expect(d.overrideNote).toContain('20 Nov 2026, 09:59 UTC');
     expect(d.overrideNote).toContain('Signed under NDA; scope Monday');
     expect(d.overrideNote).toContain('Add a Scope');
+  });
+
+  it('an override note names the owner behind the user id, at a time in the portal’s zone', () => {
+    const deal = dealRecord({ dealstage: 'closedwon', gate_override: 'true', gate_override_reason: 'Signed under NDA' }, [['closedwon', '2026-11-20T10:00:00Z']]);
+    deal.history.gate_override = [{ value: 'true', timestamp: '2026-11-20T09:59:00Z', sourceType: 'CRM_UI', sourceId: 'userId:55', updatedByUserId: 55 }];
+    const words = { timeZone: 'Europe/Berlin', userNames: new Map([[55, 'Priya Shah']]) };
+    const d = decideGate(input(deal, { scopes: [], words }), now);
+    if (d.action !== 'pass') throw new Error('expected pass');
+    expect(d.overrideNote).toContain('Close gate overridden by Priya Shah (set 20 Nov 2026, 10:59 CET).');
+    expect(d.overrideNote).not.toContain('user 55');
   });
 
   it('uses the creation time when the deal has no stage history', () => {

@@ -45,7 +45,7 @@ export function CustomerStatusSection({ status }: { status: CompanyStatus | null
                     {h.statusLabel}
                   </StatusTag>
                 </TableCell>
-                <TableCell>{formatDate(h.at)}</TableCell>
+                <TableCell>{formatDate(h.date ?? h.at)}</TableCell>
                 <TableCell>{h.by}</TableCell>
               </TableRow>
             ))}

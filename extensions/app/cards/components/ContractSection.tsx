@@ -1,6 +1,6 @@
 import { DescriptionList, DescriptionListItem, EmptyState, Flex, Heading, StatusTag, Tag, Text } from '@hubspot/ui-extensions';
 import type { CardContract } from '../shared/card-data';
-import { daysPhrase, formatAmount, formatDate } from '../lib/format';
+import { daysPhrase, formatDate } from '../lib/format';
 
 /** Renewal in words: "1 Dec 2027 (in 12 days)", overdue said plainly. */
 export function renewalWords(c: Pick<CardContract, 'renewalDate' | 'daysToRenewal'>): string {
@@ -9,14 +9,14 @@ export function renewalWords(c: Pick<CardContract, 'renewalDate' | 'daysToRenewa
 }
 
 /** Contract: term, renewal with days to go, auto-renew, notice deadline, value. */
-export function ContractSection({ contract }: { contract: CardContract | null }) {
+export function ContractSection({ contract, addLabel }: { contract: CardContract | null; addLabel: string }) {
   if (!contract) {
     return (
       <Flex direction="column" gap="sm">
         <Heading>Contract</Heading>
         <EmptyState title="No contract yet" layout="horizontal" imageName="electronicSignature" testId="contract-empty">
           <Text>
-            Renewal reminders start from the contract: its start date, term, renewal date and notice period. Use Add contract above when it is
+            Renewal reminders start from the contract: its start date, term, renewal date and notice period. Use {addLabel} above when it is
             signed.
           </Text>
         </EmptyState>
@@ -64,7 +64,7 @@ export function ContractSection({ contract }: { contract: CardContract | null })
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Value">
-          <Text>{formatAmount(contract.value) ?? 'Not set'}</Text>
+          <Text testId="contract-value">{contract.valueText ?? 'Not set'}</Text>
         </DescriptionListItem>
       </DescriptionList>
     </Flex>

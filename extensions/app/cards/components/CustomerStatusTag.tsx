@@ -10,7 +10,7 @@ export function CustomerStatusLine({ status, since }: { status: CardCustomerStat
       <Text testId="customer-status-none">No customer status yet: it starts as Onboarding when a deal with this company passes the close gate.</Text>
     );
   }
-  const when = formatDate(since ?? status.changedAt);
+  const when = formatDate(since ?? status.since);
   return (
     <Flex direction="row" gap="sm" align="center" wrap>
       <StatusTag variant={customerVariant(status.status)} testId="customer-status">

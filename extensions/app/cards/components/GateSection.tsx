@@ -1,11 +1,11 @@
 import { Alert, Flex, Heading, List, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { CardGate } from '../shared/card-data';
-import { formatDate, plural } from '../lib/format';
+import { plural } from '../lib/format';
 import { GATE_WORDS } from './status-words';
 
 function summary(gate: CardGate): string {
   const stage = gate.stageLabel ?? 'its stage';
-  const missing = gate.total - gate.passedCount;
+  const missing = gate.missing.length;
   switch (gate.status) {
     case 'passed':
       return 'Everything delivery needs was in place when this deal closed.';
@@ -22,10 +22,10 @@ function summary(gate: CardGate): string {
   }
 }
 
-/** The close gate: its status in words, n of m done, and every item with its fix. */
+/** The close gate: its status in words, n of m checks done, what to do (grouped by action), and every check. */
 export function GateSection({ gate }: { gate: CardGate }) {
   const words = GATE_WORDS[gate.status];
-  const missing = gate.items.filter((i) => !i.passed);
+  const missing = gate.missing;
   return (
     <Flex direction="column" gap="sm">
       <Flex direction="row" gap="sm" align="center">
@@ -33,7 +33,7 @@ export function GateSection({ gate }: { gate: CardGate }) {
         <StatusTag variant={words.variant} testId="gate-status">
           {words.label}
         </StatusTag>
-        {gate.checkedAt ? <Text variant="microcopy">checked {formatDate(gate.checkedAt)}</Text> : null}
+        {gate.checkedAtText ? <Text variant="microcopy" testId="gate-checked">checked {gate.checkedAtText}</Text> : null}
       </Flex>
       <Text testId="gate-summary">{summary(gate)}</Text>
       {gate.total > 0 ? (
@@ -41,7 +41,7 @@ export function GateSection({ gate }: { gate: CardGate }) {
           title="Handoff complete"
           value={gate.passedCount}
           maxValue={gate.total}
-          valueDescription={`${gate.passedCount} of ${gate.total} done`}
+          valueDescription={`${gate.passedCount} of ${gate.total} checks done`}
           variant={gate.passedCount === gate.total ? 'success' : 'warning'}
           testId="gate-progress"
         />
@@ -51,21 +51,31 @@ export function GateSection({ gate }: { gate: CardGate }) {
           {plural(missing.length, 'item')} no longer {missing.length === 1 ? 'meets' : 'meet'} the rule; delivery may be missing something.
         </Alert>
       ) : null}
+      {missing.length > 0 && gate.status !== 'passed' ? (
+        <Flex direction="column" gap="xs">
+          <Text format={{ fontWeight: 'demibold' }}>To do</Text>
+          <List variant="ordered-styled" testId="gate-todo">
+            {missing.map((group) => (
+              <Flex key={group.key} direction="column" gap="flush">
+                <Text testId={`gate-todo-${group.key}`}>{group.action}</Text>
+                {group.needs.length ? (
+                  <Text variant="microcopy" testId={`gate-needs-${group.key}`}>
+                    It needs: {group.needs.join(', ')}
+                  </Text>
+                ) : null}
+              </Flex>
+            ))}
+          </List>
+        </Flex>
+      ) : null}
       {gate.items.length > 0 ? (
         <List variant="unordered-styled" testId="gate-items">
           {gate.items.map((item) => (
-            <Flex key={item.key} direction="column" gap="flush">
-              <Flex direction="row" gap="xs" align="center">
-                <StatusTag variant={item.passed ? 'success' : 'danger'} testId={`gate-item-${item.key}`}>
-                  {item.passed ? 'Done' : 'Missing'}
-                </StatusTag>
-                <Text>{item.label}</Text>
-              </Flex>
-              {item.passed ? null : (
-                <Text variant="microcopy" testId={`gate-fix-${item.key}`}>
-                  To fix: {item.fix}
-                </Text>
-              )}
+            <Flex key={item.key} direction="row" gap="xs" align="center">
+              <StatusTag variant={item.passed ? 'success' : 'danger'} testId={`gate-item-${item.key}`}>
+                {item.passed ? 'Done' : 'Missing'}
+              </StatusTag>
+              <Text>{item.label}</Text>
             </Flex>
           ))}
         </List>

@@ -21,14 +21,14 @@ import { lines } from '../lib/format';
 const orDash = (v: string | null) => v ?? '—';
 
 /** Scope: deliverables, in/out of scope, proposal against delivery side by side, approval. */
-export function ScopeSection({ scope }: { scope: CardScope | null }) {
+export function ScopeSection({ scope, addLabel }: { scope: CardScope | null; addLabel: string }) {
   if (!scope) {
     return (
       <Flex direction="column" gap="sm">
         <Heading>Scope</Heading>
         <EmptyState title="No scope yet" layout="horizontal" imageName="customObjects" testId="scope-empty">
           <Text>
-            Delivery needs a Scope on this deal: deliverables, what is in and out, and the timeline and hours they agree to. Use Add scope
+            Delivery needs a Scope on this deal: deliverables, what is in and out, and the timeline and hours they agree to. Use {addLabel}{' '}
             above, then ask delivery to approve it.
           </Text>
         </EmptyState>

@@ -1,4 +1,4 @@
-/** Plain words for dates, day counts and amounts, the same on every machine (no locale surprises). */
+/** Plain words for dates, day counts and amounts, the same on every machine. */
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -18,7 +18,7 @@ export function daysPhrase(days: number): string {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
-/** 180000 → `180,000`. The portal's currency is not known here, so none is shown. */
+/** 12500 → `12,500`, 99.5 → `99.50`; null → null. */
 export function formatAmount(value: number | null): string | null {
   if (value === null) return null;
   const [whole, fraction] = Math.abs(value).toFixed(2).replace(/\.00$/, '').split('.');

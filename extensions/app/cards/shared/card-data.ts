@@ -35,13 +35,21 @@ export const cardGateItemSchema = z.object({
 });
 export type CardGateItem = z.infer<typeof cardGateItemSchema>;
 
+/** One thing to do, with what it brings along: "Add a Service contract" and the fields it needs. */
+export const cardMissingGroupSchema = z.object({ key: z.string(), action: z.string(), needs: z.array(z.string()) });
+export type CardMissingGroup = z.infer<typeof cardMissingGroupSchema>;
+
 export const cardGateSchema = z.object({
   /** What the gate last recorded on the deal. */
   status: gateStatusSchema,
   checkedAt: text,
+  /** checkedAt for people, in the portal's time zone ("20 Nov 2026, 10:59 CET"). */
+  checkedAtText: text,
   /** The live checklist against the deal's rule (or the rule it meets on closing). */
   live: z.enum(['passed', 'blocked', 'overridden']).nullable(),
   items: z.array(cardGateItemSchema),
+  /** The failing items grouped by the action that fixes them; the card counts these. */
+  missing: z.array(cardMissingGroupSchema),
   passedCount: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   overrideReason: text,
@@ -90,6 +98,8 @@ export const cardContractSchema = z.object({
   /** Auto-renewing contracts only: the last day to give notice. */
   noticeDeadline: calendarDate.nullable(),
   value: z.number().nullable(),
+  /** value with the deal's currency (else the portal's): "€180,000". */
+  valueText: text,
 });
 export type CardContract = z.infer<typeof cardContractSchema>;
 
@@ -99,6 +109,8 @@ export const cardCustomerStatusSchema = z.object({
   statusLabel: text,
   reason: text,
   changedAt: text,
+  /** Calendar date the current status started, in the portal's time zone (from history when changedAt is empty). */
+  since: calendarDate.nullable(),
 });
 export type CardCustomerStatus = z.infer<typeof cardCustomerStatusSchema>;
 
@@ -115,6 +127,8 @@ export const dealCardDataSchema = z.object({
   objectTypes: z.object({ scope: objectTypeId, contract: objectTypeId }),
   /** Once the deal is in delivery (delivery-card-data.ts); absent from services that predate it. */
   delivery: deliverySectionSchema.nullish(),
+  /** The create buttons' labels, the same words the gate's fixes and tasks quote. */
+  buttons: z.object({ addScope: z.string(), addContract: z.string() }),
 });
 export type DealCardData = z.infer<typeof dealCardDataSchema>;
 
@@ -123,6 +137,8 @@ export const recheckResponseSchema = z.object({
   /** pass / block: the gate ran and wrote its result; skip: the deal is not in a gated stage (or similar). */
   action: z.enum(RECHECK_ACTIONS),
   reason: z.string().optional(),
+  /** block: the stage the deal went back to, as HubSpot labels it. */
+  revertedTo: z.string().optional(),
   card: dealCardDataSchema,
 });
 export type RecheckResponse = z.infer<typeof recheckResponseSchema>;
@@ -132,14 +148,14 @@ export const statusChangeSchema = z.object({
   statusLabel: z.string(),
   /** ISO timestamp of the change (HubSpot's property history). */
   at: z.string(),
+  /** The day of the change in the portal's time zone. */
+  date: calendarDate.nullable(),
   /** Who or what changed it, in words ("Throughline", "a user", "a workflow"). */
   by: z.string(),
 });
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 
 export const companyStatusSchema = cardCustomerStatusSchema.extend({
-  /** Calendar date the current status started (from history when changedAt is empty). */
-  since: calendarDate.nullable(),
   /** Newest first, at most a handful. */
   history: z.array(statusChangeSchema),
 });
