@@ -48,7 +48,7 @@ it('prints the deal card as text', async () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/^┌ Deal card — Card script rollout /);
-  expect(r.stdout).toMatch(/Close gate: .* of \d+ done/);
+  expect(r.stdout).toMatch(/Close gate: .* of \d+ checks done/);
 }, 30_000);
 
 it('prints the company card for company:ID', async () => {
