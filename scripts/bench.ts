@@ -14,8 +14,6 @@ function makeClient(basePath: string, accessToken: string): Client {
   return new Client({ accessToken, basePath, numberOfApiCallRetries: 0, limiterOptions: { maxConcurrent: 16 } });
 }
 
-export type HubSpotClient = Client;
-
 runBench(process.argv.slice(2), { makeClient }).then(
   (code) => process.exit(code),
   (err: unknown) => {

@@ -2,7 +2,6 @@
 import { runCli } from '../src/cli/run-cli';
 import { parseScriptArgs, refuse, usageLine, type ScriptSpec } from '../src/cli/script-args';
 import { isCalendarDate } from '../src/dates/calendar';
-import { createRenewalService } from '../src/renewals/renewal-service';
 import { renderScanPreview } from '../src/renewals/render-scan-preview';
 
 const SPEC = {
@@ -20,7 +19,7 @@ const { values } = parseScriptArgs(SPEC);
 if (values.today !== undefined && !isCalendarDate(values.today)) refuse(usageLine(SPEC, `--today must be a calendar date such as 2027-03-01, not "${values.today}"`));
 const dryRun = values['dry-run'] === true;
 void runCli(async (rt) => {
-  const r = await createRenewalService(rt).scan({ today: values.today, dryRun });
+  const r = await (await rt.renewals()).scan({ today: values.today, dryRun });
   if (r.planned) process.stdout.write(`${renderScanPreview(r.planned)}\n`);
   const tasks = dryRun ? `would create ${r.remindersPlanned + (r.planned ?? []).filter((a) => a.kind === 'lapse' && a.task).length}` : `created ${r.remindersCreated}`;
   const closed = dryRun ? (r.planned ?? []).filter((a) => a.kind === 'close-superseded').length : r.staleClosed;

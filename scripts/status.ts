@@ -1,7 +1,6 @@
 // npm run status -- <companyId> <status> --reason "…": moves a company's Customer Status by hand.
 import { runCli } from '../src/cli/run-cli';
 import { parseScriptArgs, refuse, usageLine, type ScriptSpec } from '../src/cli/script-args';
-import { setCustomerStatus } from '../src/status/set-status';
 import { CUSTOMER_STATUSES, StatusTransitionError, transition } from '../src/status/transitions';
 
 const SPEC = {
@@ -24,7 +23,7 @@ try {
 }
 void runCli(async (rt) => {
   try {
-    const r = await setCustomerStatus({ gateway: rt.gateway, types: await rt.portalTypes(), appId: rt.config.HUBSPOT_APP_ID }, companyId, target, parsed.values.reason, rt.now());
+    const r = await (await rt.customerStatus()).set(companyId, target, parsed.values.reason, rt.now());
     process.stdout.write(r.changed ? `Customer status of company ${companyId} is now ${r.next.status} (${r.next.reason}).\n` : `Nothing changed: ${r.why}.\n`);
     return 0;
   } catch (err) {

@@ -2,7 +2,6 @@
 import { runCli } from '../src/cli/run-cli';
 import { parseScriptArgs, type ScriptSpec } from '../src/cli/script-args';
 import { renderSweepPreview } from '../src/gate/render-sweep-preview';
-import { sweepGatedDeals } from '../src/gate/sweep';
 
 const SPEC = {
   synopsis: 'npm run sweep -- [--dry-run]',
@@ -15,8 +14,7 @@ const { values } = parseScriptArgs(SPEC);
 const dryRun = values['dry-run'] === true;
 void runCli(async (rt) => {
   const started = Date.now();
-  const gate = await rt.gate();
-  const r = await sweepGatedDeals({ gateway: rt.gateway, gate, rules: rt.rules, pipelines: rt.pipelines }, rt.now(), { dryRun });
+  const r = await rt.sweep(rt.now(), { dryRun });
   if (r.decisions) process.stdout.write(`${renderSweepPreview(r.decisions, await rt.pipelines.all())}\n`);
   const [back, passed] = dryRun ? ['would be sent back', 'would pass'] : ['sent back', 'passed'];
   process.stdout.write(

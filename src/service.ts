@@ -1,7 +1,5 @@
 import { cardsRouter } from './cards/cards-router';
 import type { Config } from './config';
-import { sweepGatedDeals } from './gate/sweep';
-import { createRenewalService } from './renewals/renewal-service';
 import { createApp, type CreateAppOptions, type ReadinessReport } from './http/app';
 import { startHttpServer, type StartedServer } from './http/listen';
 import type { Logger } from './logger';
@@ -57,8 +55,8 @@ function readinessCheck(rt: Runtime): () => Promise<ReadinessReport> {
 }
 
 export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
-  const renewals = () => createRenewalService(rt).scan();
-  const sweep = async () => sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, rt.now());
+  const renewals = async () => (await rt.renewals()).scan();
+  const sweep = () => rt.sweep(rt.now());
   return [
     {
       name: 'renewals',
@@ -121,7 +119,7 @@ export async function startService(config: ServiceConfig, logger: Logger, option
     publicBaseUrl: config.PUBLIC_BASE_URL,
     logger,
     onWebhookBatch: batches.onBatch,
-    cardsRouter: cardsRouter(runtime),
+    cardsRouter: cardsRouter(runtime.cards),
     readiness: readinessCheck(runtime),
     metrics,
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),

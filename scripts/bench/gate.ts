@@ -1,4 +1,4 @@
-import type { HubSpotClient } from '../bench';
+import type { HubSpotClient } from './hubspot-client';
 import { OWNERS, namesOf, seedOwners } from '../lib/seed';
 import { countsRecord, readsAndWrites, type LoggedCall } from './call-log';
 import { checkGateOutcome, gateLowerBound, seedGateBatch, type GateBatch } from './gate-fixtures';

@@ -6,7 +6,8 @@ import { countsRecord } from './call-log';
 import { checkGateOutcome, seedGateBatch, type GateBatch } from './gate-fixtures';
 import { rssOf, startServiceProcess } from './service-process';
 import { provisionPortal, startBenchSandbox } from './stack';
-import { round, slope, summarize, type Summary } from './stats';
+import { heapUsedMb, maxCallsIn10s, MB, summariseSamples, type MemorySummary, type RssSample } from './load-samples';
+import { round, summarize, type Summary } from './stats';
 import { dealStageEvent, postSignedBatch } from './webhook';
 
 /**
@@ -34,27 +35,6 @@ export interface LoadOptions {
   progress: (line: string) => void;
 }
 
-export interface RssSample {
-  /** Seconds since sampling started (3 s idle, then the load, then 3 s after). */
-  t: number;
-  rssMb: number;
-  /** V8 heap in use, from the service's own /metrics (every 5 s; absent if it has none). */
-  heapUsedMb?: number;
-  phase: 'idle' | 'load' | 'after';
-}
-
-/** The service's heap in use, from its Prometheus endpoint (prom-client's default metrics). */
-async function heapUsedMb(serviceUrl: string): Promise<number | undefined> {
-  try {
-    const res = await fetch(`${serviceUrl}/metrics`);
-    if (!res.ok) return undefined;
-    const m = /^\w*nodejs_heap_size_used_bytes\s+([0-9.e+]+)$/m.exec(await res.text());
-    return m ? round(Number(m[1]) / MB, 1) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface LoadResult {
   seconds: number;
   targetEventsPerSecond: number;
@@ -62,16 +42,15 @@ export interface LoadResult {
   mix: Record<string, number>;
   sent: { events: number; batches: number; notSentBackpressure: number; eventsPerSecond: number };
   answers: { all: Summary; gatedBatches: Summary; otherBatches: Summary; non200: Record<string, number>; networkErrors: number; deferred: number };
-  rss: { idleMb: number; minMb: number; maxMb: number; lastMb: number; afterMb: number; slopeMbPerMin: number; slopeSecondHalfMbPerMin: number; samples: RssSample[] };
+  rss: MemorySummary['rss'];
   /** V8 heap in use during the load (from /metrics): a leak shows here before RSS. */
-  heap: { minMb: number; maxMb: number; lastMb: number; slopeSecondHalfMbPerMin: number } | undefined;
+  heap: MemorySummary['heap'];
   hubspot: { calls: ReturnType<typeof countsRecord>; maxCallsPer10s: number };
   decisions: { fresh: number; blocked: number; passed: number; wrong: number; duplicateTasks: number; examples: string[] };
   serviceLog: Record<string, number>;
   serviceProblems: string[];
 }
 
-const MB = 2 ** 20;
 const TICK_MS = 100;
 const MAX_IN_FLIGHT = 10;
 
@@ -245,26 +224,8 @@ export async function runLoadBench(o: LoadOptions): Promise<LoadResult> {
   await service.stop();
   await sandbox.stop();
 
-  const during = samples.filter((s) => s.phase === 'load');
-  const idle = samples.filter((s) => s.phase === 'idle');
-  const after = samples.filter((s) => s.phase === 'after');
-  const perMin = (s: RssSample[]) => round(slope(s.map((x) => ({ x: x.t / 60, y: x.rssMb }))), 2);
-  const heapSamples = during.filter((x) => x.heapUsedMb !== undefined).map((x) => ({ x: x.t / 60, y: x.heapUsedMb! }));
-  const heap = heapSamples.length
-    ? {
-        minMb: Math.min(...heapSamples.map((h) => h.y)),
-        maxMb: Math.max(...heapSamples.map((h) => h.y)),
-        lastMb: heapSamples[heapSamples.length - 1]!.y,
-        slopeSecondHalfMbPerMin: round(slope(heapSamples.slice(Math.floor(heapSamples.length / 2))), 2),
-      }
-    : undefined;
-  let maxCallsPer10s = 0;
-  for (let i = 0; i < loadTotals.length; i++) {
-    for (let j = i; j < loadTotals.length && loadTotals[j]!.t - loadTotals[i]!.t <= 10_000; j++) {
-      maxCallsPer10s = Math.max(maxCallsPer10s, loadTotals[j]!.total - loadTotals[i]!.total);
-    }
-  }
-  maxCallsPer10s = Math.max(maxCallsPer10s, loadTotals[0]?.total ?? 0);
+  const { rss, heap } = summariseSamples(samples);
+  const maxCallsPer10s = maxCallsIn10s(loadTotals);
 
   return {
     seconds: o.seconds,
@@ -280,16 +241,7 @@ export async function runLoadBench(o: LoadOptions): Promise<LoadResult> {
       networkErrors,
       deferred,
     },
-    rss: {
-      idleMb: idle[idle.length - 1]?.rssMb ?? Number.NaN,
-      minMb: Math.min(...during.map((s) => s.rssMb)),
-      maxMb: Math.max(...during.map((s) => s.rssMb)),
-      lastMb: during[during.length - 1]?.rssMb ?? Number.NaN,
-      afterMb: after[after.length - 1]?.rssMb ?? Number.NaN,
-      slopeMbPerMin: perMin(during),
-      slopeSecondHalfMbPerMin: perMin(during.slice(Math.floor(during.length / 2))),
-      samples,
-    },
+    rss,
     heap,
     hubspot: { calls: countsRecord(loadCalls), maxCallsPer10s },
     decisions: {

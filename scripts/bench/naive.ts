@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HubSpotClient } from '../bench';
+import type { HubSpotClient } from './hubspot-client';
 import { decideGate } from '../../src/gate/decide';
 import type { PipelineCache } from '../../src/gate/pipeline-cache';
 import { gateReadPlan } from '../../src/gate/resolve-rules';

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { addDays, todayIn, type CalendarDate } from '../../src/dates/calendar';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 import { ENDPOINTS } from '../../src/sandbox';
 import { OWNERS, USER, namesOf, seedOwners } from '../lib/seed';
 import { countsRecord } from './call-log';
@@ -105,7 +104,7 @@ function watchSearchArrivals(sandbox: BenchStack['sandbox']): () => number[] {
 }
 
 async function measureScan(stack: BenchStack, today: CalendarDate): Promise<ScanMeasure> {
-  const renewals = createRenewalService(stack.service.runtime);
+  const renewals = await stack.service.runtime.renewals();
   stack.sandbox.resetCounters();
   stack.log.reset();
   const stopWatching = watchSearchArrivals(stack.sandbox);

@@ -1,4 +1,4 @@
-import type { BenchResults } from './run';
+import type { BenchResults } from './bench-results';
 import { ms, round, seconds } from './stats';
 
 /** The stdout report: one table per part, the figures docs/performance.md quotes. */

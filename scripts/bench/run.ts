@@ -1,24 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
-import type { HubSpotClient } from '../bench';
 import { USAGE, parseArgs, repsFor, type BenchArgs } from './args';
-import { runGateBench, type GateResult } from './gate';
-import { runLoadBench, type LoadResult } from './load';
-import { runProvisionBench, type ProvisionResult } from './provision';
-import { runRenewalBench, type RenewalResult } from './renewals';
+import type { BenchResults } from './bench-results';
+import type { HubSpotClient } from './hubspot-client';
+import { runGateBench } from './gate';
+import { runLoadBench } from './load';
+import { runProvisionBench } from './provision';
+import { runRenewalBench } from './renewals';
 import { renderReport } from './report';
-
-export interface BenchResults {
-  startedAt: string;
-  durationMs: number;
-  machine: { node: string; cpus: number; cpuModel: string; memoryGb: number; platform: string };
-  args: BenchArgs;
-  gate?: GateResult;
-  renewals?: RenewalResult;
-  provision?: ProvisionResult;
-  load?: LoadResult;
-}
 
 export async function runBench(argv: string[], deps: { makeClient: (basePath: string, accessToken: string) => HubSpotClient }): Promise<number> {
   let args: BenchArgs;

@@ -1,3 +1,4 @@
+import { OBJECT_TYPE_IDS } from '../../src/hubspot/standard-object-types';
 import { performance } from 'node:perf_hooks';
 import { signV3 } from '../../src/sandbox';
 
@@ -28,7 +29,7 @@ export function dealStageEvent(portal: Portal, o: EventOptions): Record<string, 
     subscriptionType: 'object.propertyChange',
     attemptNumber: o.attemptNumber ?? 0,
     objectId: Number(o.objectId),
-    objectTypeId: '0-3',
+    objectTypeId: OBJECT_TYPE_IDS.deals,
     propertyName: 'dealstage',
     propertyValue: o.propertyValue,
     changeSource: o.own ? 'INTEGRATION' : 'CRM_UI',

@@ -1,6 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { parseConfig } from '../../src/config';
-import { sweepGatedDeals, type SweepResult } from '../../src/gate/sweep';
+import type { SweepResult } from '../../src/gate/sweep';
 import { clientSettingsFrom, hubSpotClient } from '../../src/hubspot/client';
 import { PortalSchemaGateway } from '../../src/hubspot/portal-schema';
 import { createLogger, type Logger } from '../../src/logger';
@@ -110,8 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return service;
     },
     async sweep() {
-      const rt = service.runtime;
-      return sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, rt.now());
+      return service.runtime.sweep();
     },
     async close() {
       await service.close();

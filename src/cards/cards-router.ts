@@ -1,56 +1,44 @@
-import { Router, type Request, type Response } from 'express';
-import type { Runtime } from '../runtime/runtime';
-import type { RecheckResponse } from './card-data';
-import { loadCompanyCard } from './load-company-card';
-import { loadDealCard } from './load-deal-card';
+import { Router, type Request } from 'express';
+import { reject } from '../webhooks/errors';
+import type { CardService } from './card-service';
 
 const validId = (id: string | undefined): id is string => !!id && /^\d{1,20}$/.test(id);
 
-function badId(res: Response) {
-  res.status(400).json({ error: 'invalid_id', message: 'The record id must be the numeric HubSpot id.' });
+function checkId(id: string | undefined): string {
+  if (!validId(id)) throw reject.invalidId();
+  return id;
 }
 
-const notFound = (res: Response, what: string) => void res.status(404).json({ error: 'not_found', message: `${what} was not found.` });
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw reject.notFound(`${what} was not found.`);
+  return value;
+}
 
 /**
  * The cards API. Mounted behind signature verification: every request comes from hubspot.fetch.
- * Errors go to the app's error handler, which maps them to a status once. The JSON shapes are the
- * zod schemas in extensions/app/cards/shared/card-data.ts (the cards parse what they receive).
+ * Errors (a malformed id, a record HubSpot lacks) are thrown and mapped to a status once, in
+ * src/http/errors.ts. The JSON shapes are the zod schemas in extensions/app/cards/shared/card-data.ts
+ * (the cards parse what they receive).
  *   GET  /deals/:dealId            DealCardData
  *   POST /deals/:dealId/recheck    RecheckResponse: runs the gate on the deal now, then its card
  *   GET  /companies/:companyId     CompanyCardData
  */
-export function cardsRouter(rt: Runtime): Router {
+export function cardsRouter(cards: () => Promise<CardService>): Router {
   const router = Router();
 
   router.get('/deals/:dealId', async (req: Request<{ dealId: string }>, res) => {
-    if (!validId(req.params.dealId)) return badId(res);
-    const card = await loadDealCard(rt, req.params.dealId);
-    if (!card) return notFound(res, `Deal ${req.params.dealId}`);
-    res.json(card);
+    const id = checkId(req.params.dealId);
+    res.json(found(await (await cards()).dealCard(id), `Deal ${id}`));
   });
 
   router.post('/deals/:dealId/recheck', async (req: Request<{ dealId: string }>, res) => {
-    if (!validId(req.params.dealId)) return badId(res);
-    const gate = await rt.gate();
-    const run = await gate.gateDeals([req.params.dealId], rt.now());
-    const decision = run.decisions[0];
-    const card = await loadDealCard(rt, req.params.dealId);
-    if (!card || !decision) return notFound(res, `Deal ${req.params.dealId}`);
-    const body: RecheckResponse = {
-      action: decision.action,
-      ...(decision.action === 'skip' ? { reason: decision.reason } : {}),
-      ...(decision.action === 'block' && run.reverted.includes(decision.dealId) ? { revertedTo: decision.revertToLabel } : {}),
-      card,
-    };
-    res.json(body);
+    const id = checkId(req.params.dealId);
+    res.json(found(await (await cards()).recheckDeal(id), `Deal ${id}`));
   });
 
   router.get('/companies/:companyId', async (req: Request<{ companyId: string }>, res) => {
-    if (!validId(req.params.companyId)) return badId(res);
-    const card = await loadCompanyCard(rt, req.params.companyId);
-    if (!card) return notFound(res, `Company ${req.params.companyId}`);
-    res.json(card);
+    const id = checkId(req.params.companyId);
+    res.json(found(await (await cards()).companyCard(id), `Company ${id}`));
   });
 
   return router;

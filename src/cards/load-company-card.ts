@@ -2,8 +2,8 @@ import type { CrmRecord } from '../hubspot/types';
 import { objectByRole } from '../model';
 import { CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
 import { RENEWAL_MARKER } from '../renewals/task-content';
-import type { Runtime } from '../runtime/runtime';
 import { buildCompanyCard, COMPANY_CARD_CONTRACT_PROPERTIES } from './build-company-card';
+import type { CardDeps } from './card-deps';
 import type { CompanyCardData } from './card-data';
 import { statusLabels } from './card-fields';
 
@@ -22,9 +22,9 @@ export const DEAL_PROPERTIES = ['dealname', 'dealstage', 'pipeline', 'deal_curre
  *   3. the scopes and the contracts (the deals' and the company's own).
  * Undefined when HubSpot has no such company.
  */
-export async function loadCompanyCard(rt: Runtime, companyId: string): Promise<CompanyCardData | undefined> {
-  const { gateway } = rt;
-  const [types, pipelines] = await Promise.all([rt.portalTypes(), rt.pipelines.all()]);
+export async function loadCompanyCard(deps: CardDeps, companyId: string): Promise<CompanyCardData | undefined> {
+  const { gateway, types, model, settings } = deps;
+  const pipelines = await deps.pipelines.all();
   const one = [companyId];
   const [companies, statusLinks, dealLinks, contractLinks, taskLinks] = await Promise.all([
     gateway.readMany('companies', one, ['name']),
@@ -47,7 +47,7 @@ export async function loadCompanyCard(rt: Runtime, companyId: string): Promise<C
     taskIds.length ? gateway.readMany('tasks', taskIds, TASK_PROPERTIES) : none,
   ]);
 
-  const scopeDisplay = objectByRole(rt.model, 'scope').primaryDisplayProperty;
+  const scopeDisplay = objectByRole(model, 'scope').primaryDisplayProperty;
   const scopeIds = ids(dealScopes);
   const contractIds = [...new Set([...ids(dealContracts), ...ids(contractLinks)])];
   const [scopes, contracts] = await Promise.all([
@@ -66,12 +66,12 @@ export async function loadCompanyCard(rt: Runtime, companyId: string): Promise<C
     tasks: [...tasks.values()],
     pipelines,
     scopeDisplay,
-    labels: statusLabels(rt.model),
+    labels: statusLabels(model),
     objectTypes: { scope: types.scope, contract: types.contract, customerStatus: types.customerStatus },
     renewalMarker: RENEWAL_MARKER,
-    appId: rt.config.HUBSPOT_APP_ID,
-    timeZone: rt.config.PORTAL_TIMEZONE,
-    currency: rt.config.PORTAL_CURRENCY,
-    now: rt.now(),
+    appId: settings.appId,
+    timeZone: settings.timeZone,
+    currency: settings.currency,
+    now: deps.clock(),
   });
 }

@@ -1,37 +1,30 @@
 import { todayIn } from '../dates/calendar';
-import { loadGateContexts, type GateReadPlan } from '../gate/load-context';
-import type { Runtime } from '../runtime/runtime';
+import { addButtonLabel } from '../gate/button-labels';
 import { dealProperties, objectByRole } from '../model';
 import { CUSTOMER_STATUS_PROPERTIES as S } from '../model/well-known-properties';
-import { addButtonLabel } from '../gate/button-labels';
 import { buildDealCard } from './build-deal-card';
+import type { CardDeps } from './card-deps';
 import { statusLabels } from './card-fields';
 import type { DealCardData } from './card-data';
 
-const union = (...lists: string[][]) => [...new Set(lists.flat())];
+export async function loadDealCard(deps: CardDeps, dealId: string): Promise<DealCardData | undefined> {
+  const { gateway, types, model, settings } = deps;
+  const handoffGroup = model.deals.groups.find((g) => g.name === 'delivery_handoff') ?? model.deals.groups[0];
+  const handoffFields = (handoffGroup?.properties ?? dealProperties(model)).map((p) => ({ name: p.name, label: p.label }));
+  const scopeDef = objectByRole(model, 'scope');
+  const contractDef = objectByRole(model, 'contract');
+  const now = deps.clock();
+  const evaluation = await deps.gate.evaluateDeal(dealId, now, {
+    deal: [...handoffFields.map((f) => f.name), 'deal_currency_code'],
+    scope: scopeDef.properties.map((p) => p.name),
+    contract: contractDef.properties.map((p) => p.name),
+  });
+  if (!evaluation) return undefined;
 
-/** Loads and builds the deal card: the gate's own batch reads plus the company's status. */
-export async function loadDealCard(rt: Runtime, dealId: string): Promise<DealCardData | undefined> {
-  const [gate, types] = await Promise.all([rt.gate(), rt.portalTypes()]);
-  const handoffGroup = rt.model.deals.groups.find((g) => g.name === 'delivery_handoff') ?? rt.model.deals.groups[0];
-  const handoffFields = (handoffGroup?.properties ?? dealProperties(rt.model)).map((p) => ({ name: p.name, label: p.label }));
-  const scopeDef = objectByRole(rt.model, 'scope');
-  const contractDef = objectByRole(rt.model, 'contract');
-  const plan: GateReadPlan = {
-    ...gate.readPlan,
-    dealProperties: union(gate.readPlan.dealProperties, handoffFields.map((f) => f.name), ['deal_currency_code']),
-    scopeProperties: union(gate.readPlan.scopeProperties, scopeDef.properties.map((p) => p.name)),
-    contractProperties: union(gate.readPlan.contractProperties, contractDef.properties.map((p) => p.name)),
-  };
-  const loaded = (await loadGateContexts(rt.gateway, types, [dealId], plan)).get(dealId);
-  if (!loaded) return undefined;
-  const now = rt.now();
-  const evaluation = await gate.decideLoaded(loaded, now);
-
-  const companyId = (await rt.gateway.associationsOf('deals', 'companies', [dealId])).get(dealId)?.[0]?.id;
-  const statusId = companyId ? (await rt.gateway.associationsOf('companies', types.customerStatus, [companyId])).get(companyId)?.[0]?.id : undefined;
+  const companyId = (await gateway.associationsOf('deals', 'companies', [dealId])).get(dealId)?.[0]?.id;
+  const statusId = companyId ? (await gateway.associationsOf('companies', types.customerStatus, [companyId])).get(companyId)?.[0]?.id : undefined;
   const customerStatus = statusId
-    ? (await rt.gateway.readMany(types.customerStatus, [statusId], Object.values(S))).get(statusId)
+    ? (await gateway.readMany(types.customerStatus, [statusId], Object.values(S))).get(statusId)
     : undefined;
 
   const comparisons = (evaluation.rule?.crossChecks ?? [])
@@ -45,10 +38,10 @@ export async function loadDealCard(rt: Runtime, dealId: string): Promise<DealCar
     customerStatus,
     companyId,
     objectTypes: { scope: types.scope, contract: types.contract },
-    labels: statusLabels(rt.model),
-    today: todayIn(rt.config.PORTAL_TIMEZONE, now),
-    timeZone: rt.config.PORTAL_TIMEZONE,
-    currency: rt.config.PORTAL_CURRENCY,
+    labels: statusLabels(model),
+    today: todayIn(settings.timeZone, now),
+    timeZone: settings.timeZone,
+    currency: settings.currency,
     buttons: { addScope: addButtonLabel(scopeDef.labels.singular), addContract: addButtonLabel(contractDef.labels.singular) },
   });
 }

@@ -4,11 +4,12 @@ import type { PortalTypes } from '../hubspot/object-types';
 import type { CrmRecord, Owner, Pipeline } from '../hubspot/types';
 import { ownerName } from '../words/format-words';
 import type { Logger } from '../logger';
+import { CUSTOMER_STATUS_LOCK } from '../status/customer-status-service';
 import { startCustomerStatuses } from '../status/start-customer-status';
 import { decideGate, skipReason, type GateDecision, type GateWords } from './decide';
 import { describeDecision } from './describe-decision';
 import { enforceGateDecisions, type EnforceResult } from './enforce';
-import { loadGateContexts, loadLinkedRecords, type LoadedDeal } from './load-context';
+import { loadGateContexts, loadLinkedRecords, type GateReadPlan, type LoadedDeal } from './load-context';
 import type { PipelineCache } from './pipeline-cache';
 import { gateReadPlan } from './resolve-rules';
 import { evaluateGate } from './evaluate';
@@ -32,6 +33,13 @@ export interface GateServiceDeps {
 
 export interface GateRun extends EnforceResult {
   decisions: GateDecision[];
+}
+
+/** Properties a caller shows beside the checklist (the deal card), read in the gate's own batch calls. */
+export interface ExtraProperties {
+  deal?: string[];
+  scope?: string[];
+  contract?: string[];
 }
 
 export interface DealEvaluation {
@@ -72,8 +80,8 @@ export function createGateService(deps: GateServiceDeps) {
     return { loaded: item, pipeline, decision, rule: shown, evaluation };
   }
 
-  async function decideAll(dealIds: string[], now: Date): Promise<DealEvaluation[]> {
-    const loaded = await loadGateContexts(deps.gateway, deps.types, dealIds, plan);
+  async function decideAll(dealIds: string[], now: Date, readPlan: GateReadPlan = plan): Promise<DealEvaluation[]> {
+    const loaded = await loadGateContexts(deps.gateway, deps.types, dealIds, readPlan);
     const out: DealEvaluation[] = [];
     for (const item of loaded.values()) out.push(await decideLoaded(item, now));
     return out;
@@ -110,7 +118,7 @@ export function createGateService(deps: GateServiceDeps) {
         types: deps.types,
         defaultOwnerId: deps.defaultOwnerId,
         onPassed: async (passed) => {
-          await deps.locks.run(['customer-status'], () => startCustomerStatuses(passed, deps, now));
+          await deps.locks.run([CUSTOMER_STATUS_LOCK], () => startCustomerStatuses(passed, deps, now));
         },
       });
       const written = new Set([...result.reverted, ...result.passed]);
@@ -123,13 +131,30 @@ export function createGateService(deps: GateServiceDeps) {
     });
   }
 
-  /** Evaluates one deal without writing anything (the CLI and the card use it). */
-  async function evaluateDeal(dealId: string, now: Date): Promise<DealEvaluation | undefined> {
-    const [one] = await decideAll([dealId], now);
+  /**
+   * Evaluates one deal without writing anything (the CLI and the card use it); `extra` properties
+   * are read in the same batch calls, for a caller that shows them beside the checklist.
+   */
+  async function evaluateDeal(dealId: string, now: Date, extra: ExtraProperties = {}): Promise<DealEvaluation | undefined> {
+    const [one] = await decideAll([dealId], now, withExtra(plan, extra));
     return one;
   }
 
-  return { gateDeals, evaluateDeal, decideAll, decideLoaded, decideBatch, readPlan: plan };
+  /** What `gateDeals` would decide for each deal (the sweep's dry run); writes nothing. */
+  const previewDeals = (dealIds: string[], now: Date): Promise<GateDecision[]> => decideBatch([...new Set(dealIds)], now);
+
+  return { gateDeals, evaluateDeal, previewDeals };
 }
 
 export type GateService = ReturnType<typeof createGateService>;
+
+const union = (...lists: Array<string[] | undefined>) => [...new Set(lists.flatMap((l) => l ?? []))];
+
+function withExtra(plan: GateReadPlan, extra: ExtraProperties): GateReadPlan {
+  return {
+    ...plan,
+    dealProperties: union(plan.dealProperties, extra.deal),
+    scopeProperties: union(plan.scopeProperties, extra.scope),
+    contractProperties: union(plan.contractProperties, extra.contract),
+  };
+}

@@ -23,11 +23,20 @@ export interface SweepResult {
  * same gate path. Decisions skip deals that entered the stage before enforcedSince. A dry run
  * takes the same decisions (the pure decide step) and writes none of them.
  */
-export async function sweepGatedDeals(
-  deps: { gateway: CrmGateway; gate: GateService; rules: ResolvedGateRule[]; pipelines: PipelineCache },
-  now: Date,
-  options: { dryRun?: boolean } = {},
-): Promise<SweepResult> {
+export interface SweepDeps {
+  gateway: CrmGateway;
+  gate: Pick<GateService, 'gateDeals' | 'previewDeals'>;
+  rules: ResolvedGateRule[];
+  pipelines: PipelineCache;
+}
+
+export type Sweep = (now: Date, options?: { dryRun?: boolean }) => Promise<SweepResult>;
+
+export function createSweep(deps: SweepDeps): Sweep {
+  return (now, options = {}) => sweepGatedDeals(deps, now, options);
+}
+
+async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: boolean }): Promise<SweepResult> {
   const stages = gatedStages(deps.rules, await deps.pipelines.all());
   const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0 };
   if (options.dryRun) result.decisions = [];
@@ -48,7 +57,7 @@ export async function sweepGatedDeals(
     async (page) => {
       result.candidates += page.length;
       if (result.decisions) {
-        const decided = await deps.gate.decideBatch(page.map((d) => d.id), now);
+        const decided = await deps.gate.previewDeals(page.map((d) => d.id), now);
         result.decisions.push(...decided);
         result.reverted += decided.filter((d) => d.action === 'block').length;
         result.passed += decided.filter((d) => d.action === 'pass').length;

@@ -3,7 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { metricsEndpoint, webhookMetrics, type Metrics } from '../metrics';
 import { WEBHOOK_PATH, webhookRouter, type OnWebhookBatch, type WebhookRouterOptions } from '../webhooks/receiver';
-import { errorHandler, notFoundHandler } from './errors';
+import { errorHandler, notFoundHandler, readinessStatus } from './errors';
 import { requireHubSpotSignature } from './signed-requests';
 
 /**
@@ -64,7 +64,7 @@ export function createApp(options: CreateAppOptions): Express {
   app.get('/readyz', async (_req, res) => {
     const report = await checkReadiness(options.readiness, options.readinessTimeoutMs ?? 3_000);
     if (!report.ok) logger.warn({ checks: report.checks }, 'not ready');
-    res.status(report.ok ? 200 : 503).json({ status: report.ok ? 'ready' : 'not_ready', checks: report.checks });
+    res.status(readinessStatus(report.ok)).json({ status: report.ok ? 'ready' : 'not_ready', checks: report.checks });
   });
 
   if (options.metrics) {

@@ -7,13 +7,14 @@ import { isRequestRejected, type RejectionCode } from '../webhooks/errors';
  * The one place where errors become HTTP answers: status, JSON body `{ error, message?, … }`,
  * headers and log level. Route handlers throw; nothing else chooses a status for a failure.
  *
- * - RequestRejectedError (webhooks, signed requests): by code, table below.
+ * - RequestRejectedError (webhooks, signed requests, the cards API): by code, table below.
  * - Body parsing (express.raw/json, http-errors shaped): too large → 413, unparsable → 400,
  *   unsupported encoding/charset → 415, other exposed 4xx → as given. A bare SyntaxError (e.g. from
  *   JSON.parse of data the service read elsewhere) is a bug of ours → 500, not the caller's 400.
  * - HubSpotError (duck-typed: the class lives in src/hubspot): 401/403 → 502 (our token or scopes
  *   are wrong, not the caller's), 404 → 404, 429 → 503 + Retry-After, anything else → 502.
  * - Anything else → 500 `{ error: 'internal_error' }`; the stack goes to the log, never the body.
+ * - Not a failure: every answer that succeeds is 200; /readyz answers `readinessStatus` (below).
  */
 
 export const STATUS_BY_REJECTION: Record<RejectionCode, number> = {
@@ -24,7 +25,12 @@ export const STATUS_BY_REJECTION: Record<RejectionCode, number> = {
   too_many_events: 413,
   busy: 503,
   batch_failed: 500,
+  invalid_id: 400,
+  not_found: 404,
 };
+
+/** /readyz: 503 tells a load balancer to send nothing here until HubSpot answers again. */
+export const readinessStatus = (ready: boolean): number => (ready ? 200 : 503);
 
 export interface ErrorAnswer {
   status: number;

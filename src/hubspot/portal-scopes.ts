@@ -1,12 +1,13 @@
 import { HubSpotError } from './errors';
+import { OBJECT_TYPE_IDS as T } from './standard-object-types';
 
 const NATIVE_SCHEMA_SCOPES: Record<string, string> = {
   deals: 'deals',
-  '0-3': 'deals',
+  [T.deals]: 'deals',
   companies: 'companies',
-  '0-2': 'companies',
+  [T.companies]: 'companies',
   contacts: 'contacts',
-  '0-1': 'contacts',
+  [T.contacts]: 'contacts',
 };
 
 export type Access = 'read' | 'write';
@@ -15,14 +16,14 @@ export type Access = 'read' | 'write';
 export type ObjectKind = 'deals' | 'companies' | 'contacts' | 'tasks' | 'notes' | 'calls' | 'emails' | 'meetings' | 'custom';
 
 const NATIVE_IDS: Record<string, ObjectKind> = {
-  '0-1': 'contacts',
-  '0-2': 'companies',
-  '0-3': 'deals',
-  '0-27': 'tasks',
-  '0-46': 'notes',
-  '0-48': 'calls',
-  '0-49': 'emails',
-  '0-47': 'meetings',
+  [T.contacts]: 'contacts',
+  [T.companies]: 'companies',
+  [T.deals]: 'deals',
+  [T.tasks]: 'tasks',
+  [T.notes]: 'notes',
+  [T.calls]: 'calls',
+  [T.emails]: 'emails',
+  [T.meetings]: 'meetings',
   contacts: 'contacts',
   contact: 'contacts',
   companies: 'companies',

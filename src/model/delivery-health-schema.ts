@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { propertyRef, text } from './schema-parts';
+import { OBJECT_TYPE_IDS } from '../hubspot/standard-object-types';
 
 /** ISO 4217, as HubSpot stores it on deals (deal_currency_code) and invoices (hs_currency). */
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, {
@@ -23,7 +24,7 @@ const thresholdsSchema = z.strictObject({
 const ticketsSchema = z.strictObject({
   description,
   enabled: z.boolean(),
-  objectType: z.string().min(1).default('0-5'),
+  objectType: z.string().min(1).default(OBJECT_TYPE_IDS.tickets),
   properties: z.strictObject({ pipeline: propertyRef, stage: propertyRef, priority: propertyRef, openedAt: propertyRef }),
   /** Values of the priority property that count as urgent, as HubSpot stores them. */
   urgentValues: z.array(text).min(1),
@@ -32,7 +33,7 @@ const ticketsSchema = z.strictObject({
 const invoicesSchema = z.strictObject({
   description,
   enabled: z.boolean(),
-  objectType: z.string().min(1).default('0-53'),
+  objectType: z.string().min(1).default(OBJECT_TYPE_IDS.invoices),
   properties: z.strictObject({
     status: propertyRef,
     amountBilled: propertyRef,
@@ -48,7 +49,7 @@ const invoicesSchema = z.strictObject({
 const projectsSchema = z.strictObject({
   description,
   enabled: z.boolean().default(false),
-  objectType: z.string().min(1).default('0-970'),
+  objectType: z.string().min(1).default(OBJECT_TYPE_IDS.projects),
   properties: z.strictObject({ name: propertyRef, pipeline: propertyRef, stage: propertyRef, dueDate: propertyRef }),
 });
 

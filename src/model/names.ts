@@ -1,3 +1,5 @@
+import { OBJECT_TYPE_IDS } from '../hubspot/standard-object-types';
+
 /** HubSpot's naming rules and the names it already owns. */
 
 export const NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
@@ -31,10 +33,10 @@ export const ASSOCIATED_OBJECTS = ['DEAL', 'COMPANY', 'CONTACT', 'TICKET'] as co
 export type AssociatedObject = (typeof ASSOCIATED_OBJECTS)[number];
 
 export const NATIVE_OBJECT_TYPE_IDS: Record<AssociatedObject, string> = {
-  CONTACT: '0-1',
-  COMPANY: '0-2',
-  DEAL: '0-3',
-  TICKET: '0-5',
+  CONTACT: OBJECT_TYPE_IDS.contacts,
+  COMPANY: OBJECT_TYPE_IDS.companies,
+  DEAL: OBJECT_TYPE_IDS.deals,
+  TICKET: OBJECT_TYPE_IDS.tickets,
 };
 
 /** Native objects an association label may join, and the associatedObjects entry each needs. */

@@ -1,7 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { APP_META, CARDS_DIR, PLATFORM_VERSION, PROJECT_FILE, SERVICE_ORIGIN_VARIABLE, SRC_DIR } from './hubspot-project';
+import { readJson, readProjectFiles, type MetaFile, type Profile, type ProjectFiles } from './project-files';
 import { checkWebhookObjectTypes } from './webhook-checks';
+
+export { readProjectFiles, type MetaFile, type Profile, type ProjectFiles } from './project-files';
 
 /**
  * The project's own checks of the HubSpot project, beside HubSpot's parser (which is lenient
@@ -9,26 +12,6 @@ import { checkWebhookObjectTypes } from './webhook-checks';
  * without a uid, a misspelt location or an http:// fetch origin would pass it). Each check returns
  * problems as sentences that name the file and say what to do; none means the project is sound.
  */
-
-export interface MetaFile {
-  /** Relative to the project's srcDir, with forward slashes (`app/cards/deal-card-hsmeta.json`). */
-  path: string;
-  json: unknown;
-  error?: string;
-}
-
-export interface Profile {
-  name: string;
-  accountId: unknown;
-  variables: Record<string, unknown>;
-}
-
-export interface ProjectFiles {
-  root: string;
-  project: unknown;
-  metas: MetaFile[];
-  profiles: Profile[];
-}
 
 /** Card locations of @hubspot/ui-extensions 0.17's CrmContext (crm.record.sidebar allows only CRM action components). */
 export const CARD_LOCATIONS = ['crm.record.tab', 'crm.record.sidebar', 'crm.preview', 'helpdesk.sidebar'] as const;
@@ -43,45 +26,6 @@ const TOP_LEVEL_FIELDS = new Set(['uid', 'type', 'config']);
 const UID = /^[a-zA-Z0-9_.-]{1,64}$/;
 const VARIABLE = /\$\{([^}]*)\}/g;
 const HAS_VARIABLE = /\$\{[^}]*\}/;
-
-const toPosix = (p: string) => p.split(sep).join(posix.sep);
-
-function readJson(path: string): { json: unknown; error?: string } {
-  try {
-    return { json: JSON.parse(readFileSync(path, 'utf8')) as unknown };
-  } catch (err) {
-    return { json: undefined, error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-function walk(dir: string, found: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules') continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, found);
-    else found.push(path);
-  }
-  return found;
-}
-
-/** Reads hsproject.json, every *-hsmeta.json under srcDir and every hsprofile.<name>.json in srcDir. */
-export function readProjectFiles(root: string): ProjectFiles {
-  const project = readJson(join(root, PROJECT_FILE)).json;
-  const srcDir = join(root, SRC_DIR);
-  const metas = walk(srcDir)
-    .filter((f) => f.endsWith('-hsmeta.json'))
-    .map((f) => ({ path: toPosix(relative(srcDir, f)), ...readJson(f) }))
-    .sort((a, b) => a.path.localeCompare(b.path));
-  const profiles = readdirSync(srcDir)
-    .flatMap((name) => {
-      const m = /^hsprofile\.([^.]+)\.json$/.exec(name);
-      if (!m) return [];
-      const json = (readJson(join(srcDir, name)).json ?? {}) as { accountId?: unknown; variables?: Record<string, unknown> };
-      return [{ name: m[1]!, accountId: json.accountId, variables: json.variables ?? {} }];
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { root, project, metas, profiles };
-}
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const configOf = (m: MetaFile) => obj(obj(m.json).config);

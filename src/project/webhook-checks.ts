@@ -1,6 +1,6 @@
 import { SRC_DIR } from './hubspot-project';
 import { OBJECT_TYPE_ID, OBJECT_TYPE_ID_VARIABLE, STANDARD_SUBSCRIPTION_OBJECTS } from './object-type-ids';
-import type { ProjectFiles } from './project-checks';
+import type { ProjectFiles } from './project-files';
 
 /**
  * The object types of webhooks-hsmeta.json's crmObjects subscriptions. HubSpot identifies a custom

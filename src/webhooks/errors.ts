@@ -12,7 +12,9 @@ export type RejectionCode =
   | 'invalid_batch'
   | 'too_many_events'
   | 'busy'
-  | 'batch_failed';
+  | 'batch_failed'
+  | 'invalid_id'
+  | 'not_found';
 
 export class RequestRejectedError extends Error {
   override readonly name = 'RequestRejectedError';
@@ -62,4 +64,6 @@ export const reject = {
     new RequestRejectedError('busy', `${max} batches are already being processed; retry later.`, {}, { maxInFlight: max }),
   batchFailed: (cause: unknown, events: number) =>
     new RequestRejectedError('batch_failed', 'Processing the batch failed; HubSpot will retry it.', {}, { events }, { cause }),
+  invalidId: () => new RequestRejectedError('invalid_id', 'The record id must be the numeric HubSpot id.'),
+  notFound: (message: string) => new RequestRejectedError('not_found', message),
 };

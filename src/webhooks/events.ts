@@ -83,8 +83,14 @@ export type HubSpotEventOf<T extends SubscriptionType> = z.output<Schemas[T]> & 
 export type HubSpotEvent = { [T in SubscriptionType]: HubSpotEventOf<T> }[SubscriptionType];
 export type PropertyChangeEvent = HubSpotEventOf<'object.propertyChange'>;
 
+export type CreationEvent = HubSpotEventOf<'object.creation'>;
+
 export function isPropertyChange(event: HubSpotEvent): event is PropertyChangeEvent {
   return event.subscriptionType === 'object.propertyChange';
+}
+
+export function isCreation(event: HubSpotEvent): event is CreationEvent {
+  return event.subscriptionType === 'object.creation';
 }
 
 export interface SkippedItem {

@@ -1,3 +1,5 @@
+import { OBJECT_TYPE_IDS as T } from '../hubspot/standard-object-types';
+
 /**
  * The subscription types the service understands, and the legacy names HubSpot still sends for
  * them (`deal.propertyChange` …), normalised to the generic `object.*` form plus an objectTypeId.
@@ -18,12 +20,12 @@ export type SubscriptionType = (typeof SUBSCRIPTION_TYPES)[number];
 
 /** Object names used by legacy subscription types → HubSpot object type ids. */
 export const LEGACY_OBJECT_TYPE_IDS: ReadonlyMap<string, string> = new Map([
-  ['contact', '0-1'],
-  ['company', '0-2'],
-  ['deal', '0-3'],
-  ['ticket', '0-5'],
-  ['product', '0-7'],
-  ['line_item', '0-8'],
+  ['contact', T.contacts],
+  ['company', T.companies],
+  ['deal', T.deals],
+  ['ticket', T.tickets],
+  ['product', T.products],
+  ['line_item', T.lineItems],
 ]);
 
 const ACTIONS: ReadonlyMap<string, SubscriptionType> = new Map(

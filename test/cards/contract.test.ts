@@ -9,7 +9,6 @@ import {
   recheckResponseSchema,
 } from '../../extensions/app/cards/shared/card-data';
 import { API_PREFIX } from '../../extensions/app/cards/lib/service-paths';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 import { signV3 } from '../helpers/sign';
 
 /**
@@ -46,7 +45,7 @@ beforeAll(async () => {
   ids.open = seedDeal(sb, { name: 'Contract Labs phase 2', companyId: ids.company, props: { handoff_business_problem: 'Reporting is manual' } });
   ids.lonely = seedDeal(sb, { name: 'No company at all' });
 
-  await createRenewalService(stack.service.runtime).scan({ today: '2027-09-02' });
+  await (await stack.service.runtime.renewals()).scan({ today: '2027-09-02' });
   const status = sb.listObjects(names.customerStatus).find((s) => s.properties.status_title === 'Contract Labs')!;
   await editAsUser(sb, names.customerStatus, status.id, { status: 'at_risk', status_reason: 'Budget freeze until Q1' }, OWNERS.am);
 }, 60_000);

@@ -1,8 +1,6 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { OWNERS, USER, namesOf, seedCompany, seedContract, seedDeal, seedOwners, type Names } from '../../scripts/lib/seed';
 import { renderSweepPreview } from '../../src/gate/render-sweep-preview';
-import { sweepGatedDeals } from '../../src/gate/sweep';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 import { renderScanPreview } from '../../src/renewals/render-scan-preview';
 
 /**
@@ -33,7 +31,7 @@ it('renewals dry run lists each task with owner and due date, each lapse and eac
     contract_name: 'Retainer', contract_status: 'active', renewal_date: '2027-02-15', auto_renew: 'false', hubspot_owner_id: OWNERS.rep.id,
   });
   await sb.searchIndexed();
-  const renewals = createRenewalService(stack.service.runtime);
+  const renewals = await stack.service.runtime.renewals();
   const before = portal();
 
   const dry = await renewals.scan({ today: TODAY, dryRun: true });
@@ -67,16 +65,15 @@ it('sweep dry run lists what it would send back, with the same decision the real
   const id = seedDeal(stack.sandbox, { name: 'Closed without a webhook' });
   stack.sandbox.updateObject('deals', id, { dealstage: 'closedwon' }, { actAs: USER(OWNERS.rep) });
   const rt = stack.service.runtime;
-  const deps = { gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines };
   const before = portal();
 
-  const dry = await sweepGatedDeals(deps, new Date(), { dryRun: true });
+  const dry = await rt.sweep(new Date(), { dryRun: true });
   expect(portal()).toBe(before);
   const decision = dry.decisions!.find((d) => d.dealId === id);
   expect(decision).toMatchObject({ action: 'block', revertTo: 'contractsent' });
   expect(renderSweepPreview(dry.decisions!, await rt.pipelines.all())).toMatch(new RegExp(`deal ${id}: would send back to Contract sent \\(\\d+ of \\d+ done; missing: .+\\); would open a task for owner ${OWNERS.rep.id}`, 'i'));
 
-  const real = await sweepGatedDeals(deps, new Date());
+  const real = await rt.sweep(new Date());
   expect(real.reverted).toBe(dry.reverted);
   expect(stack.sandbox.getObject('deals', id)!.properties.dealstage).toBe('contractsent');
 }, 60_000);

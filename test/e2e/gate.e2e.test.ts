@@ -2,7 +2,6 @@ import { startStack, type Stack } from '../../scripts/lib/stack';
 import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, dragDeal, editAsUser, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
 } from '../../scripts/lib/seed';
-import { sweepGatedDeals } from '../../src/gate/sweep';
 
 let stack: Stack;
 let names: Names;
@@ -89,8 +88,7 @@ describe('close gate on the local stand-in', () => {
     await stack.sandbox.idle();
     stack.sandbox.clearFaults();
     expect(deal(id).properties.dealstage).toBe('closedwon');
-    const rt = stack.service.runtime;
-    const r = await sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, new Date());
+    const r = await stack.service.runtime.sweep(new Date());
     expect(r.reverted).toBeGreaterThanOrEqual(1);
     expect(deal(id).properties.dealstage).toBe('contractsent');
     expect(tasksOf(id)).toHaveLength(1);

@@ -1,7 +1,6 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { namesOf, seedCompany, seedOwners, type Names } from '../../scripts/lib/seed';
 import { parseSentLog } from '../../src/renewals/sent-log';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 
 let stack: Stack;
 let names: Names;
@@ -47,7 +46,7 @@ it.each([
   ['after creating the tasks, before marking them sent', 'update', 2],
   ['on the second page, after the first page completed', 'update', 3],
 ] as const)('a scan that crashes %s converges on a re-run with nothing doubled or lost', async (_when, endpoint, n) => {
-  const renewals = createRenewalService(stack.service.runtime);
+  const renewals = await stack.service.runtime.renewals();
   failNth(endpoint, n);
   await expect(renewals.scan({ today: '2027-03-01' })).rejects.toThrow(/simulated crash/);
   const rerun = await renewals.scan({ today: '2027-03-01' });

@@ -1,7 +1,6 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { namesOf, seedCompany, seedOwners, type Names } from '../../scripts/lib/seed';
 import { parseSentLog } from '../../src/renewals/sent-log';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 
 let stack: Stack;
 let names: Names;
@@ -30,7 +29,7 @@ afterAll(async () => stack?.close());
 const renewalTasks = () => stack.sandbox.listObjects('tasks').filter((t) => (t.properties.hs_task_body ?? '').includes('reminder-key:'));
 
 it('scans 12,000 contracts completely, within the search limit, and a re-run creates nothing', async () => {
-  const renewals = createRenewalService(stack.service.runtime);
+  const renewals = await stack.service.runtime.renewals();
   stack.sandbox.resetCounters();
   const first = await renewals.scan({ today: TODAY });
   const calls = stack.sandbox.calls();

@@ -1,6 +1,5 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { namesOf, seedDeal, seedOwners, type Names } from '../../scripts/lib/seed';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 
 /**
  * Search is an index that lags writes: right after a run, search still shows the records as they
@@ -29,7 +28,7 @@ it('a renewal scan run again before the index caught up creates no second remind
   const lapsed = Array.from({ length: 20 }, (_, i) => contract(`Lapsed ${i}`, '2027-02-01'));
   await stack.sandbox.idle();
   stack.sandbox.setSearchIndexDelay(3_000);
-  const renewals = createRenewalService(stack.service.runtime);
+  const renewals = await stack.service.runtime.renewals();
 
   const first = await renewals.scan({ today: TODAY });
   expect(first.remindersCreated).toBe(due.length + lapsed.length);

@@ -1,6 +1,5 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { namesOf, seedDeal, seedOwners, type Names } from '../../scripts/lib/seed';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 
 /**
  * The sweep and the lapse pass write records out of the very search they page through. HubSpot's
@@ -45,7 +44,7 @@ it('one renewal scan settles every one of 450 lapsed contracts', async () => {
   await stack.sandbox.idle();
   stack.sandbox.resetCounters();
 
-  const result = await createRenewalService(stack.service.runtime).scan({ today: '2027-03-01' });
+  const result = await (await stack.service.runtime.renewals()).scan({ today: '2027-03-01' });
 
   const c = calls(`Renewal scan of ${ids.length} lapsed contracts`);
   const open = ids.filter((id) => stack.sandbox.getObject(names.contract, id)!.properties.contract_status !== 'ended');

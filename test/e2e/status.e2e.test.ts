@@ -1,8 +1,5 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { namesOf, seedCompany, seedOwners } from '../../scripts/lib/seed';
-import { createRenewalService } from '../../src/renewals/renewal-service';
-import { setCustomerStatus } from '../../src/status/set-status';
-import { syncCustomerStatuses } from '../../src/status/status-service';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -12,23 +9,22 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const deps = async () => ({ gateway: stack.service.runtime.gateway, types: await stack.service.runtime.portalTypes(), appId: stack.config.HUBSPOT_APP_ID });
 
 it('a manual move creates the status on demand, needs a reason, and is then respected by automation', async () => {
   const company = seedCompany(stack.sandbox, 'Globex');
   const statuses = () => stack.sandbox.listObjects(namesOf(stack.model).customerStatus).filter((s) => s.properties.status_title === 'Globex');
-  const d = await deps();
-  await expect(setCustomerStatus(d, company, 'dispute', '  ', new Date())).rejects.toThrow(/needs a reason/);
-  await expect(setCustomerStatus(d, company, 'grumpy', 'why', new Date())).rejects.toThrow(/not a customer status/);
+  const statusService = await stack.service.runtime.customerStatus();
+  await expect(statusService.set(company, 'dispute', '  ', new Date())).rejects.toThrow(/needs a reason/);
+  await expect(statusService.set(company, 'grumpy', 'why', new Date())).rejects.toThrow(/not a customer status/);
   expect(statuses()).toHaveLength(0);
 
-  const r = await setCustomerStatus(d, company, 'dispute', 'Invoice 42 contested', new Date());
+  const r = await statusService.set(company, 'dispute', 'Invoice 42 contested', new Date());
   expect(r.changed).toBe(true);
   expect(statuses().map((s) => [s.properties.status, s.properties.status_reason])).toEqual([['dispute', 'Invoice 42 contested']]);
 
   expect(statuses()[0]!.properties.status_set_by).toBe('user');
   const later = new Date(Date.now() + 60_000);
-  const sync = await syncCustomerStatuses({ events: [{ companyId: company, event: 'lapsed', occurredAt: later.toISOString() }] }, d, later);
+  const sync = await statusService.sync({ events: [{ companyId: company, event: 'lapsed', occurredAt: later.toISOString() }] }, later);
   expect(sync.changes).toEqual([]);
   expect(statuses()[0]!.properties.status).toBe('dispute');
 });
@@ -40,7 +36,7 @@ it('a scan that rolls an auto-renewing contract forward shows the new date in th
     associations: [{ toObjectType: 'companies', toObjectId: company }],
   });
   await stack.sandbox.searchIndexed();
-  const r = await createRenewalService(stack.service.runtime).scan({ today: '2027-02-01' });
+  const r = await (await stack.service.runtime.renewals()).scan({ today: '2027-02-01' });
   expect(r.autoRenewed).toBe(1);
   const status = stack.sandbox.listObjects(names.customerStatus).find((s) => s.properties.status_title === 'Initech')!;
   expect(status.properties).toMatchObject({ status: 'active', next_renewal_date: '2028-01-15' });

@@ -1,7 +1,5 @@
 import { APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope } from '../../scripts/lib/seed';
 import { parseSentLog } from '../../src/renewals/sent-log';
-import { createRenewalService } from '../../src/renewals/renewal-service';
-import { setCustomerStatus } from '../../src/status/set-status';
 import { startFaultStack, type FaultStack } from './harness';
 
 /**
@@ -74,8 +72,7 @@ it('customer statuses: one per company, from a pass and from a manual move', asy
 
   const manual = seedCompany(stack.sandbox, 'Applied manual status');
   failNextCreateOf(types.customerStatus, 'drop');
-  const d = { gateway: stack.service.runtime.gateway, types, appId: stack.config.HUBSPOT_APP_ID };
-  const moved = await setCustomerStatus(d, manual, 'dispute', 'Invoice 7 contested', new Date());
+  const moved = await (await stack.service.runtime.customerStatus()).set(manual, 'dispute', 'Invoice 7 contested', new Date());
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   expect(linked('0-2', manual, types.customerStatus)).toEqual([moved.recordId]);
 });
@@ -90,7 +87,7 @@ it('renewal reminders: one task per due reminder, and the contract log points at
   );
   await stack.sandbox.searchIndexed();
   failNextCreateOf('tasks');
-  const scan = await createRenewalService(stack.service.runtime).scan({ today: '2027-05-01' });
+  const scan = await (await stack.service.runtime.renewals()).scan({ today: '2027-05-01' });
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   expect(scan.remindersCreated).toBe(2);
   for (const id of contracts) {

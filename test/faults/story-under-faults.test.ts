@@ -1,7 +1,6 @@
 import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope,
 } from '../../scripts/lib/seed';
-import { createRenewalService } from '../../src/renewals/renewal-service';
 import type { SandboxObject } from '../../src/sandbox';
 import { plusDays, startFaultStack, untilItSucceeds, type FaultStack } from './harness';
 
@@ -141,9 +140,9 @@ it('200 deals close through 30% 429s and 5% 5xx: every gate decided, one task pe
   expect(titles.sort()).toEqual(story.filter((s) => s.ready).map((s) => `Story Client ${story.indexOf(s)}`).sort());
 
   // Renewals over the passed deals' contracts, twice, under the same faults.
-  const renewals = createRenewalService(stack.service.runtime);
-  const first = await untilItSucceeds(() => renewals.scan({ today: TODAY }));
-  const second = await untilItSucceeds(() => renewals.scan({ today: TODAY }));
+  const scan = async () => (await stack.service.runtime.renewals()).scan({ today: TODAY });
+  const first = await untilItSucceeds(scan);
+  const second = await untilItSucceeds(scan);
   expect(second.result.remindersCreated).toBe(0);
 
   const after = sandbox.listObjects('tasks');

@@ -83,7 +83,7 @@ describe('GET /metrics', () => {
   it('a failing scheduled job is counted as an error and leaves its last success alone', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     const rt = stack.service.runtime;
-    const jobs = scheduledJobs({ ...rt, gate: () => Promise.reject(new Error('HubSpot is down')) } as typeof rt, metrics);
+    const jobs = scheduledJobs({ ...rt, sweep: () => Promise.reject(new Error('HubSpot is down')) }, metrics);
     await expect(jobs.find((j) => j.name === 'sweep')!.run()).rejects.toThrow('HubSpot is down');
     const samples = parsePrometheus(await metrics.registry.metrics());
     expect(sample(samples, 'throughline_scheduled_job_duration_seconds_count', { job: 'sweep', outcome: 'error' })).toBe(1);

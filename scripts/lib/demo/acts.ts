@@ -1,8 +1,5 @@
-import { loadDealCard } from '../../../src/cards/load-deal-card';
 import { renderDealCardText } from '../../../src/cards/render-card-text';
-import { sweepGatedDeals } from '../../../src/gate/sweep';
 import { summaryLine } from '../../../src/provisioning';
-import { createRenewalService } from '../../../src/renewals/renewal-service';
 import type { SandboxObject } from '../../../src/sandbox';
 import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, dragDeal, editAsUser, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
@@ -82,8 +79,7 @@ export async function gateAct(ctx: DemoContext): Promise<void> {
 
   ids.oldDeal = seedDeal(sb, { name: 'Acme 2025 retainer', companyId: ids.acme, stage: 'closedwon', at: '2026-06-01T09:00:00Z' });
   n.user('Ops', 'a deal closed in June, before the gate was enforced (enforcedSince 2026-11-01), sits in Closed won without a scope');
-  const rt = stack.service.runtime;
-  const sweep = await sweepGatedDeals({ gateway: rt.gateway, gate: await rt.gate(), rules: rt.rules, pipelines: rt.pipelines }, rt.now());
+  const sweep = await stack.service.runtime.sweep();
   n.throughline(`the sweep found ${sweep.candidates} deal(s) in gated stages still needing the gate since enforcement began; the June deal is not one of them.`);
   const old = deal(ctx, ids.oldDeal!);
   n.check(old.properties.dealstage === 'closedwon' && !old.properties.gate_status, 'the old deal is untouched');
@@ -102,7 +98,7 @@ export async function gateAct(ctx: DemoContext): Promise<void> {
 export async function cardAct(ctx: DemoContext): Promise<void> {
   const { n, stack, ids } = ctx;
   n.user('Tom (delivery)', 'opens the deal — no discovery call needed');
-  const card = await loadDealCard(stack.service.runtime, ids.checkout!);
+  const card = await (await stack.service.runtime.cards()).dealCard(ids.checkout!);
   n.record(card ? renderDealCardText(card) : '(no card)');
   n.check(!!card && card.gate.status === 'passed' && card.gate.passedCount === card.gate.total, 'the card shows the passed checklist');
   n.check(!!card?.scope?.approved && card.contract?.renewalDate === '2027-12-01', 'the card shows the approved scope and the contract terms');
@@ -110,7 +106,7 @@ export async function cardAct(ctx: DemoContext): Promise<void> {
 
 async function scanOn(ctx: DemoContext, date: string): Promise<number> {
   ctx.setClock(new Date(`${date}T08:00:00Z`));
-  const r = await createRenewalService(ctx.stack.service.runtime).scan({ today: date });
+  const r = await (await ctx.stack.service.runtime.renewals()).scan({ today: date });
   return r.remindersCreated;
 }
 
