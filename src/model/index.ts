@@ -8,6 +8,7 @@ export type { AssociationLabelDef } from './association-schema';
 export type { GateRules, GateRule, CrossCheck, LinkedRequirement } from './gate-rules-schema';
 export type { RenewalSettings } from './renewals-schema';
 export type { DeliveryHealthPolicy, DeliveryThresholds } from './delivery-health-schema';
+export type { InsightsSettings, HandoffReviewSettings, OutcomeSettings } from './insights-schema';
 export { PROPERTY_TYPES, FIELD_TYPES_BY_TYPE, type PropertyType } from './property-types';
 export {
   NAME_PATTERN,

@@ -6,6 +6,7 @@ import { dealPropertiesSchema } from './deal-properties-schema';
 import { deliveryHealthSchema } from './delivery-health-schema';
 import { explainIssue, issueToProblems } from './describe-issue';
 import { gateRulesSchema } from './gate-rules-schema';
+import { insightsSchema } from './insights-schema';
 import type { Model } from './model';
 import { ModelError, type ModelProblem } from './model-error';
 import type { ModelParts, Sourced } from './model-parts';
@@ -14,6 +15,7 @@ import { readJsonFile } from './read-json';
 import { renewalsSchema } from './renewals-schema';
 import { validateAssociations } from './validate-associations';
 import { validateGateRules } from './validate-gate-rules';
+import { validateInsights } from './validate-insights';
 import { validateObjects } from './validate-objects';
 import { validateWellKnown } from './validate-well-known';
 
@@ -27,7 +29,7 @@ function displayPath(dir: string, rel: string): string {
 
 /**
  * Loads schemas/ (objects/*.json, deal-properties.json, associations.json, gate-rules.json,
- * renewals.json, delivery-health.json), validates each file and then the references between them.
+ * renewals.json, delivery-health.json, insights.json), validates each file and then the references between them.
  * Throws a ModelError listing every problem found; nothing talks to HubSpot before the model is sound.
  */
 export function loadModel(dir = 'schemas'): Model {
@@ -62,10 +64,11 @@ export function loadModel(dir = 'schemas'): Model {
     gateRules: parse('gate-rules.json', gateRulesSchema),
     renewals: parse('renewals.json', renewalsSchema),
     deliveryHealth: parse('delivery-health.json', deliveryHealthSchema),
+    insights: parse('insights.json', insightsSchema),
   };
-  problems.push(...validateObjects(parts), ...validateAssociations(parts), ...validateGateRules(parts), ...validateWellKnown(parts));
+  problems.push(...validateObjects(parts), ...validateAssociations(parts), ...validateGateRules(parts), ...validateWellKnown(parts), ...validateInsights(parts));
 
-  if (problems.length > 0 || !parts.deals || !parts.associations || !parts.gateRules || !parts.renewals || !parts.deliveryHealth) {
+  if (problems.length > 0 || !parts.deals || !parts.associations || !parts.gateRules || !parts.renewals || !parts.deliveryHealth || !parts.insights) {
     throw new ModelError(problems);
   }
   return {
@@ -75,6 +78,7 @@ export function loadModel(dir = 'schemas'): Model {
     gateRules: parts.gateRules.value,
     renewals: parts.renewals.value,
     deliveryHealth: parts.deliveryHealth.value,
+    insights: parts.insights.value,
     gateRulesFile: parts.gateRules.file,
   };
 }

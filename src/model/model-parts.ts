@@ -2,6 +2,7 @@ import type { AssociationLabelDef } from './association-schema';
 import type { DealPropertiesDef } from './deal-properties-schema';
 import type { DeliveryHealthPolicy } from './delivery-health-schema';
 import type { GateRules } from './gate-rules-schema';
+import type { InsightsSettings } from './insights-schema';
 import type { CustomObjectDef } from './object-schema';
 import type { RenewalSettings } from './renewals-schema';
 
@@ -22,4 +23,5 @@ export interface ModelParts {
   gateRules?: Sourced<GateRules>;
   renewals?: Sourced<RenewalSettings>;
   deliveryHealth?: Sourced<DeliveryHealthPolicy>;
+  insights?: Sourced<InsightsSettings>;
 }

@@ -2,6 +2,7 @@ import type { AssociationLabelDef } from './association-schema';
 import type { DealPropertiesDef } from './deal-properties-schema';
 import type { DeliveryHealthPolicy } from './delivery-health-schema';
 import type { GateRules } from './gate-rules-schema';
+import type { InsightsSettings } from './insights-schema';
 import type { CustomObjectDef, ObjectRole } from './object-schema';
 import type { PropertyDef } from './property-schema';
 import type { RenewalSettings } from './renewals-schema';
@@ -14,6 +15,7 @@ export interface Model {
   gateRules: GateRules;
   renewals: RenewalSettings;
   deliveryHealth: DeliveryHealthPolicy;
+  insights: InsightsSettings;
   /** Where gateRules came from, as messages name it (checks against the portal point at it). */
   gateRulesFile?: string;
 }

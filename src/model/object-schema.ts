@@ -3,7 +3,7 @@ import { ASSOCIATED_OBJECTS, DEFAULT_CUSTOM_OBJECT_PROPERTIES, RESERVED_OBJECT_N
 import { propertySchema } from './property-schema';
 import { hubSpotName, propertyRef, text } from './schema-parts';
 
-export const OBJECT_ROLES = ['scope', 'contract', 'customer_status', 'change_order'] as const;
+export const OBJECT_ROLES = ['scope', 'contract', 'customer_status', 'change_order', 'commitment'] as const;
 export type ObjectRole = (typeof OBJECT_ROLES)[number];
 
 const objectName = hubSpotName('object name').refine((n) => !RESERVED_OBJECT_NAMES.has(n), {

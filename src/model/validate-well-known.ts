@@ -13,7 +13,7 @@ export function validateWellKnown(parts: ModelParts): ModelProblem[] {
       if (!names.has(name)) problems.push({ file: parts.deals.file, path: '$.groups', message: `deal property "${name}" is missing: ${why}` });
     }
   }
-  for (const role of ['scope', 'contract', 'customer_status', 'change_order'] as const) {
+  for (const role of ['scope', 'contract', 'customer_status', 'change_order', 'commitment'] as const) {
     const candidates = parts.objects.filter((o) => o.value.role === role);
     if (candidates.length !== 1) continue;
     const { file, value } = candidates[0]!;

@@ -18,11 +18,11 @@ describe('loadModel with the real schemas/', () => {
   const model = loadModel('schemas');
 
   it('loads one object per role, with names that avoid HubSpot native objects', () => {
-    expect(OBJECT_ROLES.map((r) => objectByRole(model, r).name)).toEqual(['delivery_scope', 'service_contract', 'customer_status', 'change_order']);
+    expect(OBJECT_ROLES.map((r) => objectByRole(model, r).name)).toEqual(['delivery_scope', 'service_contract', 'customer_status', 'change_order', 'deal_commitment']);
   });
 
   it('loads deal groups, labels with internal names, gate rules with defaults, renewals', () => {
-    expect(model.deals.groups.map((g) => g.name)).toEqual(['delivery_handoff', 'close_gate', 'delivery_health']);
+    expect(model.deals.groups.map((g) => g.name)).toEqual(['delivery_handoff', 'close_gate', 'delivery_health', 'handoff_review']);
     expect(model.associations[0]).toEqual({ from: 'deals', to: 'delivery_scope', label: 'Approved scope', name: 'approved_scope' });
     expect(model.gateRules.override).toEqual({ flag: 'gate_override', reason: 'gate_override_reason' });
     expect(model.gateRules.rules[0]!.contract!.requiredValues).toEqual({});

@@ -42,15 +42,17 @@ describe('applyPlan', () => {
     expect(calls).toEqual([
       'createObject change_order',
       'createObject customer_status',
+      'createObject deal_commitment',
       'createObject delivery_scope',
       'createObject service_contract',
       'createGroup deals.delivery_handoff',
       'createGroup deals.close_gate',
       'createGroup deals.delivery_health',
+      'createGroup deals.handoff_review',
       `createProperties deals ×${dealProperties(model).length}`,
-      'createLabel deals→2-5003 approved_scope',
-      'createLabel deals→2-5003 superseded_scope',
-      'createLabel deals→2-5004 governing_contract',
+      'createLabel deals→2-5004 approved_scope',
+      'createLabel deals→2-5004 superseded_scope',
+      'createLabel deals→2-5005 governing_contract',
       'createLabel companies→2-5002 current_status',
     ]);
     const created = model.objects.length + model.deals.groups.length + dealProperties(model).length + model.associations.length;
@@ -80,7 +82,7 @@ describe('applyPlan', () => {
       listObjectSchemas: async () => model.objects.map((o, i) => ({ name: o.name, objectTypeId: `2-${700 + i}` }) as PortalObjectSchema),
     });
     await applyPlan(planProvisioning(model, freshPortal(model)), gateway);
-    expect(calls).toContain('createLabel deals→2-702 approved_scope');
+    expect(calls).toContain('createLabel deals→2-703 approved_scope');
   });
 
   it('stops at the first failure with the change concerned and what was done before', async () => {
@@ -96,8 +98,8 @@ describe('applyPlan', () => {
     expect(err).toBeInstanceOf(ApplyError);
     expect((err as ApplyError).cause).toBe(failure);
     expect((err as ApplyError).changes.map((c) => c.target)).toEqual([{ type: 'object', object: 'delivery_scope' }]);
-    expect((err as ApplyError).summary.created).toBe(2);
-    expect(calls).toEqual(['createObject change_order', 'createObject customer_status']);
+    expect((err as ApplyError).summary.created).toBe(3);
+    expect(calls).toEqual(['createObject change_order', 'createObject customer_status', 'createObject deal_commitment']);
   });
 
   it('reports progress for each change, batched ones included', async () => {

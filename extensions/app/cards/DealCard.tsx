@@ -13,10 +13,13 @@ import {
 } from '@hubspot/ui-extensions';
 import { CrmActionButton } from '@hubspot/ui-extensions/crm';
 import { useCallback, useState } from 'react';
+import { CommitmentsSection } from './components/CommitmentsSection';
 import { ContractSection } from './components/ContractSection';
 import { CustomerStatusLine } from './components/CustomerStatusTag';
+import { DealsLikeThisSection } from './components/DealsLikeThisSection';
 import { DeliverySection } from './components/DeliverySection';
 import { GateAccordion } from './components/GateAccordion';
+import { HandoffReviewSection } from './components/HandoffReviewSection';
 import { HandoffSection } from './components/HandoffSection';
 import { ScopeSection } from './components/ScopeSection';
 import { ServiceProblemState } from './components/ServiceProblemState';
@@ -127,10 +130,31 @@ export function DealCard() {
           <Divider />
         </>
       ) : null}
+      {card.handoffReview ? (
+        <>
+          <HandoffReviewSection review={card.handoffReview} />
+          <Divider />
+        </>
+      ) : null}
       <GateAccordion gate={card.gate} />
       <Divider />
       <HandoffSection fields={card.handoff} />
       <Divider />
+      {card.dealsLikeThis ? (
+        <>
+          <DealsLikeThisSection likeThis={card.dealsLikeThis} />
+          <Divider />
+        </>
+      ) : null}
+      {card.commitments ? (
+        <>
+          <CommitmentsSection
+            commitments={card.commitments}
+            addPromise={addForm(card.commitments.objectTypeId, card.commitments.addLabel, 'add-promise')}
+          />
+          <Divider />
+        </>
+      ) : null}
       <ScopeSection scope={card.scope} addLabel={card.buttons.addScope} />
       <Divider />
       <ContractSection contract={card.contract} addLabel={card.buttons.addContract} />

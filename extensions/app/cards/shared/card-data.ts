@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { accountTotalsSchema, deliverySectionSchema, engagementDeliverySchema } from './delivery-card-data';
+import { commitmentsSectionSchema, dealsLikeThisSchema, handoffReviewSectionSchema } from './promises-card-data';
 
 const text = z.string().nullable();
 /** `YYYY-MM-DD` in the portal's time zone. */
@@ -129,6 +130,12 @@ export const dealCardDataSchema = z.object({
   delivery: deliverySectionSchema.nullish(),
   /** The create buttons' labels, the same words the gate's fixes and tasks quote. */
   buttons: z.object({ addScope: z.string(), addContract: z.string() }),
+  /** The promises made during the sale (promises-card-data.ts); absent from services that predate them. */
+  commitments: commitmentsSectionSchema.nullish(),
+  /** Won deals after kickoff: delivery's handoff review. */
+  handoffReview: handoffReviewSectionSchema.nullish(),
+  /** Open deals: what deals like this one taught. */
+  dealsLikeThis: dealsLikeThisSchema.nullish(),
 });
 export type DealCardData = z.infer<typeof dealCardDataSchema>;
 
