@@ -1,8 +1,10 @@
 import type { AssociationLabelDef } from './association-schema';
+import type { CapacitySettings } from './capacity-schema';
 import type { DealPropertiesDef } from './deal-properties-schema';
 import type { DeliveryHealthPolicy } from './delivery-health-schema';
 import type { GateRules } from './gate-rules-schema';
 import type { CustomObjectDef } from './object-schema';
+import type { Playbooks } from './playbooks-schema';
 import type { RenewalSettings } from './renewals-schema';
 
 export interface Sourced<T> {
@@ -22,4 +24,6 @@ export interface ModelParts {
   gateRules?: Sourced<GateRules>;
   renewals?: Sourced<RenewalSettings>;
   deliveryHealth?: Sourced<DeliveryHealthPolicy>;
+  playbooks?: Sourced<Playbooks>;
+  capacity?: Sourced<CapacitySettings>;
 }
