@@ -18,6 +18,7 @@ import { CustomerStatusLine } from './components/CustomerStatusTag';
 import { DeliverySection } from './components/DeliverySection';
 import { GateAccordion } from './components/GateAccordion';
 import { HandoffSection } from './components/HandoffSection';
+import { PresaleSection } from './components/PresaleSection';
 import { ScopeSection } from './components/ScopeSection';
 import { ServiceProblemState } from './components/ServiceProblemState';
 import { serviceOrigin } from './config';
@@ -124,6 +125,12 @@ export function DealCard() {
             delivery={card.delivery}
             logChangeOrder={addForm(card.delivery.changeOrderObjectTypeId, 'Log a change order', 'log-change-order')}
           />
+          <Divider />
+        </>
+      ) : null}
+      {card.presale ? (
+        <>
+          <PresaleSection presale={card.presale} origin={origin} dealId={dealId} onCard={show} />
           <Divider />
         </>
       ) : null}
