@@ -49,7 +49,8 @@ export type GateItemKind =
   | 'linked_property'
   | 'linked_value'
   | 'cross_check'
-  | 'override_reason';
+  | 'override_reason'
+  | 'playbook_unit';
 
 export interface GateItem {
   key: string;

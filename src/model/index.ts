@@ -18,3 +18,5 @@ export {
   LABEL_NATIVE_ENDS,
   type AssociatedObject,
 } from './names';
+export type { Playbooks, PlaybookDef, UnitDef, UnitOwner, Deliverable } from './playbooks-schema';
+export type { CapacitySettings, TeamCapacity, CapacityException } from './capacity-schema';

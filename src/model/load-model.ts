@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { associationsSchema } from './association-schema';
+import { capacitySchema } from './capacity-schema';
 import { dealPropertiesSchema } from './deal-properties-schema';
 import { deliveryHealthSchema } from './delivery-health-schema';
 import { explainIssue, issueToProblems } from './describe-issue';
@@ -11,12 +12,15 @@ import type { Model } from './model';
 import { ModelError, type ModelProblem } from './model-error';
 import type { ModelParts, Sourced } from './model-parts';
 import { customObjectSchema } from './object-schema';
+import { playbooksSchema } from './playbooks-schema';
 import { readJsonFile } from './read-json';
 import { renewalsSchema } from './renewals-schema';
 import { validateAssociations } from './validate-associations';
+import { validateCapacity } from './validate-capacity';
 import { validateGateRules } from './validate-gate-rules';
 import { validateInsights } from './validate-insights';
 import { validateObjects } from './validate-objects';
+import { validatePlaybooks } from './validate-playbooks';
 import { validateWellKnown } from './validate-well-known';
 
 /** How a file is named in messages: as the user would type it from the working directory. */
@@ -29,7 +33,7 @@ function displayPath(dir: string, rel: string): string {
 
 /**
  * Loads schemas/ (objects/*.json, deal-properties.json, associations.json, gate-rules.json,
- * renewals.json, delivery-health.json, insights.json), validates each file and then the references between them.
+ * renewals.json, delivery-health.json, insights.json, playbooks.json, capacity.json), validates each file and then the references between them.
  * Throws a ModelError listing every problem found; nothing talks to HubSpot before the model is sound.
  */
 export function loadModel(dir = 'schemas'): Model {
@@ -65,10 +69,30 @@ export function loadModel(dir = 'schemas'): Model {
     renewals: parse('renewals.json', renewalsSchema),
     deliveryHealth: parse('delivery-health.json', deliveryHealthSchema),
     insights: parse('insights.json', insightsSchema),
+    playbooks: parse('playbooks.json', playbooksSchema),
+    capacity: parse('capacity.json', capacitySchema),
   };
-  problems.push(...validateObjects(parts), ...validateAssociations(parts), ...validateGateRules(parts), ...validateWellKnown(parts), ...validateInsights(parts));
+  problems.push(
+    ...validateObjects(parts),
+    ...validateAssociations(parts),
+    ...validateGateRules(parts),
+    ...validateWellKnown(parts),
+    ...validateInsights(parts),
+    ...validatePlaybooks(parts),
+    ...validateCapacity(parts),
+  );
 
-  if (problems.length > 0 || !parts.deals || !parts.associations || !parts.gateRules || !parts.renewals || !parts.deliveryHealth || !parts.insights) {
+  if (
+    problems.length > 0 ||
+    !parts.deals ||
+    !parts.associations ||
+    !parts.gateRules ||
+    !parts.renewals ||
+    !parts.deliveryHealth ||
+    !parts.insights ||
+    !parts.playbooks ||
+    !parts.capacity
+  ) {
     throw new ModelError(problems);
   }
   return {
@@ -79,6 +103,8 @@ export function loadModel(dir = 'schemas'): Model {
     renewals: parts.renewals.value,
     deliveryHealth: parts.deliveryHealth.value,
     insights: parts.insights.value,
+    playbooks: parts.playbooks.value,
+    capacity: parts.capacity.value,
     gateRulesFile: parts.gateRules.file,
   };
 }

@@ -1,9 +1,11 @@
 import type { AssociationLabelDef } from './association-schema';
+import type { CapacitySettings } from './capacity-schema';
 import type { DealPropertiesDef } from './deal-properties-schema';
 import type { DeliveryHealthPolicy } from './delivery-health-schema';
 import type { GateRules } from './gate-rules-schema';
 import type { InsightsSettings } from './insights-schema';
 import type { CustomObjectDef } from './object-schema';
+import type { Playbooks } from './playbooks-schema';
 import type { RenewalSettings } from './renewals-schema';
 
 export interface Sourced<T> {
@@ -24,4 +26,6 @@ export interface ModelParts {
   renewals?: Sourced<RenewalSettings>;
   deliveryHealth?: Sourced<DeliveryHealthPolicy>;
   insights?: Sourced<InsightsSettings>;
+  playbooks?: Sourced<Playbooks>;
+  capacity?: Sourced<CapacitySettings>;
 }

@@ -1,9 +1,11 @@
 import type { AssociationLabelDef } from './association-schema';
+import type { CapacitySettings } from './capacity-schema';
 import type { DealPropertiesDef } from './deal-properties-schema';
 import type { DeliveryHealthPolicy } from './delivery-health-schema';
 import type { GateRules } from './gate-rules-schema';
 import type { InsightsSettings } from './insights-schema';
 import type { CustomObjectDef, ObjectRole } from './object-schema';
+import type { Playbooks } from './playbooks-schema';
 import type { PropertyDef } from './property-schema';
 import type { RenewalSettings } from './renewals-schema';
 
@@ -16,6 +18,8 @@ export interface Model {
   renewals: RenewalSettings;
   deliveryHealth: DeliveryHealthPolicy;
   insights: InsightsSettings;
+  playbooks: Playbooks;
+  capacity: CapacitySettings;
   /** Where gateRules came from, as messages name it (checks against the portal point at it). */
   gateRulesFile?: string;
 }

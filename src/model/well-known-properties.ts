@@ -1,5 +1,6 @@
 import { CHANGE_ORDER_COMMITMENT_PROPERTY, COMMITMENT_PROPERTIES, HANDOFF_REVIEW_PROPERTIES } from './commitment-properties';
 import { CHANGE_ORDER_PROPERTIES, DELIVERY_HEALTH_PROPERTIES, SCOPE_DELIVERY_PROPERTIES } from './delivery-properties';
+import { FEASIBILITY_PROPERTIES } from './presale-properties';
 
 /**
  * Property names the service reads and writes by name. They are defined in schemas/ like every
@@ -52,7 +53,7 @@ export const CUSTOMER_STATUS_PROPERTIES = {
 export const WELL_KNOWN = {
   deal: [...Object.values(GATE_PROPERTIES), ...Object.values(DELIVERY_HEALTH_PROPERTIES), ...Object.values(HANDOFF_REVIEW_PROPERTIES)],
   contract: Object.values(CONTRACT_PROPERTIES),
-  scope: [...Object.values(SCOPE_PROPERTIES), ...Object.values(SCOPE_DELIVERY_PROPERTIES)],
+  scope: [...Object.values(SCOPE_PROPERTIES), ...Object.values(SCOPE_DELIVERY_PROPERTIES), ...Object.values(FEASIBILITY_PROPERTIES)],
   customer_status: Object.values(CUSTOMER_STATUS_PROPERTIES),
   change_order: [...Object.values(CHANGE_ORDER_PROPERTIES), CHANGE_ORDER_COMMITMENT_PROPERTY],
   commitment: Object.values(COMMITMENT_PROPERTIES),

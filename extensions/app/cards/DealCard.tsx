@@ -21,6 +21,7 @@ import { DeliverySection } from './components/DeliverySection';
 import { GateAccordion } from './components/GateAccordion';
 import { HandoffReviewSection } from './components/HandoffReviewSection';
 import { HandoffSection } from './components/HandoffSection';
+import { PresaleSection } from './components/PresaleSection';
 import { ScopeSection } from './components/ScopeSection';
 import { ServiceProblemState } from './components/ServiceProblemState';
 import { serviceOrigin } from './config';
@@ -127,6 +128,12 @@ export function DealCard() {
             delivery={card.delivery}
             logChangeOrder={addForm(card.delivery.changeOrderObjectTypeId, 'Log a change order', 'log-change-order')}
           />
+          <Divider />
+        </>
+      ) : null}
+      {card.presale ? (
+        <>
+          <PresaleSection presale={card.presale} origin={origin} dealId={dealId} onCard={show} />
           <Divider />
         </>
       ) : null}

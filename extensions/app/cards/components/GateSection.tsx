@@ -2,10 +2,16 @@ import { Alert, Flex, Heading, List, ProgressBar, StatusTag, Text } from '@hubsp
 import type { CardGate } from '../shared/card-data';
 import { plural } from '../lib/format';
 import { GATE_WORDS } from './status-words';
+import { RuleModeLine } from './RuleModeLine';
 
 function summary(gate: CardGate): string {
   const stage = gate.stageLabel ?? 'its stage';
   const missing = gate.missing.length;
+  if (gate.mode === 'advise') {
+    return missing > 0
+      ? `${plural(missing, 'item')} still open for ${stage}: the deal stays where it is, but delivery advises finishing ${missing === 1 ? 'it' : 'them'} first.`
+      : `Everything ${stage} asks for is in place.`;
+  }
   switch (gate.status) {
     case 'passed':
       return 'Everything delivery needs was in place when this deal closed.';
@@ -36,6 +42,7 @@ export function GateSection({ gate }: { gate: CardGate }) {
         {gate.checkedAtText ? <Text variant="microcopy" testId="gate-checked">checked {gate.checkedAtText}</Text> : null}
       </Flex>
       <Text testId="gate-summary">{summary(gate)}</Text>
+      {gate.mode ? <RuleModeLine mode={gate.mode} stageLabel={gate.stageLabel} /> : null}
       {gate.total > 0 ? (
         <ProgressBar
           title="Handoff complete"

@@ -76,6 +76,11 @@ export function recheckDeal(origin: string, dealId: string | number): Promise<Se
   return call(origin, `/deals/${id(dealId)}/recheck`, 'POST', recheckResponseSchema);
 }
 
+/** Asks delivery for a feasibility review of the deal's Scope; answers with the fresh card. */
+export function requestFeasibilityReview(origin: string, dealId: string | number): Promise<ServiceResult<DealCardData>> {
+  return call(origin, `/deals/${id(dealId)}/feasibility-review`, 'POST', dealCardDataSchema);
+}
+
 export function fetchCompanyCard(origin: string, companyId: string | number): Promise<ServiceResult<CompanyCardData>> {
   return call(origin, `/companies/${id(companyId)}`, 'GET', companyCardDataSchema);
 }

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { accountTotalsSchema, deliverySectionSchema, engagementDeliverySchema } from './delivery-card-data';
 import { commitmentsSectionSchema, dealsLikeThisSchema, handoffReviewSectionSchema } from './promises-card-data';
+import { presaleSectionSchema, ruleModeSchema } from './presale-card-data';
 
 const text = z.string().nullable();
 /** `YYYY-MM-DD` in the portal's time zone. */
@@ -55,6 +56,8 @@ export const cardGateSchema = z.object({
   total: z.number().int().nonnegative(),
   overrideReason: text,
   stageLabel: text,
+  /** The rule's mode (presale-card-data.ts); absent from services that predate it. */
+  mode: ruleModeSchema.nullish(),
 });
 export type CardGate = z.infer<typeof cardGateSchema>;
 
@@ -128,6 +131,8 @@ export const dealCardDataSchema = z.object({
   objectTypes: z.object({ scope: objectTypeId, contract: objectTypeId }),
   /** Once the deal is in delivery (delivery-card-data.ts); absent from services that predate it. */
   delivery: deliverySectionSchema.nullish(),
+  /** While the deal is being sold (presale-card-data.ts); absent from services that predate it. */
+  presale: presaleSectionSchema.nullish(),
   /** The create buttons' labels, the same words the gate's fixes and tasks quote. */
   buttons: z.object({ addScope: z.string(), addContract: z.string() }),
   /** The promises made during the sale (promises-card-data.ts); absent from services that predate them. */
