@@ -32,6 +32,11 @@ const url = webUrl(() => true);
 /** What HubSpot calls must be HTTPS; plain http only on this machine (local runs, benchmarks). */
 const publicUrl = webUrl((host) => LOOPBACK.test(host));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** redis:// or rediss:// with a host; anything else would only fail at the first connection. */
+const redisUrl = z.string().refine((u) => {
+  const p = parsedUrl(u);
+  return !!p && !!p.hostname && (p.protocol === 'redis:' || p.protocol === 'rediss:');
+});
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -54,6 +59,15 @@ const variables = {
   HUBSPOT_RETRIES: hint(int(0, 6).default(3), 'a whole number of retries from 0 to 6'),
   HUBSPOT_RETRY_BASE_MS: hint(int(0, 60_000).default(1000), 'milliseconds between retries, e.g. 1000'),
   HUBSPOT_REQUESTS_PER_10S: hint(int(0, 10_000).default(180), 'requests per 10 seconds the client may send (HubSpot allows 190 for private apps on Pro/Enterprise); 0 turns the limiter off'),
+  HUBSPOT_SEARCHES_PER_SECOND: hint(int(1, 5).default(4), 'search requests per second (HubSpot allows 5 per account), a whole number from 1 to 5'),
+  HUBSPOT_TIMEOUT_MS: hint(int(100, 120_000).default(15_000), 'milliseconds a HubSpot call may take before it counts as failed, e.g. 15000'),
+  HUBSPOT_CIRCUIT_RESET_MS: hint(int(100, 600_000).default(30_000), 'milliseconds the circuit stays open before one trial call, e.g. 30000'),
+  REDIS_URL: hint(redisUrl.optional(), 'a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379 (unset: one process, no Redis)'),
+  QUEUE_CONCURRENCY: hint(int(1, 64).default(4), 'jobs each replica runs at once, a whole number from 1 to 64'),
+  QUEUE_MAX_DEPTH: hint(int(1, 1_000_000).default(1000), 'waiting jobs beyond which /readyz reports the queue saturated, e.g. 1000'),
+  QUEUE_ATTEMPTS: hint(int(1, 20).default(5), 'tries of a failed job before it is kept as failed, a whole number from 1 to 20'),
+  QUEUE_BACKOFF_MS: hint(int(0, 600_000).default(2000), 'milliseconds before the first retry of a failed job (doubling after), e.g. 2000'),
+  QUEUE_COALESCE_MS: hint(int(0, 60_000).default(500), 'milliseconds a job waits so events of one object from several batches are decided once, e.g. 500'),
   PUBLIC_BASE_URL: hint(publicUrl.optional(), 'the HTTPS origin HubSpot calls, e.g. https://throughline.example.com (plain http only for localhost or 127.0.0.1)'),
   PORT: hint(int(1, 65535).default(3000), 'a TCP port, e.g. 3000'),
   LOG_LEVEL: hint(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'one of fatal, error, warn, info, debug, trace, silent'),

@@ -51,4 +51,14 @@ describe('config', () => {
       expect(parseConfig({ PUBLIC_BASE_URL: ok }).PUBLIC_BASE_URL).toBe(ok);
     }
   });
+
+  it('takes REDIS_URL only as redis:// or rediss:// with a host, and names it in one line otherwise', () => {
+    expect(parseConfig({}).REDIS_URL).toBeUndefined();
+    expect(parseConfig({ REDIS_URL: 'rediss://user:pw@cache.example.com:6380/2' }).REDIS_URL).toBe('rediss://user:pw@cache.example.com:6380/2');
+    for (const bad of ['127.0.0.1:6379', 'http://cache:6379', 'redis://']) {
+      expect(() => parseConfig({ REDIS_URL: bad })).toThrow(/^REDIS_URL is malformed: it should be a redis:\/\/ or rediss:\/\/ URL with a host/);
+    }
+    expect(() => parseConfig({ QUEUE_CONCURRENCY: '0' })).toThrow(/^QUEUE_CONCURRENCY is malformed/);
+    expect(parseConfig({}).QUEUE_ATTEMPTS).toBe(5);
+  });
 });

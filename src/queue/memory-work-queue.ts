@@ -1,0 +1,132 @@
+import { groupByKey, retryDelayMs, type FailedJob, type JobHandler, type KeyOf, type WorkQueue, type WorkQueueSettings } from './work-queue';
+
+/**
+ * The in-process WorkQueue (no REDIS_URL): the same semantics as the BullMQ one, in memory. Jobs do
+ * not survive the process; the receiver can keep answering after processing (today's mode) by not
+ * using a queue at all, and the sweep stays the backstop either way.
+ */
+
+interface Job<E> {
+  id: string;
+  key: string;
+  events: E[];
+  attemptsMade: number;
+  notBefore: number;
+  reason?: string;
+  failedAt?: number;
+}
+
+export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSettings): WorkQueue<E> {
+  const pending = new Map<string, E[]>();
+  const scheduled = new Set<string>();
+  let waiting: Job<E>[] = [];
+  const runningKeys = new Set<string>();
+  const failed = new Map<string, Job<E>>();
+  const idleWaiters: Array<() => void> = [];
+  let handler: JobHandler<E> | undefined;
+  let nextId = 1;
+  let fence = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const running = new Set<Promise<void>>();
+
+  function checkIdle(): void {
+    if (waiting.length === 0 && running.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  function pump(): void {
+    clearTimeout(timer);
+    if (!handler || closed) return checkIdle();
+    const now = Date.now();
+    for (;;) {
+      if (running.size >= settings.concurrency) break;
+      const job = waiting.find((j) => j.notBefore <= now && !runningKeys.has(j.key));
+      if (!job) break;
+      waiting = waiting.filter((j) => j !== job);
+      start(job, handler);
+    }
+    const later = waiting.filter((j) => !runningKeys.has(j.key)).map((j) => j.notBefore);
+    if (later.length && running.size < settings.concurrency) {
+      timer = setTimeout(pump, Math.max(0, Math.min(...later) - now));
+    }
+    checkIdle();
+  }
+
+  function start(job: Job<E>, run: JobHandler<E>): void {
+    runningKeys.add(job.key);
+    job.events.push(...(pending.get(job.key) ?? []));
+    pending.delete(job.key);
+    scheduled.delete(job.key);
+    const context = { key: job.key, attempt: job.attemptsMade + 1, fencingToken: ++fence, signal: new AbortController().signal };
+    const done = (async () => {
+      try {
+        if (job.events.length) await run(job.key, job.events, context);
+      } catch (err) {
+        job.attemptsMade += 1;
+        job.reason = err instanceof Error ? err.message : String(err);
+        if (job.attemptsMade < settings.attempts) {
+          job.notBefore = Date.now() + retryDelayMs(job.attemptsMade, settings.backoffMs);
+          waiting.push(job);
+        } else {
+          job.failedAt = Date.now();
+          failed.set(job.id, job);
+        }
+      }
+    })().finally(() => {
+      runningKeys.delete(job.key);
+      running.delete(done);
+      pump();
+    });
+    running.add(done);
+  }
+
+  const toFailed = (j: Job<E>): FailedJob => ({ id: j.id, key: j.key, events: j.events.length, attempts: j.attemptsMade, reason: j.reason ?? '', failedAt: j.failedAt ?? 0 });
+
+  return {
+    async enqueue(events) {
+      if (closed) throw new Error('the work queue is closed');
+      const { groups, unkeyed } = groupByKey(events, keyOf);
+      for (const [key, group] of groups) {
+        pending.set(key, [...(pending.get(key) ?? []), ...group]);
+        if (scheduled.has(key)) continue;
+        scheduled.add(key);
+        waiting.push({ id: String(nextId++), key, events: [], attemptsMade: 0, notBefore: Date.now() + settings.coalesceMs });
+      }
+      pump();
+      return { events: events.length - unkeyed, keys: groups.size, unkeyed };
+    },
+    startWorkers(run) {
+      handler = run;
+      pump();
+    },
+    async status() {
+      const now = Date.now();
+      const ready = waiting.filter((j) => j.notBefore <= now).length;
+      const delayed = waiting.length - ready;
+      return { waiting: ready, delayed, active: running.size, failed: failed.size, depth: waiting.length };
+    },
+    async failed(limit = 50) {
+      return [...failed.values()].sort((a, b) => (b.failedAt ?? 0) - (a.failedAt ?? 0)).slice(0, limit).map(toFailed);
+    },
+    async retryFailed(ids) {
+      const chosen = ids ? ids.map((id) => failed.get(id)).filter((j): j is Job<E> => !!j) : [...failed.values()];
+      for (const job of chosen) {
+        failed.delete(job.id);
+        waiting.push({ ...job, attemptsMade: 0, notBefore: Date.now() });
+      }
+      pump();
+      return chosen.length;
+    },
+    whenIdle() {
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        checkIdle();
+      });
+    },
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await Promise.all(running);
+    },
+  };
+}

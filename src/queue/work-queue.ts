@@ -1,0 +1,97 @@
+/**
+ * The work queue between the webhook receiver and the gate/renewals (issue 15). Events are keyed by
+ * the object they concern (a deal: `0-3:<id>`); per key:
+ * - coalescing: events of one key from many batches, until its job starts, become ONE job that
+ *   decides once on current state (the gate is level-triggered; the events only say "look again");
+ * - exclusivity: a key's jobs never run at the same time, on one replica or on several;
+ * - retries: a failed job is retried `attempts` times with exponential backoff, then kept in the
+ *   failed set, listed by `failed()` and replayed by `retryFailed()`.
+ * Two implementations, one contract (test/queue/work-queue.contract.ts): in memory (no Redis) and
+ * BullMQ on Redis.
+ */
+
+/** The object an event concerns, or undefined when it concerns none (it is not queued). */
+export type KeyOf<E> = (event: E) => string | undefined;
+
+export interface JobContext {
+  key: string;
+  /** 1 on the first attempt. */
+  attempt: number;
+  /** This run's lease on the key: higher than every earlier run's. */
+  fencingToken: number;
+  /** Aborted when the lease on the key is lost (Redis unreachable, lease expired): stop before writing. */
+  signal: AbortSignal;
+}
+
+/** Runs one job: every event of `key` gathered since the key's last job. Throw to retry. */
+export type JobHandler<E> = (key: string, events: E[], context: JobContext) => Promise<void>;
+
+export interface EnqueueReceipt {
+  events: number;
+  keys: number;
+  /** Events left out because they concern no object. */
+  unkeyed: number;
+}
+
+export interface QueueStatus {
+  waiting: number;
+  /** Scheduled later: coalescing, backoff before a retry, or waiting for the key's lease. */
+  delayed: number;
+  active: number;
+  failed: number;
+  /** waiting + delayed: what readiness compares with QUEUE_MAX_DEPTH. */
+  depth: number;
+}
+
+export interface FailedJob {
+  id: string;
+  key: string;
+  /** Events the job carries (replayed by retryFailed). */
+  events: number;
+  attempts: number;
+  reason: string;
+  failedAt: number;
+}
+
+export interface WorkQueueSettings {
+  /** QUEUE_CONCURRENCY: jobs this replica runs at once. */
+  concurrency: number;
+  /** QUEUE_ATTEMPTS: tries before a job is kept as failed. */
+  attempts: number;
+  /** QUEUE_BACKOFF_MS: wait before the first retry, doubling after. */
+  backoffMs: number;
+  /** QUEUE_COALESCE_MS: how long a new job waits for more events of its key. */
+  coalesceMs: number;
+}
+
+export interface WorkQueue<E> {
+  enqueue(events: readonly E[]): Promise<EnqueueReceipt>;
+  /** Starts this replica's workers. A process that only reads the queue (the CLI) never calls it. */
+  startWorkers(handler: JobHandler<E>): void;
+  status(): Promise<QueueStatus>;
+  /** Failed jobs, most recent first. */
+  failed(limit?: number): Promise<FailedJob[]>;
+  /** Runs failed jobs again (all, or those with the ids given) from attempt 1; returns how many. */
+  retryFailed(ids?: string[]): Promise<number>;
+  /** Resolves when nothing waits, is delayed or runs (failed jobs aside). Waits; discards nothing. */
+  whenIdle(): Promise<void>;
+  /** Stops taking jobs, lets running ones finish, then releases timers and connections it opened. */
+  close(): Promise<void>;
+}
+
+/** The wait before retry n (n = attempts already made, from 1): base × 2^(n−1), as BullMQ's exponential backoff. */
+export function retryDelayMs(attemptsMade: number, baseMs: number): number {
+  return Math.round(baseMs * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+/** Groups events by key, keeping their order; events without a key are counted apart. */
+export function groupByKey<E>(events: readonly E[], keyOf: KeyOf<E>): { groups: Map<string, E[]>; unkeyed: number } {
+  const groups = new Map<string, E[]>();
+  let unkeyed = 0;
+  for (const event of events) {
+    const key = keyOf(event);
+    if (key === undefined) unkeyed += 1;
+    else groups.set(key, [...(groups.get(key) ?? []), event]);
+  }
+  return { groups, unkeyed };
+}

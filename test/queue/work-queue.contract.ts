@@ -1,0 +1,123 @@
+import type { WorkQueue, WorkQueueSettings } from '../../src/queue/work-queue';
+import { gate, waitUntil } from '../helpers/wait-until';
+
+/**
+ * The one contract both WorkQueue implementations pass (in memory, BullMQ on Redis). `make` builds
+ * a fresh queue; `replica` (when the implementation has replicas) a second worker on the same queue.
+ */
+export interface TestEvent {
+  key: string;
+  n: number;
+}
+export const keyOf = (e: TestEvent) => (e.key === '' ? undefined : e.key);
+
+export interface QueueFactory {
+  make(settings: WorkQueueSettings): WorkQueue<TestEvent>;
+  replica?(settings: WorkQueueSettings): WorkQueue<TestEvent>;
+}
+
+const base: WorkQueueSettings = { concurrency: 4, attempts: 3, backoffMs: 10, coalesceMs: 20 };
+const ev = (key: string, n: number): TestEvent => ({ key, n });
+
+export function workQueueContract(factory: QueueFactory): void {
+  const open: WorkQueue<TestEvent>[] = [];
+  const make = (s: Partial<WorkQueueSettings> = {}) => {
+    const q = factory.make({ ...base, ...s });
+    open.push(q);
+    return q;
+  };
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((q) => q.close()));
+  });
+
+  it('coalesces the events of one key from several batches into one job, in order', async () => {
+    const q = make();
+    await q.enqueue([ev('a', 1), ev('b', 1)]);
+    await q.enqueue([ev('a', 2)]);
+    expect(await q.enqueue([ev('a', 3), ev('b', 2), ev('', 0)])).toEqual({ events: 2, keys: 2, unkeyed: 1 });
+    expect((await q.status()).depth).toBe(2);
+
+    const calls: Array<[string, number[]]> = [];
+    q.startWorkers(async (key, events) => void calls.push([key, events.map((e) => e.n)]));
+    await q.whenIdle();
+    expect(calls.sort()).toEqual([
+      ['a', [1, 2, 3]],
+      ['b', [1, 2]],
+    ]);
+    expect(await q.status()).toEqual({ waiting: 0, delayed: 0, active: 0, failed: 0, depth: 0 });
+  });
+
+  it('never runs two jobs of one key at once (across replicas), runs other keys meanwhile, and loses no event', async () => {
+    const a = make();
+    const b = factory.replica ? factory.replica({ ...base }) : undefined;
+    if (b) open.push(b);
+    const held = gate();
+    const active = new Map<string, number>();
+    let maxActiveA = 0;
+    const seen: Array<[string, number[], number]> = [];
+    const handler = async (key: string, events: TestEvent[], ctx: { fencingToken: number }) => {
+      active.set(key, (active.get(key) ?? 0) + 1);
+      if (key === 'a') maxActiveA = Math.max(maxActiveA, active.get(key)!);
+      seen.push([key, events.map((e) => e.n), ctx.fencingToken]);
+      if (key === 'a' && events.some((e) => e.n === 1)) await held.promise;
+      active.set(key, active.get(key)! - 1);
+    };
+    a.startWorkers(handler);
+    b?.startWorkers(handler);
+
+    await a.enqueue([ev('a', 1)]);
+    await waitUntil(() => active.get('a') === 1, 'the first job of a runs');
+    await (b ?? a).enqueue([ev('a', 2), ev('c', 1)]);
+    await waitUntil(() => seen.some(([key]) => key === 'c'), 'c runs while a is held');
+    expect(seen.filter(([key]) => key === 'a')).toHaveLength(1);
+
+    held.open();
+    await waitUntil(() => seen.filter(([key]) => key === 'a').length === 2, 'the second job of a runs after the first');
+    await a.whenIdle();
+    const runsOfA = seen.filter(([key]) => key === 'a');
+    expect(runsOfA.map(([, ns]) => ns)).toEqual([[1], [2]]);
+    expect(runsOfA[1]![2]).toBeGreaterThan(runsOfA[0]![2]);
+    expect(maxActiveA).toBe(1);
+  });
+
+  it('retries a failing job with backoff, keeps it as failed, and replays it on retryFailed', async () => {
+    const q = make({ attempts: 2 });
+    let broken = true;
+    const attempts: number[] = [];
+    q.startWorkers(async (_key, events, ctx) => {
+      attempts.push(ctx.attempt);
+      if (broken) throw new Error(`HubSpot failed with 503 (events ${events.map((e) => e.n).join(',')})`);
+    });
+    await q.enqueue([ev('deal-1', 7)]);
+    await waitUntil(async () => (await q.status()).failed === 1, 'the job lands in the failed set');
+    expect(attempts).toEqual([1, 2]);
+    const [failed, ...rest] = await q.failed();
+    expect(rest).toEqual([]);
+    expect(failed).toMatchObject({ key: 'deal-1', events: 1, attempts: 2, reason: 'HubSpot failed with 503 (events 7)' });
+    expect(failed!.failedAt).toBeGreaterThan(0);
+
+    expect(await q.retryFailed(['no-such-job'])).toBe(0);
+    broken = false;
+    expect(await q.retryFailed([failed!.id])).toBe(1);
+    await waitUntil(async () => (await q.status()).failed === 0 && attempts.length === 3, 'the replayed job runs');
+    await q.whenIdle();
+    expect(attempts).toEqual([1, 2, 1]);
+    expect(await q.failed()).toEqual([]);
+  });
+
+  it('replays every failed job when no id is given', async () => {
+    const q = make({ attempts: 1 });
+    let broken = true;
+    const done: string[] = [];
+    q.startWorkers(async (key) => {
+      if (broken) throw new Error('down');
+      done.push(key);
+    });
+    await q.enqueue([ev('x', 1), ev('y', 1)]);
+    await waitUntil(async () => (await q.status()).failed === 2, 'both jobs fail');
+    broken = false;
+    expect(await q.retryFailed()).toBe(2);
+    await waitUntil(() => done.length === 2, 'both replayed');
+    expect(done.sort()).toEqual(['x', 'y']);
+  });
+}
