@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { signV3 } from '../../src/sandbox';
+import { signV3 } from '@throughline/sandbox';
 
 /** HubSpot-shaped webhook events and signed deliveries (signature v3, as the stand-in signs its own). */
 

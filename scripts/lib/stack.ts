@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../../src/logger';
 import { loadModel, type Model } from '../../src/model';
 import { applyPlan, planProvisioning, readPortal, type ApplySummary, type Plan } from '../../src/provisioning';
 import { webhookSubscriptions } from '../../src/project/webhook-subscriptions';
-import { startSandbox, type FaultOptions, type Sandbox, type SandboxOptions } from '../../src/sandbox';
+import { startSandbox, type FaultOptions, type Sandbox, type SandboxOptions } from '@throughline/sandbox';
 import { startService, type RunningService, type ServiceConfig, type ServiceOptions } from '../../src/service';
 
 /**

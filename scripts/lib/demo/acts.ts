@@ -3,7 +3,7 @@ import { renderDealCardText } from '../../../src/cards/render-card-text';
 import { sweepGatedDeals } from '../../../src/gate/sweep';
 import { summaryLine } from '../../../src/provisioning';
 import { createRenewalService } from '../../../src/renewals/renewal-service';
-import type { SandboxObject } from '../../../src/sandbox';
+import type { SandboxObject } from '@throughline/sandbox';
 import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, dragDeal, editAsUser, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
 } from '../seed';

@@ -1,7 +1,7 @@
 import { iso } from '../clock';
 import { conflict, invalidPropertyValues, validationError, type ErrorDetail } from '../errors';
 import type { AssociationStore } from './associations';
-import { DEALS, type ObjectTypeDef, type ObjectTypeRegistry } from './objectTypes';
+import { DEALS, type ObjectTypeDef, type ObjectTypeRegistry } from './object-types';
 import type { PipelineStore } from './pipelines';
 import type { PropertyRegistry } from './properties';
 import type { RecordStore, WriteContext } from './records';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validationError } from '../errors';
 import { parseBody } from '../http';
-import { propertyDef } from './builtinProperties';
+import { propertyDef } from './builtin-properties';
 import type { PropertyDef, PropertyOption, PropertyType } from './types';
 
 /** Turning property create/update bodies into definitions, with HubSpot's checks. */

@@ -3,7 +3,7 @@ import { httpWrite, type RouteContext } from '../context';
 import { objectNotFound, validationError } from '../errors';
 import { noContent, param, parseBody, queryBool, queryInt, queryString } from '../http';
 import { presentRecord } from '../presenters';
-import { createInput, readOptionsFromQuery, updateInput } from './objectInputs';
+import { createInput, readOptionsFromQuery, updateInput } from './object-inputs';
 
 /** /crm/v3/objects/{objectType}[/{objectId}] — one record at a time (batch and search are separate). */
 export function objectRoutes(ctx: RouteContext): Router {

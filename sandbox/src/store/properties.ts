@@ -1,5 +1,5 @@
 import { conflict, notFound, validationError } from '../errors';
-import { BUILTIN_PROPERTIES } from './builtinProperties';
+import { BUILTIN_PROPERTIES } from './builtin-properties';
 import type { PropertyDef, PropertyGroupDef, PropertyOption } from './types';
 
 interface TypeProperties {

@@ -4,7 +4,7 @@ import { discoverPortalTypes } from '../../src/hubspot/object-types';
 import { loadModel } from '../../src/model';
 import { CUSTOMER_STATUS_PROPERTIES as S } from '../../src/model/well-known-properties';
 import { namesOf } from '../../scripts/lib/seed';
-import { startHarness, type Harness } from './helpers';
+import { startHarness, type Harness } from '../helpers/stand-in-harness';
 
 /**
  * HubSpot's examples associate custom objects with USER_DEFINED and the schema's unlabelled type

@@ -1,4 +1,4 @@
-import { DEALS } from './objectTypes';
+import { DEALS } from './object-types';
 import type { PipelineDef, PipelineStageDef } from './types';
 
 /**

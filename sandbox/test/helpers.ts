@@ -1,5 +1,5 @@
 import { Client } from '@hubspot/api-client';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../src';
 
 /** A sandbox and an unmodified @hubspot/api-client pointed at it (no retries, no limiter). */
 export interface Harness {

@@ -1,5 +1,5 @@
 import { validationError } from '../errors';
-import type { ObjectTypeDef } from '../store/objectTypes';
+import type { ObjectTypeDef } from '../store/object-types';
 import type { SandboxStore } from '../store/store';
 import type { ObjectRecord } from '../store/types';
 import { compare, comparable } from './compare';

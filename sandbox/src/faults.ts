@@ -5,7 +5,7 @@ import type { CallCounters } from './counters';
 import { SEARCH_ENDPOINT } from './endpoints';
 import { rateLimited, searchRateLimited, serverError } from './errors';
 import type { Prng } from './prng';
-import { SlidingWindow } from './rateLimits';
+import { SlidingWindow } from './rate-limits';
 
 /**
  * Faults, set per run (options.faults, sandbox.setFaults, POST /_sandbox/faults). Probabilities

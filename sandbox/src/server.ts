@@ -8,7 +8,7 @@ import { FaultState } from './faults';
 import { resolveOptions, type SandboxOptions } from './options';
 import { Prng } from './prng';
 import { Seeder } from './seeding';
-import { DEALS } from './store/objectTypes';
+import { DEALS } from './store/object-types';
 import { SandboxStore } from './store/store';
 import { WebhookService } from './webhooks/service';
 

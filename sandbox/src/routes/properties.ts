@@ -4,11 +4,11 @@ import type { RouteContext } from '../context';
 import { batchError } from '../errors';
 import { checkBatchSize, noContent, param, parseBody, queryBool, queryList } from '../http';
 import { presentProperty } from '../presenters';
-import { applyPropertyUpdate, propertyFromCreate } from '../store/propertyInput';
+import { applyPropertyUpdate, propertyFromCreate } from '../store/property-input';
 import type { PropertyDef } from '../store/types';
 import { createEach, sendBatch } from './batch';
 
-/** /crm/v3/properties/{objectType}[/{name}|/batch/*] — property definitions. Groups: propertyGroups.ts. */
+/** /crm/v3/properties/{objectType}[/{name}|/batch/*] — property definitions. Groups: property-groups.ts. */
 
 const nameInputs = z.object({ inputs: z.array(z.object({ name: z.string() })), archived: z.boolean().optional() });
 const createInputs = z.object({ inputs: z.array(z.unknown()) });

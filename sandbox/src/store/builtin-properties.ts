@@ -1,4 +1,4 @@
-import { COMPANIES, CONTACTS, DEALS, NOTES, TASKS } from './objectTypes';
+import { COMPANIES, CONTACTS, DEALS, NOTES, TASKS } from './object-types';
 import type { PropertyDef, PropertyGroupDef, PropertyOption, PropertyType } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ObjectTypeRegistry } from '../store/objectTypes';
+import type { ObjectTypeRegistry } from '../store/object-types';
 import type { RecordChange } from '../store/types';
 
 /**

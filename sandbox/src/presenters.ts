@@ -1,6 +1,6 @@
 import { iso } from './clock';
 import type { SandboxStore } from './store/store';
-import type { ObjectTypeDef } from './store/objectTypes';
+import type { ObjectTypeDef } from './store/object-types';
 import type { SchemaAssociationDef, SchemaDef } from './store/schemas';
 import type { AssociationType, ObjectRecord, OwnerDef, PipelineDef, PropertyDef, PropertyGroupDef } from './store/types';
 

@@ -4,8 +4,8 @@ import { httpWrite, type RouteContext } from '../context';
 import { batchError, invalidPropertyValues, SandboxError, validationError, type ErrorDetail } from '../errors';
 import { checkBatchSize, noContent, param, parseBody, queryBool } from '../http';
 import { presentRecord } from '../presenters';
-import type { ObjectTypeDef } from '../store/objectTypes';
-import { inlineAssociations, propertiesInput } from './objectInputs';
+import type { ObjectTypeDef } from '../store/object-types';
+import { inlineAssociations, propertiesInput } from './object-inputs';
 import { sendBatch } from './batch';
 
 /** /crm/v3/objects/{objectType}/batch/… — up to 100 records per call. */

@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SandboxOptions } from '../../src/sandbox';
+import type { SandboxOptions } from '../src';
 import { startHarness, userClient, type Harness } from './helpers';
 
 /** Signature v3, written here independently of the sandbox: HMAC-SHA256(secret, METHOD+URI+body+timestamp), base64. */

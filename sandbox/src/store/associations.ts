@@ -1,5 +1,5 @@
 import { notFound, validationError } from '../errors';
-import { COMPANIES, CONTACTS, DEALS, NOTES, TASKS } from './objectTypes';
+import { COMPANIES, CONTACTS, DEALS, NOTES, TASKS } from './object-types';
 import type { AssociationCategory, AssociationType } from './types';
 
 /**

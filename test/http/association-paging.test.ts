@@ -1,5 +1,5 @@
 import { CrmGateway } from '../../src/hubspot/crm-gateway';
-import { startHarness, type Harness } from './helpers';
+import { startHarness, type Harness } from '../helpers/stand-in-harness';
 
 /**
  * HubSpot's v4 association batch read answers one page of associated records per input; the

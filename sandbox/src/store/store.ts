@@ -1,6 +1,6 @@
 import { AssociationStore, type AssociationSettings } from './associations';
 import { ObjectService } from './objects';
-import { DEALS, ObjectTypeRegistry } from './objectTypes';
+import { DEALS, ObjectTypeRegistry } from './object-types';
 import { OwnerStore } from './owners';
 import { PipelineStore } from './pipelines';
 import { PropertyRegistry } from './properties';

@@ -1,13 +1,13 @@
 import { conflict, notFound, validationError } from '../errors';
 import { parseBody } from '../http';
 import type { AssociationStore } from './associations';
-import { customObjectDefaults } from './builtinProperties';
-import { RESERVED_OBJECT_NAMES, type ObjectTypeDef, type ObjectTypeRegistry } from './objectTypes';
-import { propertyFromCreate } from './propertyInput';
+import { customObjectDefaults } from './builtin-properties';
+import { RESERVED_OBJECT_NAMES, type ObjectTypeDef, type ObjectTypeRegistry } from './object-types';
+import { propertyFromCreate } from './property-input';
 import type { PropertyRegistry } from './properties';
 import type { RecordStore } from './records';
 import type { AssociationType } from './types';
-import { associationDefinitionInput, DEFAULT_FIELD_TYPE, SCHEMA_NAME, schemaCreateInput, schemaPatchInput } from './schemaInput';
+import { associationDefinitionInput, DEFAULT_FIELD_TYPE, SCHEMA_NAME, schemaCreateInput, schemaPatchInput } from './schema-input';
 
 /** Custom object schemas: creating one also creates its type, properties, group and associations. */
 
