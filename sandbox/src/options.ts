@@ -22,6 +22,12 @@ export interface SandboxOptions {
   webhooksHsmetaPath?: string;
   /** Subscriptions; replace the hsmeta file's when given. */
   subscriptions?: WebhookSubscription[];
+  /**
+   * Profile variables a subscription's objectType may name (`${SERVICE_CONTRACT_OBJECT_TYPE_ID}`).
+   * Stand-in convenience: a `${NAME_OBJECT_TYPE_ID}` without a value stands for the custom object
+   * `name` once it exists, as a profile does after provisioning.
+   */
+  variables?: Record<string, string>;
   /** Delays (ms) before retry 1, 2, …; default growing over ~20 h like HubSpot. Tests: e.g. [10, 20, 40]. */
   webhookRetrySchedule?: number[];
   /** Attempts per batch including the first; default 10. */
@@ -70,6 +76,7 @@ export interface ResolvedOptions {
   portalId: number;
   webhookTargetUrl?: string;
   subscriptions: WebhookSubscription[];
+  variables: Record<string, string>;
   retrySchedule: number[];
   maxAttempts: number;
   timeoutMs: number;
@@ -101,6 +108,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     portalId: options.portalId ?? 8_800_001,
     ...(target !== undefined ? { webhookTargetUrl: target } : {}),
     subscriptions: options.subscriptions ?? hsmeta?.subscriptions ?? [],
+    variables: { ...options.variables },
     retrySchedule: [...(options.webhookRetrySchedule ?? DEFAULT_RETRY_SCHEDULE_MS)],
     maxAttempts: options.webhookMaxAttempts ?? 10,
     timeoutMs: options.webhookTimeoutMs ?? 5_000,

@@ -27,6 +27,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       appId: o.appId,
       ...(o.webhookTargetUrl !== undefined ? { targetUrl: o.webhookTargetUrl } : {}),
       subscriptions: o.subscriptions,
+      variables: o.variables,
       clientSecret: () => o.clientSecret,
       retrySchedule: o.retrySchedule,
       maxAttempts: o.maxAttempts,

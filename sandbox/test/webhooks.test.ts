@@ -169,6 +169,32 @@ describe('webhooks: payload and signature', () => {
     ]);
   });
 
+  it('resolves a ${NAME_OBJECT_TYPE_ID} objectType once the custom object exists; given variables win, unknown ones match nothing', async () => {
+    const sub = (objectType: string) => ({ subscriptionType: 'object.propertyChange', objectType, propertyName: 'renewal_date', active: true });
+    const subscriptions = [sub('${SERVICE_CONTRACT_OBJECT_TYPE_ID}'), sub('${OTHER_VARIABLE}'), sub('${DEAL_OBJECT_TYPE_ID}')];
+    const { sandbox, client } = await harness({ subscriptions });
+    const contractSchema = {
+      labels: { singular: 'Contract', plural: 'Contracts' },
+      primaryDisplayProperty: 'contract_name',
+      properties: [
+        { name: 'contract_name', label: 'Name', type: 'string', fieldType: 'text' },
+        { name: 'renewal_date', label: 'Renewal date', type: 'date', fieldType: 'date' },
+      ],
+    };
+    const schema = sandbox.createSchema({ name: 'service_contract', ...contractSchema });
+    const contract = await client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { contract_name: 'C', renewal_date: '2027-01-31' }, associations: [] });
+    await sandbox.flushWebhooks();
+    expect(target.events()).toEqual([expect.objectContaining({ objectTypeId: schema.objectTypeId, objectId: Number(contract.id), propertyName: 'renewal_date' })]);
+    await sandbox.stop();
+
+    const other = await harness({ subscriptions, variables: { SERVICE_CONTRACT_OBJECT_TYPE_ID: '2-999', OTHER_VARIABLE: '' } });
+    const second = other.sandbox.createSchema({ name: 'service_contract', ...contractSchema });
+    await other.client.crm.objects.basicApi.create(second.objectTypeId, { properties: { contract_name: 'C', renewal_date: '2027-01-31' }, associations: [] });
+    await other.sandbox.flushWebhooks();
+    expect(second.objectTypeId).not.toBe('2-999');
+    expect(target.events()).toHaveLength(1);
+  });
+
   it('seeds send webhooks only when asked, with the acting user as the source', async () => {
     const { sandbox } = await harness();
     sandbox.createObject('deals', { dealname: 'quiet' });

@@ -17,6 +17,8 @@ export interface WebhookServiceConfig extends DeliveryConfig {
   appId: string;
   targetUrl?: string;
   subscriptions: readonly WebhookSubscription[];
+  /** Values of `${…}` variables in subscriptions (see subscription-variables.ts). */
+  variables: Readonly<Record<string, string>>;
 }
 
 const FIRST_EVENT_ID = 100_001;
@@ -41,7 +43,7 @@ export class WebhookService {
 
   private onChange(change: RecordChange): void {
     if (!change.emitWebhooks) return;
-    for (const sub of matchingSubscriptions(this.subs, change, this.store.types)) {
+    for (const sub of matchingSubscriptions(this.subs, change, this.store.types, this.config.variables)) {
       const def = change.propertyName ? this.store.properties.get(change.objectTypeId, change.propertyName) : undefined;
       const event = buildEvent(change, sub, def, { eventId: this.nextEventId++, portalId: this.config.portalId, appId: this.config.appId });
       if (!this.target) this.droppedEvents.push({ event, reason: 'no-target' });

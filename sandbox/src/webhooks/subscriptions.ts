@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ObjectTypeRegistry } from '../store/object-types';
 import type { RecordChange } from '../store/types';
+import { subscribedObjectType } from './subscription-variables';
 
 /**
  * Webhook subscriptions: from the project's `webhooks-hsmeta.json` (config.subscriptions.crmObjects,
@@ -14,7 +15,10 @@ export interface WebhookSubscription {
   id?: number;
   /** `object.propertyChange`, `object.creation`, `object.deletion`, or legacy `deal.propertyChange`… */
   subscriptionType: string;
-  /** For `object.*` types: `deal`, `company`, or a custom object's `2-…` id (its name matches nothing, as in HubSpot). */
+  /**
+   * For `object.*` types: `deal`, `company`, or a custom object's `2-…` id (its name matches
+   * nothing, as in HubSpot), or a `${…}` variable holding one (see subscription-variables.ts).
+   */
   objectType?: string;
   propertyName?: string;
   active?: boolean;
@@ -90,13 +94,19 @@ export function resolveSubscriptions(subs: readonly WebhookSubscription[]): Reso
 }
 
 /** Subscriptions a change triggers (a propertyChange only for its property). */
-export function matchingSubscriptions(subs: readonly ResolvedSubscription[], change: RecordChange, types: ObjectTypeRegistry): ResolvedSubscription[] {
+export function matchingSubscriptions(
+  subs: readonly ResolvedSubscription[],
+  change: RecordChange,
+  types: ObjectTypeRegistry,
+  variables: Readonly<Record<string, string>> = {},
+): ResolvedSubscription[] {
   return subs.filter((s) => {
     if (!s.active || s.kind !== change.kind) return false;
-    const type = types.find(s.objectType);
+    const objectType = subscribedObjectType(s.objectType, variables, types);
+    const type = objectType === undefined ? undefined : types.find(objectType);
     if (type?.objectTypeId !== change.objectTypeId) return false;
     // HubSpot identifies a custom object in a subscription by its 2-… id, not its name.
-    if (type.custom && s.objectType !== type.objectTypeId) return false;
+    if (type.custom && objectType !== type.objectTypeId) return false;
     return change.kind !== 'propertyChange' || s.propertyName === change.propertyName;
   });
 }
