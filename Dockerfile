@@ -8,13 +8,17 @@
 # --- build: all dependencies, compile TypeScript, then drop the dev dependencies ---
 FROM node:22-slim AS build
 WORKDIR /app
-# The cards workspace's manifest is needed for `npm ci` to match package-lock.json.
+# The cards workspace's manifest is needed for `npm ci` to match package-lock.json; the stand-in's
+# workspace (sandbox/) is left out entirely, and npm ci then skips it.
 COPY package.json package-lock.json ./
 COPY extensions/app/cards/package.json extensions/app/cards/package.json
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
+# The cards' response schemas: src/cards/card-data.ts takes its types from them (type-only, so the
+# compiled service never loads them).
+COPY extensions/app/cards/shared ./extensions/app/cards/shared
 RUN npm run build && npm prune --omit=dev
 
 # --- run: compiled code, production dependencies, the data model; as the unprivileged `node` user ---

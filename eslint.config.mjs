@@ -16,7 +16,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/hubspot/**', 'test/**', 'scripts/bench*', 'scripts/bench/hubspot-client.ts'],
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: '@hubspot/api-client', message: 'Only src/hubspot/ may import @hubspot/api-client.' },
+          { name: '@throughline/sandbox', message: 'The service never imports the stand-in (it is not shipped).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/hubspot/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@throughline/sandbox', message: 'The service never imports the stand-in (it is not shipped).' }],
+      }],
+    },
+  },
+  {
+    files: ['test/**', 'scripts/bench*', 'scripts/bench/hubspot-client.ts', 'sandbox/test/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

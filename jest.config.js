@@ -1,10 +1,11 @@
 /**
- * One `npm test` for everything, as two jest projects:
+ * One `npm test` for everything, as three jest projects:
  *  - service: the TypeScript service, scripts and their tests (test/**\/*.test.ts), CommonJS via ts-jest;
+ *  - sandbox: the stand-in's own tests (sandbox/test), from the package's own sandbox/jest.config.js;
  *  - cards:   the HubSpot cards (extensions/app/cards, React 18.3.1) rendered with
  *             @hubspot/ui-extensions/testing (test/cards/ui/**\/*.test.tsx). @hubspot/ui-extensions and
  *             tinyspy ship ESM only, so they are transformed too (ts-jest with allowJs).
- * Both transpile only (isolatedModules); `npm run typecheck` type-checks each tsconfig.
+ * All transpile only (isolatedModules); `npm run typecheck` type-checks each tsconfig.
  */
 const setupFiles = ['<rootDir>/test/setup-env.ts'];
 
@@ -34,5 +35,6 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
       setupFiles,
     },
+    '<rootDir>/sandbox',
   ],
 };

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describeListenError } from '../src/cli/listen-error';
 import { parseScriptArgs, refuse, type ScriptSpec } from '../src/cli/script-args';
 import { pickConfigOrExit } from '../src/config';
-import { startSandbox } from '../src/sandbox';
+import { startSandbox } from '@throughline/sandbox';
 
 const SPEC: ScriptSpec = {
   synopsis: 'npm run sandbox',

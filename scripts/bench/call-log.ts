@@ -1,4 +1,4 @@
-import type { CallCounts } from '../../src/sandbox';
+import type { CallCounts } from '@throughline/sandbox';
 
 /**
  * The service's side of the count: every gateway call it completed, by operation name (the

@@ -1,7 +1,7 @@
 import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope, type Names,
 } from '../lib/seed';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '@throughline/sandbox';
 import { GATE_PROPERTIES as G } from '../../src/model/well-known-properties';
 
 /**

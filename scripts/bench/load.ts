@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { GATE_PROPERTIES as G } from '../../src/model/well-known-properties';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '@throughline/sandbox';
 import { OWNERS, USER, namesOf, seedOwners, type Names } from '../lib/seed';
 import { countsRecord } from './call-log';
 import { checkGateOutcome, seedGateBatch, type GateBatch } from './gate-fixtures';

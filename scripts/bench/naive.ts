@@ -10,7 +10,7 @@ import type { LinkedRecord, ResolvedGateRule } from '../../src/gate/types';
 import { toCrmRecord } from '../../src/hubspot/convert';
 import { ASSOCIATION_TYPES, type PortalTypes } from '../../src/hubspot/object-types';
 import { GATE_PROPERTIES as G } from '../../src/model/well-known-properties';
-import { signV3 } from '../../src/sandbox';
+import { signV3 } from '@throughline/sandbox';
 
 /**
  * The baseline: how a typical integration gates deals — one event at a time, one record per call,

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { addDays, todayIn, type CalendarDate } from '../../src/dates/calendar';
-import { ENDPOINTS } from '../../src/sandbox';
+import { ENDPOINTS } from '@throughline/sandbox';
 import { OWNERS, USER, namesOf, seedOwners } from '../lib/seed';
 import { countsRecord } from './call-log';
 import { nameCustomTypes, startBenchStack, type BenchStack } from './stack';

@@ -45,7 +45,7 @@ async function compile(repo: string): Promise<string> {
       extends: join(repo, 'tsconfig.build.json'),
       compilerOptions: { outDir: join(dir, 'out'), rootDir: repo, sourceMap: false, noEmitOnError: true, typeRoots: [join(repo, 'node_modules/@types')] },
       include: [join(repo, 'src')],
-      exclude: [join(repo, 'src/sandbox')],
+      files: [],
     }),
   );
   try {

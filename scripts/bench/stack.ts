@@ -1,6 +1,6 @@
 import { loadModel, type Model } from '../../src/model';
 import type { ApplySummary, Plan } from '../../src/provisioning';
-import { startSandbox, type FaultOptions, type Sandbox } from '../../src/sandbox';
+import { startSandbox, type FaultOptions, type Sandbox } from '@throughline/sandbox';
 import { provisionWith, standInConfig, startStack, type Stack } from '../lib/stack';
 import { CallLog } from './call-log';
 

@@ -1,6 +1,6 @@
 import { OBJECT_TYPE_IDS } from '../../src/hubspot/standard-object-types';
 import { performance } from 'node:perf_hooks';
-import { signV3 } from '../../src/sandbox';
+import { signV3 } from '@throughline/sandbox';
 
 /** HubSpot-shaped webhook events and signed deliveries (signature v3, as the stand-in signs its own). */
 

@@ -1,6 +1,6 @@
 import type { Model } from '../../src/model';
 import { objectByRole } from '../../src/model';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '@throughline/sandbox';
 
 /**
  * Seeding helpers over the stand-in's in-process API: records are written as a user would (with

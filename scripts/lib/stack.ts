@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../../src/logger';
 import { loadModel, type Model } from '../../src/model';
 import { applyPlan, planProvisioning, readPortal, type ApplySummary, type Plan } from '../../src/provisioning';
 import { webhookSubscriptions } from '../../src/project/webhook-subscriptions';
-import { startSandbox, type FaultOptions, type Sandbox, type SandboxOptions } from '../../src/sandbox';
+import { startSandbox, type FaultOptions, type Sandbox, type SandboxOptions } from '@throughline/sandbox';
 import { startService, type RunningService, type ServiceConfig, type ServiceOptions } from '../../src/service';
 
 /**
@@ -73,8 +73,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const model = loadModel('schemas');
   const sandbox = await startSandbox({
     port: options.sandboxPort ?? 0,
-    // Custom objects are subscribed by their 2-… ids, which exist once provision() has run.
-    subscriptions: webhookSubscriptions(model, { withoutCustomObjects: true }),
+    // As webhooks-hsmeta.json: custom objects by ${…_OBJECT_TYPE_ID}, which the stand-in resolves once provision() has created them.
+    subscriptions: webhookSubscriptions(model),
     webhookRetrySchedule: options.webhookRetrySchedule ?? [20, 50, 100, 200],
     webhookBatchDelayMs: 20,
     ...(options.faults ? { faults: options.faults } : {}),
@@ -95,14 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     model,
     logger,
-    async provision() {
-      const result = await provisionWith(config, model);
-      const reader = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: 6, baseMs: 20 });
-      const schemas = await reader.listObjectSchemas();
-      const idOf = (name: string) => schemas.find((s) => s.name === name)?.objectTypeId ?? name;
-      sandbox.setSubscriptions(webhookSubscriptions(model, { objectTypeOf: idOf }));
-      return result;
-    },
+    provision: () => provisionWith(config, model),
     async restartService(extra) {
       const port = service.port;
       await service.close();

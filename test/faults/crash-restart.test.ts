@@ -2,7 +2,7 @@ import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope,
 } from '../../scripts/lib/seed';
 import type { CallObserver } from '../../src/hubspot/crm-gateway';
-import type { SandboxObject } from '../../src/sandbox';
+import type { SandboxObject } from '@throughline/sandbox';
 import { startFaultStack, type FaultStack } from './harness';
 
 /**

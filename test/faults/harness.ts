@@ -1,7 +1,7 @@
 import type { DestinationStream } from 'pino';
 import { namesOf, seedOwners, type Names } from '../../scripts/lib/seed';
 import { startStack, type Stack } from '../../scripts/lib/stack';
-import type { SandboxOptions } from '../../src/sandbox';
+import type { SandboxOptions } from '@throughline/sandbox';
 import type { ServiceOptions } from '../../src/service';
 
 /**

@@ -2,7 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { PortalSchemaGateway } from '../../src/hubspot/portal-schema';
 import { loadModel } from '../../src/model';
 import { applyPlan, planProvisioning, readPortal, type PortalState, type ProvisioningGateway } from '../../src/provisioning';
-import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { startSandbox, type Sandbox } from '@throughline/sandbox';
 
 /**
  * `provision apply` interrupted at every write in turn, two ways: HubSpot refuses the write (a 5xx

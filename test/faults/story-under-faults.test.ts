@@ -1,7 +1,7 @@
 import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope,
 } from '../../scripts/lib/seed';
-import type { SandboxObject } from '../../src/sandbox';
+import type { SandboxObject } from '@throughline/sandbox';
 import { plusDays, startFaultStack, untilItSucceeds, type FaultStack } from './harness';
 
 /**

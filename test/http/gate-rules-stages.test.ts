@@ -2,7 +2,7 @@ import { standInConfig } from '../../scripts/lib/stack';
 import { createLogger } from '../../src/logger';
 import { loadModel, ModelError, type Model } from '../../src/model';
 import { runProvisionCli } from '../../src/provisioning';
-import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { startSandbox, type Sandbox } from '@throughline/sandbox';
 import { startService } from '../../src/service';
 import { fakeGateway } from '../fixtures/model/fake-gateway';
 import { freshPortal } from '../fixtures/model/portal-state';

@@ -24,7 +24,7 @@ const modelTypes = {
 };
 
 // The gateways themselves call the client with whatever type they are given: their call sites are scanned instead.
-const files = sourceFiles(ROOT, ['src', 'scripts'], /^src\/(sandbox(\/|$)|hubspot\/(crm-gateway|portal-schema)\.ts$)/);
+const files = sourceFiles(ROOT, ['src', 'scripts'], /^src\/hubspot\/(crm-gateway|portal-schema)\.ts$/);
 const { calls, unresolved } = scanHubSpotCalls(ROOT, files, modelTypes);
 
 function publicMethods(file: string, className: string): string[] {

@@ -1,6 +1,6 @@
 import { renderDealCardText } from '../../../src/cards/render-card-text';
 import { summaryLine } from '../../../src/provisioning';
-import type { SandboxObject } from '../../../src/sandbox';
+import type { SandboxObject } from '@throughline/sandbox';
 import {
   APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, dragDeal, editAsUser, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
 } from '../seed';
