@@ -54,24 +54,24 @@ export async function loadDeliveries(deps: LoadDeliveryDeps, dealIds: string[]):
   const { tickets, invoices, projects } = policy.sources;
   const dealsRead = gateway.readMany('deals', ids, plan.deal);
   const inDelivery = dealsRead.then((deals) => ids.filter((id) => IN_DELIVERY.includes(deals.get(id)?.properties[G.status] ?? '')));
-  const linked = async (objectType: string, properties: string[]): Promise<Linked> => {
+  const linkedRecords = async (objectType: string, properties: string[]): Promise<Linked> => {
     const links = await gateway.associationsOf('deals', objectType, ids);
     const wanted = idsOf(links, await inDelivery);
     return { links, records: wanted.length ? await gateway.readMany(objectType, wanted, properties) : new Map() };
   };
-  const source = (name: SourceName, enabled: boolean, read: () => Promise<Linked>) =>
-    enabled ? availability.guard(name, read) : Promise.resolve(null);
+  const source = (name: SourceName, enabled: boolean, readLinked: () => Promise<Linked>) =>
+    enabled ? availability.guard(name, readLinked) : Promise.resolve(null);
   const [deals, keep, scopes, changeOrders, ticketRows, invoiceRows, projectRows] = await Promise.all([
     dealsRead,
     inDelivery,
-    linked(deps.types.scope, plan.scope),
-    linked(deps.types.changeOrder, plan.changeOrder),
-    source('tickets', tickets.enabled, () => linked(tickets.objectType, plan.ticket)),
-    source('invoices', invoices.enabled, () => linked(invoices.objectType, plan.invoice)),
-    source('projects', projects.enabled, () => linked(projects.objectType, plan.project)),
+    linkedRecords(deps.types.scope, plan.scope),
+    linkedRecords(deps.types.changeOrder, plan.changeOrder),
+    source('tickets', tickets.enabled, () => linkedRecords(tickets.objectType, plan.ticket)),
+    source('invoices', invoices.enabled, () => linkedRecords(invoices.objectType, plan.invoice)),
+    source('projects', projects.enabled, () => linkedRecords(projects.objectType, plan.project)),
   ]);
   const isOpen = await stageStates(deps, ticketRows, projectRows);
-  const read = (name: SourceName, rows: Linked | null | undefined, dealId: string): SourceRead<CrmRecord> =>
+  const sourceRead = (name: SourceName, rows: Linked | null | undefined, dealId: string): SourceRead<CrmRecord> =>
     rows === null ? { status: 'disabled' } : rows === undefined ? { status: 'unavailable', reason: availability.unavailable(name) ?? `${name} could not be read` } : { status: 'read', records: recordsOf(rows, dealId) };
 
   const loaded = keep.map((dealId): LoadedDelivery => {
@@ -79,9 +79,9 @@ export async function loadDeliveries(deps: LoadDeliveryDeps, dealIds: string[]):
       deal: deals.get(dealId)!,
       scope: approvedScope(scopes, dealId, deps.approvedScopeLabel),
       changeOrders: recordsOf(changeOrders, dealId),
-      tickets: read('tickets', ticketRows, dealId),
-      invoices: read('invoices', invoiceRows, dealId),
-      projects: read('projects', projectRows, dealId),
+      tickets: sourceRead('tickets', ticketRows, dealId),
+      invoices: sourceRead('invoices', invoiceRows, dealId),
+      projects: sourceRead('projects', projectRows, dealId),
     };
     return { ...records, inputs: toDeliveryInputs(records, policy, isOpen) };
   });

@@ -33,11 +33,11 @@ export class SourceAvailability {
     return this.refused.get(source);
   }
 
-  /** Runs `read`; on a 403/404 marks the source and answers undefined. */
-  async guard<T>(source: SourceName, read: () => Promise<T>): Promise<T | undefined> {
+  /** Runs `readSource`; on a 403/404 marks the source and answers undefined. */
+  async guard<T>(source: SourceName, readSource: () => Promise<T>): Promise<T | undefined> {
     if (this.refused.has(source)) return undefined;
     try {
-      return await read();
+      return await readSource();
     } catch (err) {
       if (!(err instanceof HubSpotError) || (err.status !== 403 && err.status !== 404)) throw err;
       if (!this.refused.has(source)) {

@@ -12,6 +12,7 @@ const at = '2026-11-21T09:00:00.000Z';
 const PAGE = 2;
 
 type Props = Record<string, string | null>;
+type Req = Call['body'];
 export interface Call {
   method: string;
   path: string;
@@ -69,7 +70,7 @@ export class FakePortal {
     const api = nock(API).persist();
     const record = (method: string) => (path: string, body: unknown) => this.calls.push({ method, path, body });
     const post = record('POST');
-    api.post(/^\/crm\/v3\/objects\/[^/]+\/batch\/read$/).reply((path, body: any) => {
+    api.post(/^\/crm\/v3\/objects\/[^/]+\/batch\/read$/).reply((path, body: Req) => {
       post(path, body);
       const type = path.split('/')[4]!;
       const refused = this.refusal([type]);
@@ -77,13 +78,13 @@ export class FakePortal {
       const found = body.inputs.map((i: { id: string }) => i.id).filter((id: string) => this.get(type, id));
       return [200, { status: 'COMPLETE', results: found.reverse().map((id: string) => this.object(type, id, body.properties)), startedAt: at, completedAt: at }];
     });
-    api.post(/^\/crm\/v3\/objects\/[^/]+\/batch\/update$/).reply((path, body: any) => {
+    api.post(/^\/crm\/v3\/objects\/[^/]+\/batch\/update$/).reply((path, body: Req) => {
       post(path, body);
       const type = path.split('/')[4]!;
       for (const i of body.inputs) this.put(type, i.id, i.properties);
       return [200, { status: 'COMPLETE', results: [...body.inputs].reverse().map((i: { id: string }) => this.object(type, i.id)), startedAt: at, completedAt: at }];
     });
-    api.post(/^\/crm\/v3\/objects\/[^/]+\/batch\/create$/).reply((path, body: any) => {
+    api.post(/^\/crm\/v3\/objects\/[^/]+\/batch\/create$/).reply((path, body: Req) => {
       post(path, body);
       const type = path.split('/')[4]!;
       const made = body.inputs.map((i: { objectWriteTraceId: string; properties: Props; associations: Array<{ to: { id: string }; types: Array<{ associationTypeId: number }> }> }) => {
@@ -94,7 +95,7 @@ export class FakePortal {
       });
       return [201, { status: 'COMPLETE', results: made.reverse(), startedAt: at, completedAt: at }];
     });
-    api.post(/^\/crm\/v4\/associations\/[^/]+\/[^/]+\/batch\/read$/).reply((path, body: any) => {
+    api.post(/^\/crm\/v4\/associations\/[^/]+\/[^/]+\/batch\/read$/).reply((path, body: Req) => {
       post(path, body);
       const [, , , , from, to] = path.split('/') as string[];
       const refused = this.refusal([from!, to!]);
@@ -115,7 +116,7 @@ export class FakePortal {
       const errors = missing ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No associations found', context: {} }] : [];
       return [missing ? 207 : 200, { status: 'COMPLETE', results: rows.reverse(), ...(missing ? { numErrors: 1, errors } : {}), startedAt: at, completedAt: at }];
     });
-    api.post('/crm/v3/objects/deals/search').reply((path, body: any) => {
+    api.post('/crm/v3/objects/deals/search').reply((path, body: Req) => {
       post(path, body);
       const groups: Array<{ filters: Array<{ propertyName: string; operator: string; value?: string; values?: string[] }> }> = body.filterGroups;
       const matches = (p: Props, id: string) => groups.some((g) => g.filters.every((f) => {
