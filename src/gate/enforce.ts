@@ -1,7 +1,8 @@
 import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES, type PortalTypes } from '../hubspot/object-types';
-import type { CreateInput, UpdateInput } from '../hubspot/types';
+import type { UpdateInput } from '../hubspot/types';
+import { syncOpenTasks } from '../tasks/sync-open-tasks';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES } from '../model/well-known-properties';
 import { TASK_MARKER, type GateDecision } from './decide';
 
@@ -104,37 +105,21 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
   const result: EnforceResult = { reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
   if (!blocks.length && !passes.length) return result;
 
-  const orphans = await findOrphanTasks(gateway, blocks.filter((b) => !b.existingTaskId).map((b) => b.dealId));
-  const taskIdOf = new Map<string, string>();
-  const toUpdate: UpdateInput[] = passes.flatMap((p) =>
-    p.taskToComplete ? [{ id: p.taskToComplete, properties: { hs_task_status: 'COMPLETED' } }] : [],
-  );
-  for (const b of blocks) {
-    const existing = b.existingTaskId ?? orphans.get(b.dealId);
-    if (existing) toUpdate.push({ id: existing, properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId) });
-  }
-  const { missingIds } = toUpdate.length ? await gateway.updateMany('tasks', toUpdate) : { missingIds: [] as string[] };
-  const needTask = blocks.filter((b) => {
-    const existing = b.existingTaskId ?? orphans.get(b.dealId);
-    if (existing && !missingIds.includes(existing)) {
-      taskIdOf.set(b.dealId, existing);
-      return false;
-    }
-    return true;
-  });
-  result.tasksUpdated = blocks.length - needTask.length;
-
-  if (needTask.length) {
-    const inputs: CreateInput[] = needTask.map((b) => ({
+  const dealOf = new Map(blocks.map((b) => [gateTaskKey(b.dealId), b.dealId]));
+  const tasks = await syncOpenTasks(
+    gateway,
+    blocks.map((b) => ({
       key: gateTaskKey(b.dealId),
+      knownId: b.existingTaskId,
       properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId),
       associations: [{ toId: b.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
-    }));
-    const dealOf = new Map(needTask.map((b) => [gateTaskKey(b.dealId), b.dealId]));
-    const created = await gateway.createMany('tasks', inputs, byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)));
-    for (const b of needTask) taskIdOf.set(b.dealId, created.get(gateTaskKey(b.dealId))!);
-    result.tasksCreated = created.size;
-  }
+    })),
+    passes.flatMap((p) => (p.taskToComplete ? [p.taskToComplete] : [])),
+    byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)),
+  );
+  const taskIdOf = new Map(blocks.map((b) => [b.dealId, tasks.idOf.get(gateTaskKey(b.dealId))]));
+  result.tasksUpdated = tasks.updated;
+  result.tasksCreated = tasks.created;
 
   const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];
   if (contracts.length) {

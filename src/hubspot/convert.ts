@@ -57,6 +57,7 @@ export function toPipeline(p: ClientPipeline): Pipeline {
           displayOrder: s.displayOrder,
           isClosed: s.metadata?.isClosed === 'true',
           probability: Number.isFinite(probability) ? probability : undefined,
+          ...(s.metadata?.ticketState ? { ticketState: s.metadata.ticketState } : {}),
         };
       }),
   };

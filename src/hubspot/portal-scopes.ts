@@ -13,7 +13,9 @@ const NATIVE_SCHEMA_SCOPES: Record<string, string> = {
 export type Access = 'read' | 'write';
 
 /** An object type as the scope check sees it: a native name, or `custom` for any custom object. */
-export type ObjectKind = 'deals' | 'companies' | 'contacts' | 'tasks' | 'notes' | 'calls' | 'emails' | 'meetings' | 'custom';
+export type ObjectKind =
+  | 'deals' | 'companies' | 'contacts' | 'tasks' | 'notes' | 'calls' | 'emails' | 'meetings'
+  | 'tickets' | 'invoices' | 'projects' | 'custom';
 
 const NATIVE_IDS: Record<string, ObjectKind> = {
   [T.contacts]: 'contacts',
@@ -24,6 +26,14 @@ const NATIVE_IDS: Record<string, ObjectKind> = {
   [T.calls]: 'calls',
   [T.emails]: 'emails',
   [T.meetings]: 'meetings',
+  [T.tickets]: 'tickets',
+  [T.invoices]: 'invoices',
+  [T.projects]: 'projects',
+  tickets: 'tickets',
+  ticket: 'tickets',
+  invoices: 'invoices',
+  invoice: 'invoices',
+  projects: 'projects',
   contacts: 'contacts',
   contact: 'contacts',
   companies: 'companies',
@@ -44,10 +54,13 @@ export function objectKind(objectType: string): ObjectKind {
 
 /**
  * The record scope for an object type. HubSpot files the engagement objects (tasks, notes, calls,
- * emails, meetings) under the contacts scopes.
+ * emails, meetings) under the contacts scopes; tickets have one scope, `tickets`, for reading and
+ * writing; invoices and projects have their own (unsure for projects: crm.objects.projects.*).
  */
 export function objectScope(objectType: string, access: Access): string {
   const kind = objectKind(objectType);
+  if (kind === 'tickets') return 'tickets';
+  if (kind === 'invoices' || kind === 'projects') return `crm.objects.${kind}.${access}`;
   const family = kind === 'deals' || kind === 'companies' || kind === 'contacts' || kind === 'custom' ? kind : 'contacts';
   return `crm.objects.${family}.${access}`;
 }

@@ -85,6 +85,8 @@ export interface PipelineStage {
   displayOrder: number;
   isClosed: boolean;
   probability: number | undefined;
+  /** Ticket pipelines: metadata.ticketState, OPEN or CLOSED. */
+  ticketState?: string;
 }
 
 export interface Pipeline {

@@ -24,6 +24,12 @@ export const DELIVERY_HEALTH_PROPERTIES = {
   checkedAt: 'delivery_health_checked_at',
 } as const;
 
+/** Bookkeeping on the deal: the open delivery-health tasks of the AE and of the delivery lead. */
+export const DELIVERY_TASK_PROPERTIES = {
+  aeTaskId: 'delivery_ae_task_id',
+  leadTaskId: 'delivery_lead_task_id',
+} as const;
+
 /** The Scope's delivery properties (beside SCOPE_PROPERTIES). */
 export const SCOPE_DELIVERY_PROPERTIES = {
   phase: 'delivery_phase',
@@ -48,4 +54,6 @@ export const CHANGE_ORDER_PROPERTIES = {
   decisionReason: 'change_order_decision_reason',
   decidedBy: 'change_order_decided_by',
   decidedAt: 'change_order_decided_at',
+  /** Bookkeeping: the delivery lead's task while the change order waits for a decision. */
+  taskId: 'change_order_task_id',
 } as const;

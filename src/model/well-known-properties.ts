@@ -1,5 +1,5 @@
 import { CHANGE_ORDER_COMMITMENT_PROPERTY, COMMITMENT_PROPERTIES, HANDOFF_REVIEW_PROPERTIES } from './commitment-properties';
-import { CHANGE_ORDER_PROPERTIES, DELIVERY_HEALTH_PROPERTIES, SCOPE_DELIVERY_PROPERTIES } from './delivery-properties';
+import { CHANGE_ORDER_PROPERTIES, DELIVERY_HEALTH_PROPERTIES, DELIVERY_TASK_PROPERTIES, SCOPE_DELIVERY_PROPERTIES } from './delivery-properties';
 import { FEASIBILITY_PROPERTIES } from './presale-properties';
 
 /**
@@ -51,7 +51,12 @@ export const CUSTOMER_STATUS_PROPERTIES = {
 } as const;
 
 export const WELL_KNOWN = {
-  deal: [...Object.values(GATE_PROPERTIES), ...Object.values(DELIVERY_HEALTH_PROPERTIES), ...Object.values(HANDOFF_REVIEW_PROPERTIES)],
+  deal: [
+    ...Object.values(GATE_PROPERTIES),
+    ...Object.values(DELIVERY_HEALTH_PROPERTIES),
+    ...Object.values(DELIVERY_TASK_PROPERTIES),
+    ...Object.values(HANDOFF_REVIEW_PROPERTIES),
+  ],
   contract: Object.values(CONTRACT_PROPERTIES),
   scope: [...Object.values(SCOPE_PROPERTIES), ...Object.values(SCOPE_DELIVERY_PROPERTIES), ...Object.values(FEASIBILITY_PROPERTIES)],
   customer_status: Object.values(CUSTOMER_STATUS_PROPERTIES),

@@ -2,6 +2,8 @@ import { atLocalTime } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import type { AssociationInput, AssociationTypeRef, CrmRecord, Properties } from '../hubspot/types';
+import { findMarkedTasks } from '../tasks/find-marked-tasks';
+import { withKeyMarker } from '../tasks/task-key-marker';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { formatSentLog, parseSentLog, withEntries, type SentEntry } from './sent-log';
 
@@ -26,12 +28,7 @@ export interface TrackedTaskDeps {
   timeZone: string;
 }
 
-const keyMarker = (key: string) => `reminder-key:${key}`;
-
-/** The key is written into the task body, so a pending line can be matched to its task later. */
-export function withKeyMarker(body: string, key: string): string {
-  return `${body}<p style="color:#999">${keyMarker(key)}</p>`;
-}
+const MARKER_LABEL = 'reminder-key';
 
 /** A reminder task's key: the contract and the reminder (keys repeat across contracts). */
 export const reminderTaskKey = (contractId: string, key: string) => `renewal-task:${contractId}:${key}`;
@@ -42,20 +39,9 @@ export const reminderTaskKey = (contractId: string, key: string) => `renewal-tas
  * association type nothing can be found (the portal refused to say it; see object-types.ts).
  */
 async function findReminderTasks(contractIds: string[], deps: TrackedTaskDeps): Promise<Map<string, Map<string, string>>> {
-  const taskOfKey = new Map<string, Map<string, string>>();
-  if (deps.taskToContract === undefined || !contractIds.length) return taskOfKey;
-  const links = await deps.gateway.associationsOf(deps.contractType, 'tasks', contractIds);
-  const taskIds = [...links.values()].flat().map((l) => l.id);
-  const tasks = taskIds.length ? await deps.gateway.readMany('tasks', taskIds, ['hs_task_body']) : new Map<string, CrmRecord>();
-  for (const [contractId, ls] of links) {
-    const keys = new Map<string, string>();
-    for (const l of ls) {
-      const m = /reminder-key:(\S+?)</.exec(tasks.get(l.id)?.properties.hs_task_body ?? '');
-      if (m) keys.set(m[1]!, l.id);
-    }
-    taskOfKey.set(contractId, keys);
-  }
-  return taskOfKey;
+  if (deps.taskToContract === undefined || !contractIds.length) return new Map();
+  const found = await findMarkedTasks(deps.gateway, deps.contractType, contractIds, MARKER_LABEL);
+  return new Map([...found].map(([contractId, keys]) => [contractId, new Map([...keys].map(([key, task]) => [key, task.id]))]));
 }
 
 /**
@@ -121,7 +107,7 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
         key: reminderTaskKey(i.contract.id, i.key),
         properties: {
           hs_task_subject: i.subject,
-          hs_task_body: withKeyMarker(i.body, i.key),
+          hs_task_body: withKeyMarker(i.body, i.key, MARKER_LABEL),
           hs_task_status: 'NOT_STARTED',
           hs_task_priority: 'HIGH',
           hs_task_type: 'TODO',

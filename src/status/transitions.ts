@@ -8,6 +8,8 @@
  *   judgement (the contract ended), and only when the lapse happened after the user's change.
  * - Any other status set by a user yields to an automatic event that happened after it.
  * - Automation never moves a status backwards in time: an event older than the last change is ignored.
+ * - A deal in delivery going off track (`delivery_off_track`) moves only an `active` customer to
+ *   `at_risk`: whatever else the status is (onboarding, renewal, a person's dispute…) stays.
  */
 export const CUSTOMER_STATUSES = [
   'onboarding',
@@ -22,7 +24,7 @@ export const CUSTOMER_STATUSES = [
 ] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
-export const AUTOMATIC_EVENTS = ['first_close', 'renewal_window_opened', 'renewed', 'lapsed'] as const;
+export const AUTOMATIC_EVENTS = ['first_close', 'renewal_window_opened', 'renewed', 'lapsed', 'delivery_off_track'] as const;
 export type AutomaticEvent = (typeof AUTOMATIC_EVENTS)[number];
 
 export interface StatusState {
@@ -59,6 +61,7 @@ const AUTOMATIC: Record<AutomaticEvent, { to: CustomerStatus; from: Array<Custom
     from: ['none', 'onboarding', 'active', 'at_risk', 'renewal', 'expansion'],
     reason: 'The renewal date passed without a renewal.',
   },
+  delivery_off_track: { to: 'at_risk', from: ['active'], reason: 'A deal in delivery went off track.' },
 };
 
 export function isCustomerStatus(value: unknown): value is CustomerStatus {

@@ -28,7 +28,9 @@ export interface Unresolved {
   argument: string;
 }
 
-const CUSTOM_TYPE = /(^|\.)(scope|contract|customerStatus|contractType|scopeType|customerStatusType)$/;
+const CUSTOM_TYPE = /(^|\.)(scope|contract|customerStatus|changeOrder|contractType|scopeType|customerStatusType)$/;
+/** A delivery source's configured object type (schemas/delivery-health.json): its type when enabled, else none. */
+const SOURCE_TYPE = /(^|\.)(tickets|invoices|projects)\.objectType$/;
 const MODEL_TYPE = /^(typeOf|resolve)\((.*)\)$/;
 const LABEL_END = /(^|\.)(from|to)$/;
 
@@ -36,6 +38,8 @@ const LABEL_END = /(^|\.)(from|to)$/;
 export interface ModelTypes {
   objects: string[];
   labelEnds: string[];
+  /** Delivery sources → the object types they read (empty when switched off). */
+  sources: Record<string, string[]>;
 }
 const GATEWAY_RECEIVER = /(^|\.)(gateway|gw)$/i;
 const PORTAL_RECEIVER = /(^|\.)(gateway|reader|writer|provisioning)$/i;
@@ -131,6 +135,8 @@ export function scanHubSpotCalls(root: string, files: string[], modelTypes: Mode
     const text = arg.getText(site.source).replace(/[\s!]/g, '');
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return { types: [arg.text] };
     if (CUSTOM_TYPE.test(text)) return { types: ['custom'] };
+    const source = SOURCE_TYPE.exec(text);
+    if (source) return { types: modelTypes.sources[source[2]!] ?? [] };
     const named = MODEL_TYPE.exec(text);
     if (named) return { types: LABEL_END.test(named[2]!) ? modelTypes.labelEnds : modelTypes.objects };
     if (ts.isIdentifier(arg)) {

@@ -21,6 +21,7 @@ const asKind = (t: string) => (objectKind(t) === 'custom' ? 'custom' : t);
 const modelTypes = {
   objects: [...new Set([model.deals.objectType, ...model.objects.map(() => 'custom')])],
   labelEnds: [...new Set(model.associations.flatMap((a) => [a.from, a.to]).map(asKind))],
+  sources: Object.fromEntries(Object.entries(model.deliveryHealth.sources).map(([name, s]) => [name, s.enabled ? [s.objectType] : []])),
 };
 
 // The gateways themselves call the client with whatever type they are given: their call sites are scanned instead.

@@ -1,8 +1,8 @@
-import { StatusTransitionError, transition, type StatusState } from '../../../src/status/transitions';
+import { CUSTOMER_STATUSES, StatusTransitionError, transition, type AutomaticEvent, type StatusState } from '../../../src/status/transitions';
 
 const now = new Date('2027-05-01T09:00:00Z');
 const state = (status: StatusState['status'], setBy: StatusState['setBy'] = 'automation', changedAt = '2027-04-01T00:00:00Z'): StatusState => ({ status, setBy, changedAt });
-const auto = (event: 'first_close' | 'renewal_window_opened' | 'renewed' | 'lapsed', occurredAt = now.toISOString()) => ({ event, occurredAt });
+const auto = (event: AutomaticEvent, occurredAt = now.toISOString()) => ({ event, occurredAt });
 const nextOf = (r: ReturnType<typeof transition>) => (r.changed ? r.next.status : undefined);
 
 describe('transition — automatic events', () => {
@@ -32,9 +32,28 @@ describe('transition — automatic events', () => {
   });
 });
 
+describe('transition — a deal in delivery going off track', () => {
+  it('moves an active customer to at risk, set by automation, whoever set active', () => {
+    for (const setBy of ['automation', 'user'] as const) {
+      expect(transition(state('active', setBy), auto('delivery_off_track'), 'Deal Acme: off track', now)).toEqual({
+        changed: true,
+        next: { status: 'at_risk', setBy: 'automation', changedAt: now.toISOString(), reason: 'Deal Acme: off track' },
+      });
+    }
+  });
+  it('moves no other status, automatic or set by a person', () => {
+    for (const s of CUSTOMER_STATUSES.filter((x) => x !== 'active')) {
+      for (const setBy of ['automation', 'user'] as const) {
+        expect(transition(state(s, setBy), auto('delivery_off_track'), undefined, now)).toMatchObject({ changed: false });
+      }
+    }
+    expect(transition(undefined, auto('delivery_off_track'), undefined, now)).toMatchObject({ changed: false });
+  });
+});
+
 describe('transition — precedence of a user’s word', () => {
   it.each(['dispute', 'paused', 'churned'] as const)('%s set by a user is never changed by automation', (s) => {
-    for (const e of ['first_close', 'renewal_window_opened', 'renewed', 'lapsed'] as const) {
+    for (const e of ['first_close', 'renewal_window_opened', 'renewed', 'lapsed', 'delivery_off_track'] as const) {
       expect(transition(state(s, 'user'), auto(e), undefined, now)).toMatchObject({ changed: false });
     }
   });
