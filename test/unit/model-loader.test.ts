@@ -1,16 +1,6 @@
 import { join } from 'node:path';
-import { loadModel, ModelError, objectByRole, formatProblem, OBJECT_ROLES } from '../../src/model';
-import { removeOverlays, schemasWith } from '../fixtures/model/overlay';
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadModel(dir);
-  } catch (err) {
-    if (err instanceof ModelError) return err.problems.map(formatProblem);
-    throw err;
-  }
-  throw new Error('the model loaded without problems');
-}
+import { loadModel, objectByRole, OBJECT_ROLES } from '../../src/model';
+import { problemsOf, removeOverlays, schemasWith } from '../fixtures/model/overlay';
 
 afterAll(removeOverlays);
 

@@ -1,17 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, loadModel, ModelError } from '../../../src/model';
-import { removeOverlays, schemasEdited } from '../../fixtures/model/overlay';
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadModel(dir);
-  } catch (err) {
-    if (err instanceof ModelError) return err.problems.map(formatProblem);
-    throw err;
-  }
-  throw new Error('the model loaded without problems');
-}
+import { loadModel } from '../../../src/model';
+import { problemsOf, removeOverlays, schemasEdited } from '../../fixtures/model/overlay';
 
 afterAll(removeOverlays);
 
