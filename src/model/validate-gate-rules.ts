@@ -1,35 +1,15 @@
 import type { GateRules, LinkedRequirement } from './gate-rules-schema';
 import type { ModelProblem } from './model-error';
 import type { ModelParts } from './model-parts';
-import { DEFAULT_CUSTOM_OBJECT_PROPERTIES, DEFAULT_DEAL_PROPERTIES } from './names';
+import { propertySides, type Side } from './property-sides';
 import type { PropertyDef } from './property-schema';
-
-interface Side {
-  label: string;
-  defined: Map<string, PropertyDef>;
-  defaults: ReadonlySet<string>;
-  definedIn: string;
-}
 
 /** Every property a gate rule names must exist on the deal, scope or contract it refers to. */
 export function validateGateRules(parts: ModelParts): ModelProblem[] {
   if (!parts.gateRules) return [];
   const { file, value } = parts.gateRules;
   const problems: ModelProblem[] = [];
-  const sides = new Map<string, Side>();
-  if (parts.deals) {
-    const defined = new Map(parts.deals.value.groups.flatMap((g) => g.properties.map((p) => [p.name, p] as const)));
-    sides.set('deal', { label: 'deals', defined, defaults: DEFAULT_DEAL_PROPERTIES, definedIn: parts.deals.file });
-  }
-  for (const role of ['scope', 'contract'] as const) {
-    // With two objects claiming a role, which one the rule means is unknown: that is reported once, elsewhere.
-    const candidates = parts.objects.filter((o) => o.value.role === role);
-    const obj = candidates.length === 1 ? candidates[0] : undefined;
-    if (obj) {
-      const defined = new Map(obj.value.properties.map((p) => [p.name, p] as const));
-      sides.set(role, { label: `the ${role} object (${obj.value.name})`, defined, defaults: DEFAULT_CUSTOM_OBJECT_PROPERTIES, definedIn: obj.file });
-    }
-  }
+  const sides: Map<string, Side> = propertySides(parts);
 
   const exists = (on: string, name: string, path: string): PropertyDef | undefined => {
     const side = sides.get(on);
