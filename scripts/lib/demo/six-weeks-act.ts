@@ -58,7 +58,7 @@ export async function sixWeeksAct(ctx: DemoContext): Promise<void> {
   ctx.setClock(at('2027-01-16'));
   const pass = await dailyPass();
   n.user('Scheduler', `2027-01-16: the daily delivery pass (${pass.dealsAssessed} deal(s) in delivery)`);
-  n.throughline(`the ticket has been open 4 days: delivery health is ${deal().delivery_health}. ${deal().delivery_health_reasons ?? ''}`);
+  n.throughline(`the ticket has been open 4 days: delivery health is ${deal().delivery_health} (${(deal().delivery_health_reasons ?? '').split('\n')[0]}).`);
   n.check(deal().delivery_health === 'at_risk', 'delivery health turns at risk');
   n.user('Tom (delivery)', 'logs 760 hours in all, and a change order the client asked for: PayPal Express, 120 h, 14,400 (requested)');
   await editAsUser(sb, names.scope, ids.checkoutScope!, { hours_logged: '760' }, OWNERS.delivery);
