@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4';
 import { apiError, raw, startHarness, userClient, type Harness } from './helpers';
+
+const HUBSPOT = AssociationSpecAssociationCategoryEnum.HubspotDefined;
 
 let h: Harness;
 beforeAll(async () => {
@@ -27,8 +30,8 @@ describe('tickets (0-5)', () => {
     const t = await h.client.crm.tickets.basicApi.create({
       properties: { subject: 'Checkout 500s', hs_ticket_priority: 'URGENT' },
       associations: [
-        { to: { id: d }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 28 }] },
-        { to: { id: c }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 339 }] },
+        { to: { id: d }, types: [{ associationCategory: HUBSPOT, associationTypeId: 28 }] },
+        { to: { id: c }, types: [{ associationCategory: HUBSPOT, associationTypeId: 339 }] },
       ],
     });
     expect(t.properties).toMatchObject({ hs_pipeline: '0', hs_pipeline_stage: '1', hs_ticket_priority: 'URGENT', subject: 'Checkout 500s' });
@@ -74,7 +77,7 @@ describe('projects (0-970), opt-in', () => {
       const project = p.sandbox.createObject('projects', { hs_name: 'Rollout', hs_target_due_date: '2026-12-15' }, { associations: [{ toObjectType: 'deals', toObjectId: d }] });
       expect(project.properties).toMatchObject({ hs_pipeline: 'projects', hs_pipeline_stage: 'project_planned' });
       const pipelines = await p.client.crm.pipelines.pipelinesApi.getAll('0-970');
-      expect(pipelines.results[0]?.stages.map((s) => s.metadata.isClosed)).toEqual(['false', 'false', 'true']);
+      expect(pipelines.results[0]?.stages.map((s) => s.metadata?.isClosed)).toEqual(['false', 'false', 'true']);
       const links = await p.client.crm.associations.v4.batchApi.getPage('deals', '0-970', { inputs: [{ id: d }] });
       expect(links.results[0]?.to.map((x) => String(x.toObjectId))).toEqual([project.id]);
     } finally {
