@@ -57,6 +57,7 @@ function readinessCheck(rt: Runtime): () => Promise<ReadinessReport> {
 export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
   const renewals = async () => (await rt.renewals()).scan();
   const sweep = () => rt.sweep(rt.now());
+  const delivery = async () => (await rt.delivery()).dailyPass(rt.now());
   return [
     {
       name: 'renewals',
@@ -73,6 +74,7 @@ export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
           })
         : sweep,
     },
+    { name: 'delivery', cron: rt.config.DELIVERY_CRON, run: metrics ? timedJob(metrics, 'delivery', delivery) : delivery },
   ];
 }
 

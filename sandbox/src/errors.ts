@@ -79,6 +79,10 @@ export const invalidPropertyValues = (errors: ErrorDetail[]): SandboxError =>
 export const unknownObjectType = (token: string): SandboxError =>
   new SandboxError(400, body(`Unable to infer object type from: ${token}`, 'VALIDATION_ERROR'));
 
+/** A standard object this portal does not have (e.g. Projects), or whose scope the app lacks (unsure of HubSpot's exact body). */
+export const objectTypeNotInPortal = (plural: string, objectTypeId: string): SandboxError =>
+  new SandboxError(403, body(`This portal does not have access to ${plural} (${objectTypeId}), or the app lacks its scope.`, 'MISSING_SCOPES'));
+
 export const rateLimited = (headers: Record<string, string>): SandboxError =>
   new SandboxError(
     429,

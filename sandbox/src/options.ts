@@ -59,6 +59,12 @@ export interface SandboxOptions {
    * associations, tasks, notes). Default `USER_DEFINED`, as HubSpot's custom-object examples send.
    */
   customObjectAssociationCategory?: 'USER_DEFINED' | 'HUBSPOT_DEFINED';
+  /**
+   * Serve HubSpot's Projects object (0-970), which not every portal has. Default false: its paths
+   * answer 403, as a portal without it (or the app without its scope) does. Tickets and invoices
+   * are always served.
+   */
+  projects?: boolean;
 }
 
 export const DEFAULT_SEARCH_INDEX_DELAY_MS = 50;
@@ -88,6 +94,7 @@ export interface ResolvedOptions {
   searchIndexDelayMs: number;
   associationPageSize: number;
   customObjectAssociationCategory: 'USER_DEFINED' | 'HUBSPOT_DEFINED';
+  projects: boolean;
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -120,6 +127,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     ...(options.now !== undefined ? { now: options.now } : {}),
     associationPageSize: positiveInt(options.associationPageSize ?? 500, 'associationPageSize'),
     customObjectAssociationCategory: options.customObjectAssociationCategory ?? 'USER_DEFINED',
+    projects: options.projects ?? false,
   };
 }
 

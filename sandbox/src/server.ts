@@ -17,7 +17,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const o = resolveOptions(options);
   const clock = new SandboxClock();
   if (o.now !== undefined) clock.set(o.now);
-  const store = new SandboxStore(o.portalId, { pageSize: o.associationPageSize, customObjectCategory: o.customObjectAssociationCategory });
+  const store = new SandboxStore(o.portalId, { pageSize: o.associationPageSize, customObjectCategory: o.customObjectAssociationCategory }, { projects: o.projects });
   store.records.searchIndex.delayMs = o.searchIndexDelayMs;
   const counters = new CallCounters();
   const faults = new FaultState(o.faults, new Prng(o.seed), new Prng(o.seed + 1));

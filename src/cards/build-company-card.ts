@@ -1,4 +1,5 @@
 import { parseHubSpotDate, todayIn, type CalendarDate } from '../dates/calendar';
+import { accountTotals, engagementDelivery, type DeliveryLabels } from '../delivery/delivery-card-section';
 import type { CrmRecord, HistoryEntry, Pipeline } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, OPEN_CONTRACT_STATUSES, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
 import type { CompanyCardData, CompanyStatus, Engagement, GateStatusShown, NextRenewal, RenewalTask, StatusChange } from './card-data';
@@ -23,6 +24,8 @@ export interface CompanyCardInput {
   /** The portal's currency, for contracts whose deal names none. */
   currency: string;
   now: Date;
+  /** With them, each engagement's delivery health and margin and the account's totals (from the deals' roll-up). */
+  deliveryLabels?: DeliveryLabels;
 }
 
 export const HISTORY_SHOWN = 5;
@@ -101,6 +104,7 @@ function engagement(item: CompanyCardInput['deals'][number], input: CompanyCardI
         }
       : null,
     contract: contract ? cardContract(contract, today, input.labels, dealCurrency(item.deal, input.currency)) : null,
+    ...(input.deliveryLabels ? { delivery: engagementDelivery(item.deal, input.deliveryLabels) } : {}),
   };
 }
 
@@ -149,6 +153,7 @@ export function buildCompanyCard(input: CompanyCardInput): CompanyCardData {
     engagements: input.deals.map((d) => engagement(d, input, today)).sort((a, b) => Number(b.dealId) - Number(a.dealId)),
     nextRenewal: nextRenewal(input, today),
     renewalTasks: renewalTasks(input),
+    ...(input.deliveryLabels ? { accountTotals: accountTotals(input.deals.map((d) => d.deal), input.currency) } : {}),
     objectTypes: input.objectTypes,
     today,
   };

@@ -4,7 +4,7 @@ import { CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, SCOPE_PROPERTIES
 import type { LinkedRecord } from '../gate/types';
 import { groupMissing } from '../gate/missing-groups';
 import { formatDateTime } from '../words/format-words';
-import type { CardGate, CardScope, DealCardData, GateStatusShown } from './card-data';
+import type { CardGate, CardScope, DealCardData, DeliverySection, GateStatusShown } from './card-data';
 import { cardContract, dayIn, dealCurrency, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
 
 export interface DealCardInput {
@@ -22,6 +22,8 @@ export interface DealCardInput {
   currency: string;
   /** The create buttons' labels (src/gate/button-labels.ts). */
   buttons: { addScope: string; addContract: string };
+  /** The Delivery section, once the deal passed the gate (the delivery use case's cardSection). */
+  delivery?: DeliverySection | null;
 }
 
 const RECORDED: GateStatusShown[] = ['passed', 'blocked', 'overridden', 'not_checked'];
@@ -98,5 +100,6 @@ export function buildDealCard(input: DealCardInput): DealCardData {
     companyId: input.companyId ?? null,
     objectTypes: input.objectTypes,
     buttons: input.buttons,
+    ...(input.delivery ? { delivery: input.delivery } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { DeliveryService } from '../delivery/delivery-service';
 import type { GateService } from '../gate/gate-service';
 import type { PipelineCache } from '../gate/pipeline-cache';
 import type { CrmGateway } from '../hubspot/crm-gateway';
@@ -20,4 +21,6 @@ export interface CardDeps {
     appId: string | undefined;
   };
   clock: () => Date;
+  /** The Delivery section of deals in delivery; built on first use (absent: no section). */
+  delivery?: () => Promise<Pick<DeliveryService, 'cardSection'>>;
 }

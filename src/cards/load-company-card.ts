@@ -1,3 +1,4 @@
+import { COMPANY_CARD_DELIVERY_PROPERTIES, deliveryLabels } from '../delivery/delivery-card-section';
 import type { CrmRecord } from '../hubspot/types';
 import { objectByRole } from '../model';
 import { CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
@@ -12,7 +13,7 @@ const none = new Map<string, CrmRecord>();
 const pick = (links: Array<{ id: string }> | undefined, records: Map<string, CrmRecord>) => (links ?? []).flatMap((l) => records.get(l.id) ?? []);
 
 export const TASK_PROPERTIES = ['hs_task_subject', 'hs_task_status', 'hs_timestamp', 'hubspot_owner_id'];
-export const DEAL_PROPERTIES = ['dealname', 'dealstage', 'pipeline', 'deal_currency_code', G.status];
+export const DEAL_PROPERTIES = [...new Set(['dealname', 'dealstage', 'pipeline', 'deal_currency_code', G.status, ...COMPANY_CARD_DELIVERY_PROPERTIES])];
 
 /**
  * Loads the company card in three rounds of batch calls, never one call per deal:
@@ -73,5 +74,6 @@ export async function loadCompanyCard(deps: CardDeps, companyId: string): Promis
     timeZone: settings.timeZone,
     currency: settings.currency,
     now: deps.clock(),
+    deliveryLabels: deliveryLabels(model),
   });
 }

@@ -1,7 +1,8 @@
 import { todayIn } from '../dates/calendar';
+import { IN_DELIVERY } from '../delivery/delivery-read-plan';
 import { addButtonLabel } from '../gate/button-labels';
 import { dealProperties, objectByRole } from '../model';
-import { CUSTOMER_STATUS_PROPERTIES as S } from '../model/well-known-properties';
+import { CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G } from '../model/well-known-properties';
 import { buildDealCard } from './build-deal-card';
 import type { CardDeps } from './card-deps';
 import { statusLabels } from './card-fields';
@@ -21,12 +22,16 @@ export async function loadDealCard(deps: CardDeps, dealId: string): Promise<Deal
   });
   if (!evaluation) return undefined;
 
+  // Once the deal passed the gate, its Delivery section is read beside the company's status.
+  const inDelivery = IN_DELIVERY.includes(evaluation.loaded.deal.properties[G.status] ?? '');
+  const delivery = inDelivery && deps.delivery ? deps.delivery().then((d) => d.cardSection(dealId, now)) : Promise.resolve(null);
   const companyId = (await gateway.associationsOf('deals', 'companies', [dealId])).get(dealId)?.[0]?.id;
   const statusId = companyId ? (await gateway.associationsOf('companies', types.customerStatus, [companyId])).get(companyId)?.[0]?.id : undefined;
   const customerStatus = statusId
     ? (await gateway.readMany(types.customerStatus, [statusId], Object.values(S))).get(statusId)
     : undefined;
 
+  const deliverySection = await delivery;
   const comparisons = (evaluation.rule?.crossChecks ?? [])
     .filter((c) => c.on === 'scope')
     .map((c) => ({ label: c.label, proposal: c.equal[0], delivery: c.equal[1] }));
@@ -43,5 +48,6 @@ export async function loadDealCard(deps: CardDeps, dealId: string): Promise<Deal
     timeZone: settings.timeZone,
     currency: settings.currency,
     buttons: { addScope: addButtonLabel(scopeDef.labels.singular), addContract: addButtonLabel(contractDef.labels.singular) },
+    delivery: deliverySection,
   });
 }

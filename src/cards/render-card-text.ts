@@ -1,4 +1,5 @@
 import type { DealCardData } from './card-data';
+import { renderDeliveryText } from './render-delivery-text';
 
 const STATUS = { passed: 'PASSED', blocked: 'BLOCKED', overridden: 'OVERRIDDEN', not_checked: 'NOT CHECKED' } as const;
 const or = (v: string | number | null | undefined, dash = '—') => (v === null || v === undefined || v === '' ? dash : String(v));
@@ -7,6 +8,7 @@ const or = (v: string | number | null | undefined, dash = '—') => (v === null 
 export function renderDealCardText(card: DealCardData): string {
   const out: string[] = [];
   out.push(`┌ Deal card — ${card.deal.name} (${or(card.deal.pipeline)} › ${or(card.deal.stage)})`);
+  if (card.delivery) out.push(...renderDeliveryText(card.delivery));
   const missing = card.gate.status === 'passed' ? [] : card.gate.missing;
   out.push(
     `│ Close gate: ${STATUS[card.gate.status]} · ${card.gate.passedCount} of ${card.gate.total} checks done` +

@@ -1,4 +1,5 @@
 import type { CompanyCardData } from './card-data';
+import { renderAccountTotalsText, renderEngagementDeliveryText } from './render-delivery-text';
 
 const or = (v: string | number | null | undefined, dash = '—') => (v === null || v === undefined || v === '' ? dash : String(v));
 
@@ -12,8 +13,9 @@ export function renderCompanyCardText(card: CompanyCardData): string {
   for (const e of card.engagements) {
     const scope = e.scope ? `scope “${e.scope.name}” ${or(e.scope.statusLabel)}${e.scope.approved ? ', approved' : ''}` : 'no scope';
     const contract = e.contract ? `contract “${e.contract.name}” ${or(e.contract.statusLabel)}, renews ${or(e.contract.renewalDate)}` : 'no contract';
-    out.push(`│   ${e.dealName} (deal ${e.dealId}, ${or(e.stage)}) — gate ${e.gateStatus}; ${scope}; ${contract}`);
+    out.push(`│   ${e.dealName} (deal ${e.dealId}, ${or(e.stage)}) — gate ${e.gateStatus}; ${scope}; ${contract}${renderEngagementDeliveryText(e.delivery)}`);
   }
+  if (card.accountTotals) out.push(renderAccountTotalsText(card.accountTotals));
   const n = card.nextRenewal;
   out.push(`│ Next renewal: ${n ? `${n.date} (in ${n.daysToRenewal} days), ${n.contractName}${n.autoRenew ? `, auto-renews${n.noticeDeadline ? `, cancel by ${n.noticeDeadline}` : ''}` : ''}` : 'none'}`);
   out.push(`└ Open renewal tasks: ${card.renewalTasks.length ? '' : 'none'}`);

@@ -1,5 +1,4 @@
-import type { DeliveryHealthPolicy } from '../model';
-import type { DeliveryAssessment, DeliveryFigures, DeliveryHealth } from './assessment';
+import type { DeliveryAssessment, DeliveryFigures, DeliveryHealth, DeliveryPolicy } from './assessment';
 import { summariseBilling } from './billing';
 import { summariseBurn, type BurnSummary } from './burn';
 import { summariseChangeOrders } from './change-orders';
@@ -20,9 +19,9 @@ const NO_BURN: BurnSummary = {
  * Before kickoff (or without a scope) the health is not started, once closed it is closed;
  * otherwise the worst rule that trips wins, and none tripping is on track.
  */
-export function assessDelivery(inputs: DeliveryInputs, now: Date, policy: DeliveryHealthPolicy): DeliveryAssessment {
+export function assessDelivery(inputs: DeliveryInputs, now: Date, policy: DeliveryPolicy): DeliveryAssessment {
   const { scope } = inputs;
-  const currency = inputs.deal.currency ?? policy.currency.default;
+  const currency = inputs.deal.currency ?? policy.portalCurrency;
   const changeOrders = summariseChangeOrders(inputs.changeOrders, now);
   const coHours = changeOrders.figures.billedHours !== null && changeOrders.figures.absorbedHours !== null
     ? changeOrders.figures.billedHours + changeOrders.figures.absorbedHours

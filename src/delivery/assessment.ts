@@ -1,3 +1,11 @@
+import type { DeliveryHealthPolicy } from '../model';
+
+/**
+ * What assessDelivery judges by: schemas/delivery-health.json, and the portal's company currency
+ * (PORTAL_CURRENCY, the one source of it) for deals and invoices that name none.
+ */
+export type DeliveryPolicy = DeliveryHealthPolicy & { portalCurrency: string };
+
 /** What assessDelivery returns. null in a figure means "not enough data to say"; `missing` says why. */
 
 export type DeliveryHealth = 'not_started' | 'on_track' | 'at_risk' | 'off_track' | 'closed';

@@ -1,5 +1,4 @@
-import type { DeliveryHealthPolicy } from '../model';
-import type { DeliveryFigures } from './assessment';
+import type { DeliveryFigures, DeliveryPolicy } from './assessment';
 import { wholeDaysPast } from './days';
 import type { InvoiceInput, SourceRead } from './delivery-inputs';
 import { knownSum } from './known-sum';
@@ -25,7 +24,7 @@ const names = (invoices: InvoiceInput[]) => invoices.map((i) => i.number ?? `inv
  * Billed, paid and outstanding over the deal's invoices in its currency, leaving out drafts and
  * voided ones (the configured not-billed statuses). Overdue: a balance due whose date has passed.
  */
-export function summariseBilling(source: SourceRead<InvoiceInput>, dealCurrency: string, policy: DeliveryHealthPolicy, now: Date): BillingSummary {
+export function summariseBilling(source: SourceRead<InvoiceInput>, dealCurrency: string, policy: DeliveryPolicy, now: Date): BillingSummary {
   if (source.status === 'disabled') return { figures: null, overdue: [], missing: [] };
   if (source.status === 'unavailable') {
     return { figures: null, overdue: [], missing: [`Not enough data to say anything about invoices: ${source.reason}`] };
@@ -33,7 +32,7 @@ export function summariseBilling(source: SourceRead<InvoiceInput>, dealCurrency:
   const missing: string[] = [];
   const notBilled = new Set(policy.sources.invoices.notBilledStatuses);
   const billedInvoices = source.records.filter((i) => i.status === null || !notBilled.has(i.status));
-  const inCurrency = billedInvoices.filter((i) => (i.currency ?? policy.currency.default) === dealCurrency);
+  const inCurrency = billedInvoices.filter((i) => (i.currency ?? policy.portalCurrency) === dealCurrency);
   const foreign = billedInvoices.length - inCurrency.length;
   if (foreign > 0) {
     missing.push(`${count(foreign, 'invoice is', 'invoices are')} left out of the billing figures: not in ${dealCurrency}, and amounts are never converted`);

@@ -86,6 +86,9 @@ export function buildDeliverySection(item: LoadedDelivery, assessment: DeliveryA
   };
 }
 
+/** Deal properties engagementDelivery and accountTotals read (the company card adds them to its deal read). */
+export const COMPANY_CARD_DELIVERY_PROPERTIES = [H.health, H.plannedMarginPct, H.marginNowPct, H.billedAmount, H.outstandingAmount, H.changeOrdersAbsorbedHours, 'deal_currency_code'];
+
 const HEALTHS: readonly DeliveryHealth[] = ['not_started', 'on_track', 'at_risk', 'off_track', 'closed'];
 
 /**

@@ -10,7 +10,8 @@ import { objectByRole, type Model } from '../model';
 import { DELIVERY_HEALTH_PROPERTIES as H } from '../model/delivery-properties';
 import { GATE_PROPERTIES as G } from '../model/well-known-properties';
 import type { HubSpotEvent } from '../webhooks/events';
-import { buildDeliverySection, deliveryLabels } from './delivery-card-section';
+import type { DeliveryPolicy } from './assessment';
+import { buildDeliverySection, COMPANY_CARD_DELIVERY_PROPERTIES, deliveryLabels } from './delivery-card-section';
 import { deliveryReadPlan, IN_DELIVERY } from './delivery-read-plan';
 import { dealsForEvents } from './deals-for-events';
 import { loadDeliveries } from './load-deliveries';
@@ -35,7 +36,8 @@ export interface DeliveryServiceDeps {
   projectPipelines?: PipelineCache;
   locks: KeyedLock;
   model: Pick<Model, 'deliveryHealth' | 'objects' | 'deals' | 'associations'>;
-  settings: { defaultOwnerId?: string | undefined; appId?: string | undefined };
+  /** currency: PORTAL_CURRENCY, for deals and invoices that name none. */
+  settings: { defaultOwnerId?: string | undefined; appId?: string | undefined; currency: string };
   logger: Logger;
 }
 
@@ -77,7 +79,7 @@ function addRun(total: DeliveryRun, run: DeliveryRun): DeliveryRun {
  * batch of deals with their sources (batched), assess each (pure), write only what changed.
  */
 export function createDeliveryService(deps: DeliveryServiceDeps) {
-  const policy = deps.model.deliveryHealth;
+  const policy: DeliveryPolicy = { ...deps.model.deliveryHealth, portalCurrency: deps.settings.currency };
   const plan = deliveryReadPlan(policy);
   const labels = deliveryLabels(deps.model);
   const availability = new SourceAvailability(deps.logger);
@@ -135,7 +137,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     dealsForEvents: (events: HubSpotEvent[]) => dealsForEvents(events, { gateway: deps.gateway, types: deps.types, policy, availability, appId: deps.settings.appId }),
     labels,
     /** Deal properties the company card reads for engagementDelivery / accountTotals. */
-    companyCardProperties: [H.health, H.plannedMarginPct, H.marginNowPct, H.billedAmount, H.outstandingAmount, H.changeOrdersAbsorbedHours, 'deal_currency_code'],
+    companyCardProperties: COMPANY_CARD_DELIVERY_PROPERTIES,
   };
 }
 

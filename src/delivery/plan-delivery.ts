@@ -1,7 +1,6 @@
-import type { DeliveryHealthPolicy } from '../model';
 import { CHANGE_ORDER_PROPERTIES as CO, DELIVERY_HEALTH_PROPERTIES as H, DELIVERY_TASK_PROPERTIES as T } from '../model/delivery-properties';
 import { assessDelivery } from './assess-delivery';
-import type { DeliveryAssessment } from './assessment';
+import type { DeliveryAssessment, DeliveryPolicy } from './assessment';
 import { daysSince } from './days';
 import { changeOrderTaskKey, changeOrderTaskText, healthTaskKey, healthTaskText, type TaskRole, type TaskText } from './delivery-task-content';
 import { changedProperties, deliveryHealthProperties, type DealPropertyValues } from './health-properties';
@@ -42,7 +41,7 @@ const known = (v: string | null | undefined) => (v && v.trim() ? v : undefined);
  * A change order undecided past the threshold gets one task for the delivery lead, completed and
  * forgotten once it is decided.
  */
-export function planDelivery(item: LoadedDelivery, now: Date, policy: DeliveryHealthPolicy, defaultOwnerId: string | undefined): DeliveryPlan {
+export function planDelivery(item: LoadedDelivery, now: Date, policy: DeliveryPolicy, defaultOwnerId: string | undefined): DeliveryPlan {
   const deal = item.deal;
   const dealName = deal.properties.dealname || `Deal ${deal.id}`;
   const previousHealth = known(deal.properties[H.health]) ?? null;

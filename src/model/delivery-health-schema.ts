@@ -62,7 +62,6 @@ export const deliveryHealthSchema = z.strictObject({
     defaultPerHour: z.number().positive().nullable(),
     currency: currencyCode,
   }),
-  currency: z.strictObject({ description, default: currencyCode }),
   sources: z.strictObject({ tickets: ticketsSchema, invoices: invoicesSchema, projects: projectsSchema }),
 });
 

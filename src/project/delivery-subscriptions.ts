@@ -2,7 +2,7 @@ import { objectByRole, type Model } from '../model';
 import { CHANGE_ORDER_TRIGGERS } from '../delivery/delivery-read-plan';
 import { SCOPE_DELIVERY_PROPERTIES as SD } from '../model/delivery-properties';
 import { objectTypeIdRef } from './object-type-ids';
-import type { CrmObjectSubscription, SubscriptionOptions } from './webhook-subscriptions';
+import type { CrmObjectSubscription, SubscriptionOptions } from './subscription-types';
 
 /** HubSpot's standard objects as webhook subscriptions name them (singular), by the source's object type id. */
 const STANDARD_NAME: Record<string, string> = { '0-5': 'ticket', tickets: 'ticket', '0-53': 'invoice', invoices: 'invoice' };

@@ -10,6 +10,9 @@ const CONTRACT_TRIGGERS = new Set<string>(CONTRACT_TRIGGER_PROPERTIES);
 const isDealStageChange = (e: HubSpotEvent): e is PropertyChangeEvent => isPropertyChange(e) && e.objectTypeId === OBJECT_TYPE_IDS.deals && e.propertyName === 'dealstage';
 const isDealCreation = (e: HubSpotEvent): e is CreationEvent => isCreation(e) && e.objectTypeId === OBJECT_TYPE_IDS.deals;
 const unique = (ids: number[]) => [...new Set(ids.map(String))];
+const DELIVERY_SOURCES: readonly string[] = [OBJECT_TYPE_IDS.tickets, OBJECT_TYPE_IDS.invoices, OBJECT_TYPE_IDS.projects];
+const isDeliveryCandidate = (e: HubSpotEvent): e is CreationEvent | PropertyChangeEvent =>
+  (isCreation(e) || isPropertyChange(e)) && (DELIVERY_SOURCES.includes(e.objectTypeId ?? '') || isCustomObjectTypeId(e.objectTypeId));
 
 /** Deals whose events may need the gate: stage changes into a gated stage, and creations (imports). */
 export async function dealsToGate(rt: Pick<Runtime, 'rules' | 'pipelines'>, events: HubSpotEvent[]): Promise<string[]> {
@@ -27,7 +30,18 @@ export async function contractsToReplan(rt: Pick<Runtime, 'portalTypes'>, events
   return unique(candidates.filter((e) => e.objectTypeId === contract).map((e) => e.objectId));
 }
 
-/** The webhook batch handler: stage changes go to the gate, contract changes to renewals. */
+/**
+ * Events that may concern delivery health: tickets, invoices, projects, the scope and custom objects
+ * that are none of the gate's (the change order). The delivery use case keeps the ones it reads.
+ */
+export async function deliveryEvents(rt: Pick<Runtime, 'portalTypes'>, events: HubSpotEvent[]): Promise<HubSpotEvent[]> {
+  const candidates = events.filter(isDeliveryCandidate);
+  if (!candidates.some((e) => isCustomObjectTypeId(e.objectTypeId))) return candidates;
+  const { scope, roleOf } = await rt.portalTypes();
+  return candidates.filter((e) => !isCustomObjectTypeId(e.objectTypeId) || e.objectTypeId === scope || !roleOf[e.objectTypeId]);
+}
+
+/** The webhook batch handler: stage changes go to the gate, contract changes to renewals, delivery sources to delivery health. */
 export function routeWebhookBatch(rt: Runtime) {
   return async (events: HubSpotEvent[], meta: WebhookBatchMeta): Promise<void> => {
     const contractIds = await contractsToReplan(rt, events);
@@ -42,6 +56,13 @@ export function routeWebhookBatch(rt: Runtime) {
         { deals: dealIds.length, reverted: run.reverted.length, passed: run.passed.length, tasksCreated: run.tasksCreated, tasksUpdated: run.tasksUpdated },
         'webhook batch gated',
       );
+    }
+    const forDelivery = await deliveryEvents(rt, events);
+    if (forDelivery.length) {
+      const delivery = await rt.delivery();
+      const deals = await delivery.dealsForEvents(forDelivery);
+      const run = deals.length ? await delivery.assessDeals(deals, rt.now()) : undefined;
+      meta.logger.info({ events: forDelivery.length, deals: deals.length, updated: run?.dealsUpdated.length ?? 0, tasksCreated: run?.tasksCreated ?? 0 }, 'delivery events assessed');
     }
   };
 }

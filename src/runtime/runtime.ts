@@ -1,8 +1,11 @@
 import { createCardService } from '../cards/card-service';
 import type { Config } from '../config';
+import { discoverChangeOrderTypes, projectPipelineCache, ticketPipelineCache } from '../delivery/delivery-portal';
+import { createDeliveryService } from '../delivery/delivery-service';
 import { createGateService } from '../gate/gate-service';
 import { createSweep } from '../gate/sweep';
 import type { Logger } from '../logger';
+import { objectByRole } from '../model';
 import { createRenewalService, reminderSettings } from '../renewals/renewal-service';
 import { createCustomerStatusService } from '../status/customer-status-service';
 import { withGateMetrics } from './gate-metrics';
@@ -59,6 +62,21 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
 
   const sweep = once(async () => createSweep({ gateway, gate: await gate(), rules, pipelines }));
 
+  const delivery = once(async () => {
+    const [types, changeOrderTypes] = await Promise.all([portalTypes(), discoverChangeOrderTypes(gateway, objectByRole(model, 'change_order').name)]);
+    const projectPipelines = projectPipelineCache(gateway, model.deliveryHealth);
+    return createDeliveryService({
+      gateway,
+      types: { ...types, ...changeOrderTypes },
+      ticketPipelines: ticketPipelineCache(gateway),
+      ...(projectPipelines ? { projectPipelines } : {}),
+      locks,
+      model,
+      settings: { defaultOwnerId: config.DEFAULT_OWNER_ID, appId: config.HUBSPOT_APP_ID, currency: config.PORTAL_CURRENCY },
+      logger,
+    });
+  });
+
   const cards = once(async () =>
     createCardService({
       gate: await gate(),
@@ -68,6 +86,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
       model,
       settings: { timeZone, currency: config.PORTAL_CURRENCY, appId: config.HUBSPOT_APP_ID },
       clock,
+      delivery,
     }),
   );
 
@@ -90,6 +109,8 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     customerStatus,
     /** The deal and company cards, and the card's recheck. */
     cards,
+    /** Delivery health: webhook deals, the daily pass, the card's Delivery section. */
+    delivery,
   };
 }
 

@@ -7,5 +7,6 @@ it('npm run demo plays every act to its expected end', async () => {
   expect(failures).toEqual([]);
   for (const act of ['Act 1', 'Act 2', 'Act 3', 'Act 4']) expect(output).toContain(act);
   expect(output).toContain('Deal card — Northwind checkout rebuild');
+  expect(output).toContain('│ Delivery: AT RISK');
   expect(output).not.toContain('✘');
 }, 90_000);

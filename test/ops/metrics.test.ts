@@ -72,6 +72,7 @@ describe('GET /metrics', () => {
     expect(at('sweep_duration_seconds_count')).toBe(1);
     expect(at('renewal_scan_duration_seconds_count')).toBe(1);
     expect(at('scheduled_job_duration_seconds_count', { job: 'sweep', outcome: 'ok' })).toBe(1);
+    expect(at('scheduled_job_duration_seconds_count', { job: 'delivery', outcome: 'ok' })).toBe(1);
     expect(at('scheduled_job_last_success_timestamp_seconds', { job: 'renewals' })).toBeGreaterThan(Date.now() / 1000 - 60);
 
     // Node process metrics, under the same prefix.

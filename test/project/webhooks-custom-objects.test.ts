@@ -15,6 +15,8 @@ import { renderWebhooksMeta } from '../../src/project/webhooks-meta';
 
 const ROOT = join(__dirname, '..', '..');
 const VAR = 'SERVICE_CONTRACT_OBJECT_TYPE_ID';
+/** The delivery phase's custom objects (change orders, the scope's delivery properties). */
+const DELIVERY_VARS = { CHANGE_ORDER_OBJECT_TYPE_ID: '2-7654322', DELIVERY_SCOPE_OBJECT_TYPE_ID: '2-7654320' };
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'throughline-webhooks-'));
@@ -70,6 +72,10 @@ describe('project checks: custom objects in webhooks-hsmeta.json', () => {
     editProfile('production', (j) => {
       j.variables[VAR] = '2-7654321';
     });
+    expect(checkProject(dir).map((p) => p.split(' is empty')[0])).toEqual(Object.keys(DELIVERY_VARS).map((v) => `extensions/hsprofile.production.json: ${v}`));
+    editProfile('production', (j) => {
+      Object.assign(j.variables, DELIVERY_VARS);
+    });
     expect(checkProject(dir)).toEqual([]);
   });
 });
@@ -94,11 +100,11 @@ describe('npm run project:webhooks', () => {
     editProfile('production', (j) => {
       j.accountId = 123456;
     });
-    const c = cli([{ name: 'service_contract', objectTypeId: '2-7654321' }, { name: 'delivery_scope', objectTypeId: '2-7654320' }]);
+    const c = cli([{ name: 'service_contract', objectTypeId: '2-7654321' }, { name: 'delivery_scope', objectTypeId: '2-7654320' }, { name: 'change_order', objectTypeId: '2-7654322' }]);
     expect(await c.run('--from-portal', '--profile', 'production')).toBe(0);
-    expect(readJson('hsprofile.production.json').variables[VAR]).toBe('2-7654321');
+    expect(readJson('hsprofile.production.json').variables).toMatchObject({ [VAR]: '2-7654321', ...DELIVERY_VARS });
     expect(readJson('hsprofile.local.json').variables[VAR]).toBe('');
-    expect(c.stdout()).toContain(`set ${VAR}=2-7654321 in extensions/hsprofile.production.json`);
+    expect(c.stdout()).toContain(`set ${VAR}=2-7654321, CHANGE_ORDER_OBJECT_TYPE_ID=2-7654322, DELIVERY_SCOPE_OBJECT_TYPE_ID=2-7654320 in extensions/hsprofile.production.json`);
     expect(checkProject(dir)).toEqual([]);
   });
 
@@ -106,7 +112,7 @@ describe('npm run project:webhooks', () => {
     const before = readFileSync(file('hsprofile.production.json'), 'utf8');
     const c = cli([]);
     expect(await c.run('--from-portal', '--profile', 'production')).toBe(1);
-    expect(c.stderr()).toContain('The portal has no custom object service_contract: run `npm run provision -- apply` against it first.');
+    expect(c.stderr()).toContain('The portal has no custom object service_contract, change_order, delivery_scope: run `npm run provision -- apply` against it first.');
     expect(readFileSync(file('hsprofile.production.json'), 'utf8')).toBe(before);
     expect(await c.run('--from-portal')).toBe(2);
   });
@@ -115,7 +121,7 @@ describe('npm run project:webhooks', () => {
     const c = cli();
     expect(await c.run('--without-custom-objects')).toBe(0);
     const subs = (JSON.parse(readFileSync(file(WEBHOOKS_META), 'utf8')) as { config: { subscriptions: { crmObjects: Array<{ objectType: string }> } } }).config.subscriptions.crmObjects;
-    expect(subs.map((s) => s.objectType)).toEqual(['deal', 'deal']);
+    expect(subs.map((s) => s.objectType)).toEqual(['deal', 'deal', 'ticket', 'ticket', 'invoice', 'invoice']);
     editProfile('production', (j) => {
       j.accountId = 123456;
     });

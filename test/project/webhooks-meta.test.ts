@@ -7,7 +7,11 @@ import { SRC_DIR, WEBHOOKS_META } from '../../src/project/hubspot-project';
 import { objectTypeIdRef } from '../../src/project/object-type-ids';
 import { CONTRACT_TRIGGER_PROPERTIES } from '../../src/project/webhook-subscriptions';
 import { renderWebhooksMeta, type WebhooksMeta } from '../../src/project/webhooks-meta';
-import { contractsToReplan, dealsToGate } from '../../src/runtime/route-events';
+import { deliveryEventRecords } from '../../src/delivery/deals-for-events';
+import { deliverySubscriptions } from '../../src/project/delivery-subscriptions';
+import { SourceAvailability } from '../../src/delivery/source-availability';
+import { createLogger } from '../../src/logger';
+import { contractsToReplan, dealsToGate, deliveryEvents } from '../../src/runtime/route-events';
 import type { Runtime } from '../../src/runtime/runtime';
 import type { HubSpotEvent } from '../../src/webhooks/events';
 
@@ -16,6 +20,8 @@ const FILE = join(ROOT, SRC_DIR, WEBHOOKS_META);
 const model = loadModel(join(ROOT, 'schemas'));
 const committed = readFileSync(FILE, 'utf8');
 const meta = JSON.parse(committed) as WebhooksMeta;
+const refOf = (role: string) => objectTypeIdRef(model.objects.find((o) => o.role === role)!.name);
+const [contractRef, scopeRef, changeOrderRef] = [refOf('contract'), refOf('scope'), refOf('change_order')];
 
 describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
   it('is what schemas/ gives (regenerate with npm run project:webhooks)', () => {
@@ -42,8 +48,16 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
     expect(subs.filter((s) => s.objectType === contract).map((s) => s.propertyName)).toEqual([...CONTRACT_TRIGGER_PROPERTIES]);
   });
 
+  it('subscribes to what delivery health reads: change orders, the scope’s delivery properties, tickets and invoices', () => {
+    const subs = meta.config.subscriptions.crmObjects;
+    expect(deliverySubscriptions(model).length).toBeGreaterThan(10);
+    expect(subs.slice(-deliverySubscriptions(model).length)).toEqual(deliverySubscriptions(model));
+    expect(subs.filter((s) => s.objectType === changeOrderRef && s.subscriptionType === 'object.creation')).toHaveLength(1);
+  });
+
   it('every subscription reaches a handler of the service (no subscription the service ignores)', async () => {
     const contractTypeId = '2-1002';
+    const ids: Record<string, string> = { deal: '0-3', ticket: '0-5', invoice: '0-53', [contractRef]: contractTypeId, [scopeRef]: '2-1001', [changeOrderRef]: '2-1004' };
     const rt = {
       rules: resolveGateRules(model),
       pipelines: {
@@ -59,9 +73,11 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
           },
         ],
       },
-      portalTypes: async () => ({ contract: contractTypeId }),
+      portalTypes: async () => ({ contract: contractTypeId, scope: '2-1001', roleOf: { '2-1001': 'scope', [contractTypeId]: 'contract', '2-1003': 'customerStatus' } }),
     } as unknown as Runtime;
-    const contract = objectTypeIdRef(model.objects.find((o) => o.role === 'contract')!.name);
+    const availability = new SourceAvailability(createLogger('silent'));
+    const delivery = async (events: HubSpotEvent[]) =>
+      [...deliveryEventRecords(await deliveryEvents(rt, events), { types: { scope: '2-1001', changeOrder: '2-1004' }, policy: model.deliveryHealth, availability }).values()].flat();
     for (const [i, s] of meta.config.subscriptions.crmObjects.entries()) {
       const event = {
         eventId: i,
@@ -72,10 +88,10 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
         attemptNumber: 0,
         subscriptionType: s.subscriptionType,
         objectId: 500 + i,
-        objectTypeId: s.objectType === 'deal' ? '0-3' : s.objectType === contract ? contractTypeId : `unknown:${s.objectType}`,
+        objectTypeId: ids[s.objectType] ?? `unknown:${s.objectType}`,
         ...(s.propertyName ? { propertyName: s.propertyName, propertyValue: s.propertyName === 'dealstage' ? 'closedwon' : 'x' } : {}),
       } as unknown as HubSpotEvent;
-      const routed = [...(await dealsToGate(rt, [event])), ...(await contractsToReplan(rt, [event]))];
+      const routed = [...(await dealsToGate(rt, [event])), ...(await contractsToReplan(rt, [event])), ...(await delivery([event]))];
       expect({ subscription: s, routed }).toEqual({ subscription: s, routed: [String(500 + i)] });
     }
   });

@@ -1,4 +1,5 @@
 import { notFound, validationError } from '../errors';
+import { INVOICES, PROJECTS, TICKETS } from './delivery-objects';
 import { COMPANIES, CONTACTS, DEALS, NOTES, TASKS } from './object-types';
 import type { AssociationCategory, AssociationType } from './types';
 
@@ -43,6 +44,15 @@ const DEFAULT_PAIRS: readonly DefaultPair[] = [
   pair(COMPANIES, NOTES, 189, 190, 'company_to_note', 'note_to_company'),
   pair(CONTACTS, NOTES, 201, 202, 'contact_to_note', 'note_to_contact'),
   pair(DEALS, NOTES, 213, 214, 'deal_to_note', 'note_to_deal'),
+  pair(DEALS, TICKETS, 27, 28, 'deal_to_ticket', 'ticket_to_deal'),
+  pair(COMPANIES, TICKETS, 340, 339, 'company_to_ticket_unlabeled', 'ticket_to_company_unlabeled'),
+  pair(COMPANIES, TICKETS, 25, 26, 'company_to_ticket', 'ticket_to_company', 'Primary'),
+  pair(TICKETS, TASKS, 229, 230, 'ticket_to_task', 'task_to_ticket'),
+  pair(DEALS, INVOICES, 176, 175, 'deal_to_invoice', 'invoice_to_deal'),
+  pair(COMPANIES, INVOICES, 180, 179, 'company_to_invoice', 'invoice_to_company'),
+  // Unsure: HubSpot's ids for the Projects object's default types (the service reads them, never writes them).
+  pair(PROJECTS, DEALS, 9001, 9002, 'project_to_deal', 'deal_to_project'),
+  pair(PROJECTS, COMPANIES, 9003, 9004, 'project_to_company', 'company_to_project'),
 ];
 
 const FIRST_GENERATED_TYPE_ID = 1001;

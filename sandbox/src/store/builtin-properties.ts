@@ -71,6 +71,10 @@ const dealProperties = (): PropertyDef[] => [
     options: options(['newbusiness', 'New Business'], ['existingbusiness', 'Existing Business']),
   }),
   propertyDef('description', 'Deal Description', 'string', 'textarea', 'dealinformation'),
+  // HubSpot's options are the portal's currencies (multi-currency settings); three stand in for them.
+  propertyDef('deal_currency_code', 'Currency', 'enumeration', 'select', 'dealinformation', {
+    options: options(['EUR', 'Euro'], ['GBP', 'British pound'], ['USD', 'US dollar']),
+  }),
   propertyDef('hs_is_closed', 'Is Deal Closed?', 'bool', 'booleancheckbox', 'dealinformation', {
     ...readOnly,
     calculated: true,

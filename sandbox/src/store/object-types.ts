@@ -1,4 +1,4 @@
-import { unknownObjectType } from '../errors';
+import { objectTypeNotInPortal, unknownObjectType } from '../errors';
 
 /**
  * Object types the sandbox knows: HubSpot's standard ones it serves plus custom objects created
@@ -105,7 +105,18 @@ export const RESERVED_OBJECT_NAMES = new Set([
 ]);
 
 export class ObjectTypeRegistry {
-  private types: ObjectTypeDef[] = [...BUILTIN_TYPES];
+  private types: ObjectTypeDef[];
+
+  /**
+   * `extra`: more standard objects this portal has (tickets, invoices, projects); `refused`: ones
+   * it lacks, answered 403 (as a portal without the object or its scope does) instead of 400.
+   */
+  constructor(
+    private readonly extra: readonly ObjectTypeDef[] = [],
+    private readonly refused: readonly ObjectTypeDef[] = [],
+  ) {
+    this.types = [...BUILTIN_TYPES, ...extra];
+  }
 
   all(): readonly ObjectTypeDef[] {
     return this.types;
@@ -127,6 +138,8 @@ export class ObjectTypeRegistry {
   /** Like `find`, but answers HubSpot's 400 for a type it cannot infer. */
   resolve(token: string): ObjectTypeDef {
     const def = this.find(token);
+    const lacking = def ? undefined : this.refused.find((t) => t.aliases.includes(token.trim().toLowerCase()));
+    if (lacking) throw objectTypeNotInPortal(lacking.pluralLabel.toLowerCase(), lacking.objectTypeId);
     if (!def) throw unknownObjectType(token);
     return def;
   }
@@ -138,6 +151,6 @@ export class ObjectTypeRegistry {
   }
 
   reset(): void {
-    this.types = [...BUILTIN_TYPES];
+    this.types = [...BUILTIN_TYPES, ...this.extra];
   }
 }

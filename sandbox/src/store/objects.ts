@@ -1,6 +1,7 @@
 import { iso } from '../clock';
 import { conflict, invalidPropertyValues, validationError, type ErrorDetail } from '../errors';
 import type { AssociationStore } from './associations';
+import { PIPELINE_PROPERTIES } from './delivery-objects';
 import { DEALS, type ObjectTypeDef, type ObjectTypeRegistry } from './object-types';
 import type { PipelineStore } from './pipelines';
 import type { PropertyRegistry } from './properties';
@@ -11,8 +12,9 @@ import { normalizeValue } from './values';
 /**
  * Creating, updating and archiving records with HubSpot's rules: unknown or read-only properties,
  * bad option values, numbers, dates, booleans and unique values are refused (all problems in one
- * 400); deals get a pipeline and first stage when none is given, and `hs_is_closed(_won)` follow
- * the stage metadata.
+ * 400); deals, tickets and projects get their default pipeline and its first stage when none is
+ * given, a stage must belong to the record's pipeline, and a deal's `hs_is_closed(_won)` follow the
+ * stage metadata.
  */
 
 export interface AssociationSpecInput {
@@ -48,8 +50,9 @@ export class ObjectService {
   prepare(type: ObjectTypeDef, input: Record<string, unknown>, existing?: ObjectRecord): Map<string, string> {
     const errors: ErrorDetail[] = [];
     const values = new Map<string, string>();
-    // `pipeline` first: the stages a deal may take depend on it.
-    const entries = Object.entries(input).sort(([a], [b]) => (a === 'pipeline' ? -1 : b === 'pipeline' ? 1 : 0));
+    // The pipeline first: the stages a record may take depend on it.
+    const first = PIPELINE_PROPERTIES[type.objectTypeId]?.pipeline;
+    const entries = Object.entries(input).sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : 0));
     for (const [name, raw] of entries) {
       const def = this.d.properties.get(type.objectTypeId, name);
       if (!def) {
@@ -65,28 +68,30 @@ export class ObjectService {
       if (result.ok) values.set(name, result.value);
       else errors.push(result.error);
     }
-    if (type.objectTypeId === DEALS) this.checkDealStage(values, existing, errors);
+    this.checkStage(type, values, existing, errors);
     if (errors.length > 0) throw invalidPropertyValues(errors);
     this.checkUnique(type, values, existing);
     return values;
   }
 
-  /** Deal stages allowed for the pipeline the deal will be in. */
+  /** Stages allowed for the pipeline the record will be in (deals, tickets, projects). */
   private allowedValues(type: ObjectTypeDef, name: string, values: Map<string, string>, existing?: ObjectRecord): string[] | undefined {
-    if (type.objectTypeId !== DEALS || name !== 'dealstage') return undefined;
-    const pipelineId = values.get('pipeline') || existing?.properties.get('pipeline') || 'default';
-    return this.d.pipelines.get(DEALS, pipelineId)?.stages.filter((s) => !s.archived).map((s) => s.id) ?? [];
+    const p = PIPELINE_PROPERTIES[type.objectTypeId];
+    if (!p || name !== p.stage) return undefined;
+    const pipelineId = values.get(p.pipeline) || existing?.properties.get(p.pipeline) || p.defaultPipeline;
+    return this.d.pipelines.get(type.objectTypeId, pipelineId)?.stages.filter((s) => !s.archived).map((s) => s.id) ?? [];
   }
 
-  private checkDealStage(values: Map<string, string>, existing: ObjectRecord | undefined, errors: ErrorDetail[]): void {
-    const newPipeline = values.get('pipeline');
-    if (!existing || !newPipeline || values.has('dealstage')) return;
-    const stage = existing.properties.get('dealstage');
-    if (stage && !this.d.pipelines.stage(DEALS, newPipeline, stage)) {
+  private checkStage(type: ObjectTypeDef, values: Map<string, string>, existing: ObjectRecord | undefined, errors: ErrorDetail[]): void {
+    const p = PIPELINE_PROPERTIES[type.objectTypeId];
+    const newPipeline = p && values.get(p.pipeline);
+    if (!p || !existing || !newPipeline || values.has(p.stage)) return;
+    const stage = existing.properties.get(p.stage);
+    if (stage && !this.d.pipelines.stage(type.objectTypeId, newPipeline, stage)) {
       errors.push({
-        message: `Deal stage ${stage} is not in pipeline ${newPipeline}; send a dealstage of that pipeline with the pipeline change.`,
+        message: `${type.singularLabel} stage ${stage} is not in pipeline ${newPipeline}; send a ${p.stage} of that pipeline with the pipeline change.`,
         code: 'INVALID_OPTION',
-        context: { propertyName: ['dealstage'] },
+        context: { propertyName: [p.stage] },
       });
     }
   }
@@ -142,7 +147,7 @@ export class ObjectService {
       [type.lastModifiedProperty, iso(ctx.at)],
     ]);
     for (const [name, value] of values) all.set(name, value);
-    if (type.objectTypeId === DEALS) this.applyDealDefaults(all);
+    this.applyPipelineDefaults(type, all);
     const changed = this.d.records.write(record, all, ctx);
     this.d.records.emit({ kind: 'creation', objectTypeId: type.objectTypeId, objectId: record.id, occurredAt: ctx.at, actor: ctx.actor, emitWebhooks: ctx.emitWebhooks });
     this.emitChanges(record, changed, ctx);
@@ -177,12 +182,14 @@ export class ObjectService {
     return this.d.records.list(type.objectTypeId).find((r) => r.properties.get(idProperty) === id);
   }
 
-  private applyDealDefaults(values: Map<string, string>): void {
-    const pipelineId = values.get('pipeline') || 'default';
-    values.set('pipeline', pipelineId);
-    if (!values.get('dealstage')) {
-      const first = this.d.pipelines.get(DEALS, pipelineId)?.stages.filter((s) => !s.archived).sort((a, b) => a.displayOrder - b.displayOrder)[0];
-      if (first) values.set('dealstage', first.id);
+  private applyPipelineDefaults(type: ObjectTypeDef, values: Map<string, string>): void {
+    const p = PIPELINE_PROPERTIES[type.objectTypeId];
+    if (!p) return;
+    const pipelineId = values.get(p.pipeline) || p.defaultPipeline;
+    values.set(p.pipeline, pipelineId);
+    if (!values.get(p.stage)) {
+      const first = this.d.pipelines.get(type.objectTypeId, pipelineId)?.stages.filter((s) => !s.archived).sort((a, b) => a.displayOrder - b.displayOrder)[0];
+      if (first) values.set(p.stage, first.id);
     }
   }
 

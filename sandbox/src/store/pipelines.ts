@@ -1,8 +1,9 @@
+import { deliveryPipelines } from './delivery-objects';
 import { DEALS } from './object-types';
 import type { PipelineDef, PipelineStageDef } from './types';
 
 /**
- * Deal pipelines. Two are seeded so nothing can hard-code `closedwon`: HubSpot's `default`
+ * Pipelines: tickets' and projects' (store/delivery-objects.ts), and deal pipelines. Two are seeded so nothing can hard-code `closedwon`: HubSpot's `default`
  * Sales Pipeline and a `services` pipeline whose won stage is `svc_signed`.
  */
 
@@ -54,6 +55,7 @@ export function seededPipelines(): PipelineDef[] {
         stage('svc_lost', 'Lost', 4, '0.0', true),
       ],
     },
+    ...deliveryPipelines(),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { conflict, notFound, validationError } from '../errors';
 import { BUILTIN_PROPERTIES } from './builtin-properties';
+import { DELIVERY_PROPERTIES } from './delivery-objects';
 import type { PropertyDef, PropertyGroupDef, PropertyOption } from './types';
 
 interface TypeProperties {
@@ -20,7 +21,7 @@ export class PropertyRegistry {
 
   reset(): void {
     this.byType.clear();
-    for (const [objectTypeId, build] of Object.entries(BUILTIN_PROPERTIES)) this.initType(objectTypeId, build());
+    for (const [objectTypeId, build] of Object.entries({ ...BUILTIN_PROPERTIES, ...DELIVERY_PROPERTIES })) this.initType(objectTypeId, build());
   }
 
   initType(objectTypeId: string, seed: { properties: PropertyDef[]; groups: PropertyGroupDef[] }): void {

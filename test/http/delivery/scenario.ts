@@ -37,7 +37,7 @@ export function deliveryService(portal: FakePortal) {
     ticketPipelines: ticketPipelineCache(gateway),
     locks: new KeyedLock(),
     model,
-    settings: { defaultOwnerId: '7999', appId: '4242' },
+    settings: { defaultOwnerId: '7999', appId: '4242', currency: 'EUR' },
     logger: createLogger('info', sink),
   });
   return { service, warnings };

@@ -13,6 +13,13 @@ describe('schemas/delivery-health.json', () => {
     expect(deliveryHealth.sources.tickets.urgentValues).toContain('URGENT');
   });
 
+  it('holds no currency of its own: the portal currency is PORTAL_CURRENCY', () => {
+    const dir = schemasEdited('delivery-health.json', (json) => {
+      json.currency = { default: 'EUR' };
+    });
+    expect(problemsOf(dir)).toEqual([`${join(dir, 'delivery-health.json')} at $.currency: is not a known key — remove it or check the spelling`]);
+  });
+
   it('fills thresholds left out with the defaults', () => {
     const dir = schemasEdited('delivery-health.json', (json) => {
       delete json.thresholds;
@@ -29,7 +36,7 @@ describe('schemas/delivery-health.json', () => {
 
   it('names the file, the JSON path and the fix', () => {
     const dir = schemasEdited('delivery-health.json', (json) => {
-      json.currency.default = 'eur';
+      json.costRate.currency = 'eur';
       json.thresholds.invoiceOverdueDays = -1;
       json.sources.tickets.urgentValues = [];
       json.sources.invoices.properties.balanceDue = 'Balance Due';
@@ -38,7 +45,7 @@ describe('schemas/delivery-health.json', () => {
     const file = join(dir, 'delivery-health.json');
     expect(problemsOf(dir).sort()).toEqual(
       [
-        `${file} at $.currency.default: "eur" is not a currency code — write it like EUR or USD (ISO 4217, upper case)`,
+        `${file} at $.costRate.currency: "eur" is not a currency code — write it like EUR or USD (ISO 4217, upper case)`,
         `${file} at $.thresholds.invoiceOverdueDays: must be at least 0, got -1`,
         `${file} at $.sources.tickets.urgentValues: needs at least 1 item(s)`,
         `${file} at $.sources.invoices.properties.balanceDue: "Balance Due" is not a valid property name — HubSpot needs lowercase letters, digits and _, starting with a letter (e.g. "balance_due")`,

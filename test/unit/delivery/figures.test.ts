@@ -118,6 +118,14 @@ describe('billing', () => {
     expect(a.missing).toEqual(['1 invoice is left out of the billing figures: not in EUR, and amounts are never converted']);
   });
 
+  it('a deal and invoices that name no currency are in the portal’s (PORTAL_CURRENCY), the one source of it', () => {
+    const records = [invoice({ id: '1', currency: null }), invoice({ id: '2', currency: 'EUR', amountBilled: 50_000 })];
+    const a = assessDelivery(inputs({ deal: { amount: 100_000, currency: null }, invoices: { status: 'read', records } }), NOW, { ...policy, portalCurrency: 'USD' });
+    expect(a.figures.currency).toBe('USD');
+    expect(a.figures.billing?.billed).toBe(10_000);
+    expect(a.missing).toContain('1 invoice is left out of the billing figures: not in USD, and amounts are never converted');
+  });
+
   it('a counted invoice without a value makes that sum null', () => {
     const a = assess({ invoices: { status: 'read', records: [invoice({ id: '1' }), invoice({ id: '2', number: 'INV-7', amountPaid: null, dueDate: null })] } });
     expect(a.figures.billing).toEqual({ billed: 20_000, paid: null, outstanding: 20_000, overdue: null });

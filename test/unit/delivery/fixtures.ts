@@ -10,7 +10,9 @@ export const daysBefore = (d: Date, days: number) => new Date(d.getTime() - days
 export const daysAfter = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
 
 /** Thresholds spelled out here, not read from schemas/, so each test states the numbers it relies on. */
-export const policy = deliveryHealthSchema.parse({
+export const policy = {
+  portalCurrency: 'EUR',
+  ...deliveryHealthSchema.parse({
   thresholds: {
     burnAheadOfTimePoints: 15,
     offTrackBurnPct: 100,
@@ -20,7 +22,6 @@ export const policy = deliveryHealthSchema.parse({
     invoiceOverdueDays: 30,
   },
   costRate: { defaultPerHour: 80, currency: 'EUR' },
-  currency: { default: 'EUR' },
   sources: {
     tickets: { enabled: true, properties: { pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage', priority: 'hs_ticket_priority', openedAt: 'createdate' }, urgentValues: ['URGENT'] },
     invoices: {
@@ -30,7 +31,8 @@ export const policy = deliveryHealthSchema.parse({
     },
     projects: { enabled: false, properties: { name: 'hs_name', pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage', dueDate: 'hs_target_due_date' } },
   },
-});
+  }),
+};
 
 /** 400 h sold and estimated at 100/h, 200 h logged at half time: on track by every rule. */
 export function scope(overrides: Partial<ScopeInput> = {}): ScopeInput {
