@@ -3,6 +3,7 @@ import type { PipelineCache } from '../gate/pipeline-cache';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { Model } from '../model';
+import type { LikeThisSource } from './like-this-source';
 
 /** What the card loaders read with: the gate's own evaluation, the gateway, the schemas and settings. */
 export interface CardDeps {
@@ -20,4 +21,6 @@ export interface CardDeps {
     appId: string | undefined;
   };
   clock: () => Date;
+  /** The insights' cached "Deals like this"; absent: the card leaves the section out. */
+  likeThis?: LikeThisSource;
 }

@@ -2,6 +2,10 @@ import { createCardService } from '../cards/card-service';
 import type { Config } from '../config';
 import { createGateService } from '../gate/gate-service';
 import { createSweep } from '../gate/sweep';
+import { discoverChangeOrderTypes } from '../delivery/delivery-portal';
+import { createHandoffReviewService } from '../handoff-review/handoff-review-service';
+import { createInsightsService, lazyLikeThis } from '../insights/insights-service';
+import { objectByRole } from '../model';
 import type { Logger } from '../logger';
 import { createRenewalService, reminderSettings } from '../renewals/renewal-service';
 import { createCustomerStatusService } from '../status/customer-status-service';
@@ -59,6 +63,16 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
 
   const sweep = once(async () => createSweep({ gateway, gate: await gate(), rules, pipelines }));
 
+  const insights = once(async () => {
+    const types = await portalTypes();
+    const { changeOrder } = await discoverChangeOrderTypes(gateway, objectByRole(model, 'change_order').name);
+    return createInsightsService({ gateway, types: { scope: types.scope, changeOrder, commitment: types.commitment }, pipelines, owners, model, settings: { currency: config.PORTAL_CURRENCY }, logger, clock });
+  });
+
+  const handoffReviews = once(async () =>
+    createHandoffReviewService({ gateway, types: await portalTypes(), model, locks, settings: { timeZone, defaultOwnerId: config.DEFAULT_OWNER_ID }, logger }),
+  );
+
   const cards = once(async () =>
     createCardService({
       gate: await gate(),
@@ -68,6 +82,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
       model,
       settings: { timeZone, currency: config.PORTAL_CURRENCY, appId: config.HUBSPOT_APP_ID },
       clock,
+      likeThis: lazyLikeThis(model, insights, logger),
     }),
   );
 
@@ -90,6 +105,10 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     customerStatus,
     /** The deal and company cards, and the card's recheck. */
     cards,
+    /** What closed-won deals taught (`npm run insights`), and the card's cached "Deals like this". */
+    insights,
+    /** The daily handoff-review pass: one task per won deal N days after kickoff. */
+    handoffReviews,
   };
 }
 
