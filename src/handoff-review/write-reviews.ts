@@ -2,6 +2,7 @@ import { atLocalTime } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import type { UpdateInput } from '../hubspot/types';
+import { HANDOFF_REVIEW_PROPERTIES as P } from '../model/commitment-properties';
 import { findMarkedTasks } from '../tasks/find-marked-tasks';
 import { syncOpenTasks, type OpenTask } from '../tasks/sync-open-tasks';
 import { withKeyMarker } from '../tasks/task-key-marker';
@@ -62,7 +63,8 @@ function taskInput(r: PlannedReview, deps: WriteReviewDeps): OpenTask | undefine
  */
 export async function writeReviews(reviews: PlannedReview[], deps: WriteReviewDeps): Promise<ReviewWriteResult> {
   const creates = reviews.flatMap((r) => taskInput(r, deps) ?? []);
-  const completes = reviews.flatMap((r) => (r.plan.task?.action === 'complete' ? [r.plan.task.taskId] : []));
+  // Recorded as answered: its task was completed before that deal update (the commit), so not again.
+  const completes = reviews.flatMap((r) => (r.plan.task?.action === 'complete' && r.values[P.state] !== 'answered' ? [r.plan.task.taskId] : []));
   const dealOf = new Map(reviews.flatMap((r) => (r.plan.task?.action === 'create' ? [[r.plan.task.key, r.dealId] as const] : [])));
   const findOpen = async (keys: string[]) => {
     const found = await findMarkedTasks(deps.gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], REVIEW_KEY_LABEL);
