@@ -1,3 +1,4 @@
+import { promiseSectionLines } from '../../src/cards/render-promise-sections-text';
 import { buildCommitmentsSection, buildHandoffReviewSection, promiseLabels } from '../../src/cards/promise-sections';
 import { planHandoffReview } from '../../src/handoff-review';
 import { reviewQuestions } from '../../src/handoff-review/review-facts';
@@ -55,5 +56,18 @@ describe('the handoff review section', () => {
     const s = buildHandoffReviewSection(planHandoffReview(facts(values), new Date('2026-11-20T10:00:00Z'), config), values, questions);
     expect(s).toMatchObject({ state: 'answered', unanswered: [] });
     expect(s.answers.find((a) => a.name === 'handoff_review_momentum_drop')!.value).toBe('Between signature and kickoff');
+  });
+});
+
+describe('the sections as text (npm run card)', () => {
+  it('lists each promise with its scope decision, and the review state', () => {
+    const commitments = buildCommitmentsSection([{ id: '1', properties: { commitment_title: 'Start in two weeks', commitment_how: 'verbal', commitment_in_signed_scope: 'false' } }], labels, '2-7', 'Add a promise');
+    const lines = promiseSectionLines({ commitments, handoffReview: { state: 'overdue', dueDate: '2026-11-16', daysOverdue: 4, answers: [], unanswered: ['Did it match what was sold'] } } as never);
+    expect(lines).toEqual([
+      '│ Promises: 1',
+      '│   “Start in two weeks” (Verbal) — outside the scope: NOT decided; Open',
+      '│ Handoff review: OVERDUE (due 2026-11-16, 4 days ago)',
+      '│   Not answered yet: Did it match what was sold',
+    ]);
   });
 });
