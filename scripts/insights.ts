@@ -26,13 +26,19 @@ if (values.json && values.csv) refuse(usageLine(SPEC, 'Choose one of --json and 
 if (values.by !== undefined && !values.by.trim()) refuse(usageLine(SPEC, '--by needs a grouping'));
 void runCli(async (rt) => {
   const started = Date.now();
+  let read = 0;
   const insights = await rt.insights();
   const summary = await insights.summarise(rt.now(), {
     ...(values.by ? { by: parseGroupBy(values.by) } : {}),
     ...(values.since ? { since: atLocalTime(values.since, 0, rt.config.PORTAL_TIMEZONE) } : {}),
-    onProgress: (n) => process.stderr.write(`read ${n.toLocaleString('en-US')} closed-won deal(s) with their scopes, change orders and promises…\n`),
+    onProgress: (n) => {
+      read = n;
+      process.stderr.write(`read ${n.toLocaleString('en-US')} closed-won deal(s) with their scopes, change orders and promises…\n`);
+    },
   });
-  process.stderr.write(`${summary.total.deals.toLocaleString('en-US')} deal(s) summarised in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  const left = read - summary.total.deals;
+  const why = left > 0 ? ` (${left.toLocaleString('en-US')} left out: no close date, or closed after now)` : '';
+  process.stderr.write(`${summary.total.deals.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} closed-won deal(s) summarised${why} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
   process.stdout.write(values.json ? renderOutcomesJson(summary) : values.csv ? renderOutcomesCsv(summary, insights.words) : renderOutcomesText(summary, insights.words));
   return 0;
 });
