@@ -6,12 +6,13 @@ import { pickConfigOrExit } from '../src/config';
 import { cardAct, gateAct, provisionAct, renewalAct, type DemoContext } from './lib/demo/acts';
 import { Narrator } from './lib/demo/narrator';
 import { sixWeeksAct } from './lib/demo/six-weeks-act';
+import { promisesAct } from './lib/demo/promises-act';
 import { startStack, type Stack } from './lib/stack';
 
 const SPEC = {
   synopsis: 'npm run demo -- [--serve]',
   description: `The whole story on the local HubSpot stand-in, narrated: provisioning, the close gate, the
-deal card, six weeks of delivery health, renewals and customer status. Needs no HubSpot account and no HUBSPOT_* variables.
+deal card, six weeks of delivery health, renewals and customer status, promises and what past deals taught. Needs no HubSpot account and no HUBSPOT_* variables.
 Exits 1 and names the act that failed when one did not end as expected.`,
   options: {
     serve: { type: 'boolean', description: 'keep the stand-in (HUBSPOT_SANDBOX_PORT, default 4010) and the service (PORT, default 3000) running' },
@@ -24,6 +25,7 @@ const ACTS: Array<[string, (ctx: DemoContext) => Promise<void>]> = [
   ['The deal card delivery opens', cardAct],
   ['Six weeks in: delivery health', sixWeeksAct],
   ['Renewals and a customer status that is not a funnel', renewalAct],
+  ['Promises: what deals like this taught, before the next one closes', promisesAct],
 ];
 
 export async function runDemo(options: { serve: boolean; ports?: { sandbox: number; service: number }; write?: (text: string) => void }): Promise<{ failures: string[]; stack: Stack }> {

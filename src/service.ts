@@ -58,7 +58,14 @@ export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
   const renewals = async () => (await rt.renewals()).scan();
   const sweep = () => rt.sweep(rt.now());
   const delivery = async () => (await rt.delivery()).dailyPass(rt.now());
+  const reviews = async () => {
+    const r = await (await rt.handoffReviews()).dailyPass(rt.now());
+    return { deals: r.dealsSeen, byState: r.byState, tasksCreated: r.tasksCreated, tasksCompleted: r.tasksCompleted, dealsUpdated: r.dealsUpdated.length };
+  };
+  const insights = async () => (await rt.insights()).refresh(rt.now()).then((s) => ({ deals: s.total.deals, groups: s.rows.length }));
   return [
+    { name: 'handoff-reviews', cron: rt.config.HANDOFF_REVIEW_CRON, run: metrics ? timedJob(metrics, 'handoff-reviews', reviews) : reviews },
+    { name: 'insights', cron: rt.config.INSIGHTS_CRON, run: metrics ? timedJob(metrics, 'insights', insights) : insights },
     {
       name: 'renewals',
       cron: rt.config.RENEWAL_CRON,

@@ -33,3 +33,4 @@ export type {
   DeliverySource,
   EngagementDelivery,
 } from '../../extensions/app/cards/shared/delivery-card-data';
+export type { CardCommitment, CommitmentsSection, DealsLikeThisSection, HandoffReviewSection } from '../../extensions/app/cards/shared/promises-card-data';

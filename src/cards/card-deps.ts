@@ -4,6 +4,7 @@ import type { PipelineCache } from '../gate/pipeline-cache';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { Model } from '../model';
+import type { LikeThisSource } from './like-this-source';
 
 /** What the card loaders read with: the gate's own evaluation, the gateway, the schemas and settings. */
 export interface CardDeps {
@@ -23,4 +24,6 @@ export interface CardDeps {
   clock: () => Date;
   /** The Delivery section of deals in delivery; built on first use (absent: no section). */
   delivery?: () => Promise<Pick<DeliveryService, 'cardSection'>>;
+  /** The insights' cached "Deals like this"; absent: the card leaves the section out. */
+  likeThis?: LikeThisSource;
 }

@@ -6,6 +6,7 @@ import { CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G } from '../model/
 import { buildDealCard } from './build-deal-card';
 import type { CardDeps } from './card-deps';
 import { statusLabels } from './card-fields';
+import { loadPromiseSections, promiseReadProperties } from './load-promise-sections';
 import type { DealCardData } from './card-data';
 
 export async function loadDealCard(deps: CardDeps, dealId: string): Promise<DealCardData | undefined> {
@@ -15,10 +16,12 @@ export async function loadDealCard(deps: CardDeps, dealId: string): Promise<Deal
   const scopeDef = objectByRole(model, 'scope');
   const contractDef = objectByRole(model, 'contract');
   const now = deps.clock();
+  const promises = promiseReadProperties(deps);
   const evaluation = await deps.gate.evaluateDeal(dealId, now, {
-    deal: [...handoffFields.map((f) => f.name), 'deal_currency_code'],
-    scope: scopeDef.properties.map((p) => p.name),
+    deal: [...handoffFields.map((f) => f.name), 'deal_currency_code', ...(promises.deal ?? [])],
+    scope: [...scopeDef.properties.map((p) => p.name), ...(promises.scope ?? [])],
     contract: contractDef.properties.map((p) => p.name),
+    ...(promises.commitment ? { commitment: promises.commitment } : {}),
   });
   if (!evaluation) return undefined;
 
@@ -35,7 +38,7 @@ export async function loadDealCard(deps: CardDeps, dealId: string): Promise<Deal
   const comparisons = (evaluation.rule?.crossChecks ?? [])
     .filter((c) => c.on === 'scope')
     .map((c) => ({ label: c.label, proposal: c.equal[0], delivery: c.equal[1] }));
-  return buildDealCard({
+  const card = buildDealCard({
     evaluation,
     handoffFields,
     comparisons,
@@ -50,4 +53,5 @@ export async function loadDealCard(deps: CardDeps, dealId: string): Promise<Deal
     buttons: { addScope: addButtonLabel(scopeDef.labels.singular), addContract: addButtonLabel(contractDef.labels.singular) },
     delivery: deliverySection,
   });
+  return { ...card, ...(await loadPromiseSections(deps, evaluation, now)) };
 }

@@ -1,5 +1,6 @@
 import type { DealCardData } from './card-data';
 import { renderDeliveryText } from './render-delivery-text';
+import { promiseSectionLines } from './render-promise-sections-text';
 
 const STATUS = { passed: 'PASSED', blocked: 'BLOCKED', overridden: 'OVERRIDDEN', not_checked: 'NOT CHECKED' } as const;
 const or = (v: string | number | null | undefined, dash = '—') => (v === null || v === undefined || v === '' ? dash : String(v));
@@ -33,6 +34,7 @@ export function renderDealCardText(card: DealCardData): string {
     out.push(`│ Contract “${c.name}” — ${or(c.status)}, ${or(c.termMonths)} months from ${or(c.startDate)}, value ${or(c.valueText)}`);
     out.push(`│   Renews ${or(c.renewalDate)}${c.daysToRenewal !== null ? ` (in ${c.daysToRenewal} days)` : ''} · auto-renew ${c.autoRenew ? 'yes' : 'no'}${c.noticeDeadline ? ` · cancel by ${c.noticeDeadline}` : ''}`);
   } else out.push(`│ Contract: none yet (${card.buttons.addContract})`);
+  out.push(...promiseSectionLines(card));
   out.push(`└ Customer status: ${card.customerStatus ? `${or(card.customerStatus.status)}${card.customerStatus.reason ? ` — ${card.customerStatus.reason}` : ''}` : 'not started'}`);
   return out.join('\n');
 }

@@ -1,3 +1,4 @@
+import { commitmentReasons } from '../commitments/commitment-reasons';
 import type { DeliveryAssessment, DeliveryFigures, DeliveryHealth, DeliveryPolicy } from './assessment';
 import { summariseBilling } from './billing';
 import { summariseBurn, type BurnSummary } from './burn';
@@ -65,6 +66,9 @@ export function assessDelivery(inputs: DeliveryInputs, now: Date, policy: Delive
     policy.thresholds,
     now,
   );
-  const health: DeliveryHealth = rules.findings[0]?.health ?? 'on_track';
-  return { health, reasons: rules.findings.map((f) => f.reason), findings: rules.findings, missing: [...missing, ...rules.missing], figures };
+  // Rule findings come worst first; promises are at risk at worst (never off track), so they go last.
+  const promises = commitmentReasons(inputs.commitments ?? []).map(({ rule, health: h, reason }) => ({ rule, health: h, reason }));
+  const findings = [...rules.findings, ...promises];
+  const health: DeliveryHealth = findings[0]?.health ?? 'on_track';
+  return { health, reasons: findings.map((f) => f.reason), findings, missing: [...missing, ...rules.missing], figures };
 }

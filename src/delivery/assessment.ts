@@ -17,7 +17,9 @@ export type HealthRule =
   | 'milestone_overdue'
   | 'urgent_ticket_open'
   | 'invoice_overdue'
-  | 'project_overdue';
+  | 'project_overdue'
+  | 'commitment_broken'
+  | 'commitment_at_risk';
 
 export interface HealthFinding {
   rule: HealthRule;

@@ -1,3 +1,4 @@
+import type { CommitmentInput } from '../commitments/commitment-inputs';
 /**
  * What assessDelivery needs about one deal in delivery, already read from HubSpot and parsed:
  * numbers as numbers, dates as Dates, null where the portal has no value. The I/O layer builds it.
@@ -92,4 +93,6 @@ export interface DeliveryInputs {
   tickets: SourceRead<TicketInput>;
   invoices: SourceRead<InvoiceInput>;
   projects: SourceRead<ProjectInput>;
+  /** The deal's promises (Commitments); broken and at-risk ones are reasons. Absent: none read. */
+  commitments?: CommitmentInput[];
 }

@@ -21,7 +21,7 @@ import { SourceAvailability } from './source-availability';
 import { writeDeliveries, type DeliveryWriteResult } from './write-deliveries';
 
 /** The portal's object types the delivery phase uses (PortalTypes plus the Change Order). */
-export type DeliveryObjectTypes = Pick<PortalTypes, 'scope' | 'contract' | 'customerStatus' | 'customerStatusToCompany'> & {
+export type DeliveryObjectTypes = Pick<PortalTypes, 'scope' | 'contract' | 'customerStatus' | 'customerStatusToCompany' | 'commitment'> & {
   changeOrder: string;
   /** Absent when the portal has no task ↔ change order type: the task then links the deal only. */
   taskToChangeOrder?: AssociationTypeRef | undefined;

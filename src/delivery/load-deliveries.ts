@@ -2,6 +2,7 @@ import type { PipelineCache } from '../gate/pipeline-cache';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { AssociatedId, CrmRecord } from '../hubspot/types';
 import type { DeliveryHealthPolicy } from '../model';
+import { COMMITMENT_PROPERTIES } from '../model/commitment-properties';
 import { GATE_PROPERTIES as G, SCOPE_PROPERTIES as S } from '../model/well-known-properties';
 import type { DeliveryInputs, SourceRead } from './delivery-inputs';
 import { IN_DELIVERY, type DeliveryReadPlan } from './delivery-read-plan';
@@ -10,7 +11,7 @@ import { toDeliveryInputs, type DeliveryRecords, type StageIsOpen } from './to-d
 
 export interface LoadDeliveryDeps {
   gateway: CrmGateway;
-  types: { scope: string; changeOrder: string };
+  types: { scope: string; changeOrder: string; commitment?: string | undefined };
   policy: DeliveryHealthPolicy;
   plan: DeliveryReadPlan;
   availability: SourceAvailability;
@@ -61,7 +62,8 @@ export async function loadDeliveries(deps: LoadDeliveryDeps, dealIds: string[]):
   };
   const source = (name: SourceName, enabled: boolean, readLinked: () => Promise<Linked>) =>
     enabled ? availability.guard(name, readLinked) : Promise.resolve(null);
-  const [deals, keep, scopes, changeOrders, ticketRows, invoiceRows, projectRows] = await Promise.all([
+  const commitmentType = deps.types.commitment;
+  const [deals, keep, scopes, changeOrders, ticketRows, invoiceRows, projectRows, commitments] = await Promise.all([
     dealsRead,
     inDelivery,
     linkedRecords(deps.types.scope, plan.scope),
@@ -69,6 +71,7 @@ export async function loadDeliveries(deps: LoadDeliveryDeps, dealIds: string[]):
     source('tickets', tickets.enabled, () => linkedRecords(tickets.objectType, plan.ticket)),
     source('invoices', invoices.enabled, () => linkedRecords(invoices.objectType, plan.invoice)),
     source('projects', projects.enabled, () => linkedRecords(projects.objectType, plan.project)),
+    commitmentType ? linkedRecords(commitmentType, Object.values(COMMITMENT_PROPERTIES)) : undefined,
   ]);
   const isOpen = await stageStates(deps, ticketRows, projectRows);
   const sourceRead = (name: SourceName, rows: Linked | null | undefined, dealId: string): SourceRead<CrmRecord> =>
@@ -82,6 +85,7 @@ export async function loadDeliveries(deps: LoadDeliveryDeps, dealIds: string[]):
       tickets: sourceRead('tickets', ticketRows, dealId),
       invoices: sourceRead('invoices', invoiceRows, dealId),
       projects: sourceRead('projects', projectRows, dealId),
+      ...(commitments ? { commitments: recordsOf(commitments, dealId) } : {}),
     };
     return { ...records, inputs: toDeliveryInputs(records, policy, isOpen) };
   });

@@ -1,3 +1,4 @@
+import { readCommitment } from '../commitments/read-commitment';
 import type { CrmRecord } from '../hubspot/types';
 import type { DeliveryHealthPolicy } from '../model';
 import { CHANGE_ORDER_PROPERTIES as CO, SCOPE_DELIVERY_PROPERTIES as SD } from '../model/delivery-properties';
@@ -27,6 +28,8 @@ export interface DeliveryRecords {
   tickets: SourceRead<CrmRecord>;
   invoices: SourceRead<CrmRecord>;
   projects: SourceRead<CrmRecord>;
+  /** The deal's promises, when the portal has the Commitment object. */
+  commitments?: CrmRecord[];
 }
 
 /** Whether a pipeline stage counts as open: tickets by metadata.ticketState, projects by isClosed. */
@@ -75,6 +78,7 @@ export function toDeliveryInputs(records: DeliveryRecords, policy: DeliveryHealt
     deal: { amount: numberOf(d.amount), currency: textOf(d.deal_currency_code) },
     scope: records.scope ? toScopeInput(records.scope) : null,
     changeOrders: records.changeOrders.map(toChangeOrderInput),
+    ...(records.commitments ? { commitments: records.commitments.map((c) => readCommitment(c.id, c.properties)) } : {}),
     tickets: mapSource(records.tickets, (t): TicketInput => ({
       id: t.id,
       subject: textOf(t.properties.subject),

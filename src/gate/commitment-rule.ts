@@ -1,19 +1,9 @@
 import { objectByRole, type Model } from '../model';
 import type { CommitmentRequirement } from '../model/commitment-rule-schema';
 import { COMMITMENT_PROPERTIES as P } from '../model/commitment-properties';
-import type { GateItem, LinkedRecord } from './types';
+import type { CommitmentRuleWords, GateItem, LinkedRecord } from './types';
 
-/** What the commitment items speak with, built once from the model (commitmentRuleWords). */
-export interface CommitmentRuleWords {
-  /** The object's singular label, "Promise". */
-  noun: string;
-  /** Property labels of the commitment object. */
-  labels: Record<string, string>;
-  /** commitment_scope_decision's option labels by value. */
-  decisionLabels: Record<string, string>;
-  /** The deal card's button that opens the commitment's create form. */
-  addLabel: string;
-}
+export type { CommitmentRuleWords };
 
 /** The deal card's "Add a promise" button, named once like button-labels.ts does for the others. */
 export const addCommitmentButtonLabel = (noun: string): string => `Add a ${noun.toLowerCase()}`;

@@ -13,6 +13,7 @@ export interface DealGateInput {
   isGated: (stageId: string) => boolean;
   scopes: LinkedRecord[];
   contracts: LinkedRecord[];
+  commitments?: LinkedRecord[];
   /** How to speak to people; defaults to UTC and no owner names. */
   words?: GateWords;
 }
@@ -143,7 +144,7 @@ export function decideGate(input: DealGateInput, now: Date): GateDecision {
   const stage = deal.properties.dealstage ?? '';
   const entry = readStageEntry(deal.history.dealstage ?? [], stage);
   const status = deal.properties[G.status];
-  const evaluation = evaluateGate(rule, { deal, scopes: input.scopes, contracts: input.contracts }, now);
+  const evaluation = evaluateGate(rule, { deal, scopes: input.scopes, contracts: input.contracts, commitments: input.commitments ?? [] }, now);
   const checked = now.toISOString();
   const dealName = dealNameOf(deal);
   const stageLabel = stageLabelOf(pipeline, stage);

@@ -40,6 +40,7 @@ export interface ExtraProperties {
   deal?: string[];
   scope?: string[];
   contract?: string[];
+  commitment?: string[];
 }
 
 export interface DealEvaluation {
@@ -156,5 +157,6 @@ function withExtra(plan: GateReadPlan, extra: ExtraProperties): GateReadPlan {
     dealProperties: union(plan.dealProperties, extra.deal),
     scopeProperties: union(plan.scopeProperties, extra.scope),
     contractProperties: union(plan.contractProperties, extra.contract),
+    commitmentProperties: union(plan.commitmentProperties, extra.commitment),
   };
 }

@@ -1,5 +1,6 @@
 import { dealProperties, objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES, SCOPE_PROPERTIES } from '../model/well-known-properties';
+import { commitmentReadProperties, commitmentRuleWords } from './commitment-rule';
 import type { GateReadPlan } from './load-context';
 import type { ResolvedGateRule } from './types';
 
@@ -33,6 +34,7 @@ export function resolveGateRules(model: Model): ResolvedGateRule[] {
     ...(r.scope ? { scope: r.scope } : {}),
     ...(r.contract ? { contract: r.contract } : {}),
     crossChecks: r.crossChecks.map((c) => ({ ...c, equal: [c.equal[0], c.equal[1]] as [string, string] })),
+    ...(r.commitments ? { commitments: r.commitments, commitmentWords: commitmentRuleWords(model) } : {}),
     override: gateRules.override,
     labels,
     nouns: { scope: scope.labels.singular, contract: contract.labels.singular },
@@ -58,5 +60,6 @@ export function gateReadPlan(rules: ResolvedGateRule[]): GateReadPlan {
     dealHistory: union(['dealstage'], rules.map((r) => r.override.flag)),
     scopeProperties: union(linked('scope'), on('scope'), Object.values(SCOPE_PROPERTIES)),
     contractProperties: union(linked('contract'), on('contract'), Object.values(CONTRACT_PROPERTIES)),
+    commitmentProperties: union(...rules.map((r) => (r.commitments ? commitmentReadProperties(r.commitments) : []))),
   };
 }

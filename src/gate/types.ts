@@ -1,4 +1,5 @@
 import type { Properties } from '../hubspot/types';
+import type { CommitmentRequirement } from '../model/commitment-rule-schema';
 
 /** The gate rule as the evaluator needs it: the rule from schemas/ plus the labels it speaks with. */
 export interface LinkedRequirement {
@@ -23,6 +24,8 @@ export interface ResolvedGateRule {
   scope?: LinkedRequirement;
   contract?: LinkedRequirement;
   crossChecks: CrossCheckRule[];
+  commitments?: CommitmentRequirement;
+  commitmentWords?: CommitmentRuleWords;
   override: { flag: string; reason: string };
   /** Property labels by object kind, so items read "Fill in Business problem", not a property name. */
   labels: { deal: Record<string, string>; scope: Record<string, string>; contract: Record<string, string> };
@@ -30,6 +33,18 @@ export interface ResolvedGateRule {
   nouns: { scope: string; contract: string };
   /** The property that names a scope or contract in messages (its primary display property). */
   display: { scope: string; contract: string };
+}
+
+/** What the commitment items speak with, built once from the model (commitmentRuleWords). */
+export interface CommitmentRuleWords {
+  /** The object's singular label, "Promise". */
+  noun: string;
+  /** Property labels of the commitment object. */
+  labels: Record<string, string>;
+  /** commitment_scope_decision's option labels by value. */
+  decisionLabels: Record<string, string>;
+  /** The deal card's button that opens the commitment's create form. */
+  addLabel: string;
 }
 
 export interface LinkedRecord {
@@ -41,6 +56,7 @@ export interface GateContext {
   deal: LinkedRecord;
   scopes: LinkedRecord[];
   contracts: LinkedRecord[];
+  commitments?: LinkedRecord[];
 }
 
 export type GateItemKind =

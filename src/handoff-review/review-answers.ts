@@ -4,6 +4,10 @@ import { HANDOFF_REVIEW_PROPERTIES as P } from '../model/commitment-properties';
 export const REDISCOVERED_ITEMS = ['scope', 'promises', 'stakeholders', 'timeline', 'pricing', 'dependencies', 'buyer_context', 'none'] as const;
 export type RediscoveredItem = (typeof REDISCOVERED_ITEMS)[number];
 
+/** Where the client felt a drop in momentum: the options of handoff_review_momentum_drop. */
+export const MOMENTUM_DROPS = ['before_kickoff', 'repeated_discovery', 'waiting_on_client', 'change_order', 'first_milestone', 'none'] as const;
+export type MomentumDrop = (typeof MOMENTUM_DROPS)[number];
+
 export const BELIEF_MATCHES = ['matched', 'partly', 'not_matched'] as const;
 export type BeliefMatch = (typeof BELIEF_MATCHES)[number];
 
@@ -17,12 +21,22 @@ export interface HandoffReviewAnswers {
   extraWorkPromises: string | null;
   /** 1 (not ready) to 5 (ready). */
   readiness: number | null;
+  /** Empty when unanswered; ['none'] when the client felt no drop. */
+  momentumDrops: MomentumDrop[];
+  marginAssumptions: string | null;
   salesLesson: string | null;
 }
 
 export type ReviewValues = Record<string, string | null | undefined>;
 
 const textOf = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+
+/** A multi-select as HubSpot sends it (`a;b`), keeping the known options only. */
+const optionsOf = <T extends string>(allowed: readonly T[], v: string | null | undefined): T[] =>
+  (v ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s): s is T => (allowed as readonly string[]).includes(s));
 
 function numberOf(v: string | null | undefined): number | null {
   const t = textOf(v);
@@ -38,13 +52,12 @@ export function readHandoffReview(values: ReviewValues): HandoffReviewAnswers {
   return {
     buyerBelief: textOf(values[P.buyerBelief]),
     beliefMatched: (BELIEF_MATCHES as readonly string[]).includes(matched ?? '') ? (matched as BeliefMatch) : null,
-    rediscovered: (values[P.rediscovered] ?? '')
-      .split(';')
-      .map((s) => s.trim())
-      .filter((s): s is RediscoveredItem => (REDISCOVERED_ITEMS as readonly string[]).includes(s)),
+    rediscovered: optionsOf(REDISCOVERED_ITEMS, values[P.rediscovered]),
     rediscoveryHours: hours !== null && hours >= 0 ? hours : null,
     extraWorkPromises: textOf(values[P.extraWorkPromises]),
     readiness: readiness !== null && Number.isInteger(readiness) && readiness >= 1 && readiness <= 5 ? readiness : null,
+    momentumDrops: optionsOf(MOMENTUM_DROPS, values[P.momentumDrop]),
+    marginAssumptions: textOf(values[P.marginAssumptions]),
     salesLesson: textOf(values[P.salesLesson]),
   };
 }

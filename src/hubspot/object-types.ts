@@ -14,6 +14,8 @@ export interface CustomObjectNames {
   scope: string;
   contract: string;
   customerStatus: string;
+  /** The Commitment (promise) object, when the model has one. */
+  commitment?: string;
 }
 
 /** Object type ids of this portal's custom objects, and the association type ids between them. */
@@ -21,6 +23,8 @@ export interface PortalTypes {
   scope: string;
   contract: string;
   customerStatus: string;
+  /** The Commitment object's type id; absent when the model has no commitment object. */
+  commitment?: string;
   /** objectTypeId → role, for routing webhook events on custom objects. */
   roleOf: Record<string, keyof CustomObjectNames>;
   customerStatusToCompany: AssociationTypeRef;
@@ -68,8 +72,9 @@ export async function discoverPortalTypes(gateway: CrmGateway, names: CustomObje
   const scope = find(names.scope);
   const contract = find(names.contract);
   const customerStatus = find(names.customerStatus);
-  if (!scope || !contract || !customerStatus) {
-    const missing = [names.scope, names.contract, names.customerStatus].filter((n) => !find(n));
+  const commitment = names.commitment ? find(names.commitment) : undefined;
+  if (!scope || !contract || !customerStatus || (names.commitment && !commitment)) {
+    const missing = [names.scope, names.contract, names.customerStatus, ...(names.commitment ? [names.commitment] : [])].filter((n) => !find(n));
     throw new PortalNotProvisionedError(missing.map((m) => `custom object ${m}`));
   }
   const [customerStatusToCompany, taskToContract] = await Promise.all([
@@ -80,7 +85,8 @@ export async function discoverPortalTypes(gateway: CrmGateway, names: CustomObje
     scope,
     contract,
     customerStatus,
-    roleOf: { [scope]: 'scope', [contract]: 'contract', [customerStatus]: 'customerStatus' },
+    ...(commitment ? { commitment } : {}),
+    roleOf: { [scope]: 'scope', [contract]: 'contract', [customerStatus]: 'customerStatus', ...(commitment ? { [commitment]: 'commitment' as const } : {}) },
     customerStatusToCompany,
     taskToContract,
   };

@@ -55,6 +55,18 @@ function promisesSentence(row: OutcomeRow, words: OutcomeWords): string | null {
   return `Promises broken most: ${worst.map((h) => `${wordFor(words.hows, h.how, 'not said how').toLowerCase()} (${h.broken} of ${h.made})`).join(', ')}.`;
 }
 
+function brokenAgainSentence(row: OutcomeRow): string | null {
+  const again = row.promises.brokenAgain.slice(0, 2);
+  if (again.length === 0) return null;
+  return `Broken on more than one of them: ${again.map((b) => `“${b.title}” (${b.deals} deals)`).join(', ')}.`;
+}
+
+function momentumSentence(row: OutcomeRow, words: OutcomeWords): string | null {
+  const top = row.reviews.momentumDrops[0];
+  if (!top) return null;
+  return `Clients felt momentum drop most ${wordFor(words.momentumDrops, top.item, top.item).toLowerCase()} (${top.deals} of ${row.reviews.answered} reviews).`;
+}
+
 function chartOf(row: OutcomeRow, words: OutcomeWords): DealsLikeThis['chart'] {
   const h = row.estimateHours;
   const overrun = h.planned !== null && h.actual !== null && h.basedOn > 0 ? (h.actual - h.planned) / h.basedOn : null;
@@ -91,6 +103,8 @@ export function dealsLikeThis(openDeal: OpenDeal, summary: OutcomeSummary, words
     estimateSentence(row),
     absorbedSentence(row, summary.currency, words),
     promisesSentence(row, words),
+    brokenAgainSentence(row),
+    momentumSentence(row, words),
     ...row.lessons.map((l) => `Delivery said: “${l}”`),
   ].filter((s): s is string => s !== null);
   return {

@@ -35,6 +35,8 @@ export function outcomeColumns(summary: Pick<OutcomeSummary, 'groupBy' | 'curren
     row.promises.byHow.filter((h) => h.broken > 0).map((h) => `${wordFor(words.hows, h.how, 'not said')} ${h.broken}/${h.made}`).join(sep);
   const rediscovered = (row: OutcomeRow, sep: string) =>
     row.reviews.rediscovered.slice(0, 3).map((x) => `${wordFor(words.rediscovered, x.item, x.item)} ${x.deals}`).join(sep);
+  const momentum = (row: OutcomeRow, sep: string) =>
+    row.reviews.momentumDrops.slice(0, 2).map((x) => `${wordFor(words.momentumDrops, x.item, x.item)} ${x.deals}`).join(sep);
   return [
     { header: groupByWords(summary.groupBy), text: (r) => `${r.label}${r.smallGroup ? ' *' : ''}`, csv: (r) => [r.label] },
     { header: 'deals', text: (r) => String(r.deals), csv: (r) => [String(r.deals)] },
@@ -53,6 +55,8 @@ export function outcomeColumns(summary: Pick<OutcomeSummary, 'groupBy' | 'curren
     { header: 'broken by how', text: (r) => broken(r, ', ') || NONE, csv: (r) => [broken(r, '; ')] },
     { header: 'reviews', text: (r) => String(r.reviews.answered), csv: (r) => [String(r.reviews.answered)] },
     { header: 'rediscovered', text: (r) => rediscovered(r, ', ') || NONE, csv: (r) => [rediscovered(r, '; ')] },
+    { header: 'momentum dropped', text: (r) => momentum(r, ', ') || NONE, csv: (r) => [momentum(r, '; ')] },
+    { header: 'extra-work promises', text: (r) => (r.promises.made ? String(r.promises.extraWork) : NONE), csv: (r) => [String(r.promises.extraWork)] },
     { header: 'readiness', text: (r) => (r.reviews.readiness.value === null ? NONE : r1(r.reviews.readiness.value)), csvHeaders: ['readiness', 'rediscovery hours'], csv: (r) => [csvNum(r.reviews.readiness.value), csvNum(r.reviews.rediscoveryHours.value)] },
     {
       header: 'margin planned → now',

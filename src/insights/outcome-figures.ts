@@ -1,6 +1,6 @@
 import type { CommitmentHow } from '../commitments/commitment-inputs';
 import type { ChangeOrderCause } from '../delivery';
-import type { RediscoveredItem } from '../handoff-review/review-answers';
+import type { MomentumDrop, RediscoveredItem } from '../handoff-review/review-answers';
 import { compare, mean, sumKnown } from './measure';
 import type { OutcomeDeal } from './outcome-deal';
 import type { AbsorbedByCause, OutcomeRow, PromisesByHow } from './outcome-row';
@@ -48,19 +48,42 @@ function promises(deals: readonly OutcomeDeal[]): OutcomeRow['promises'] {
     atRisk: all.filter((c) => c.status === 'at_risk').length,
     extraWork: all.filter((c) => c.extraWork === true).length,
     byHow: [...hows.values()].sort((a, b) => b.broken - a.broken || b.brokenPct - a.brokenPct),
+    brokenAgain: brokenAgain(deals),
   };
+}
+
+const sameWords = (title: string) => title.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The same promise broken on two deals or more: what "start in two weeks" looks like across deals. */
+function brokenAgain(deals: readonly OutcomeDeal[]): Array<{ title: string; deals: number }> {
+  const byWords = new Map<string, { title: string; deals: Set<string> }>();
+  for (const d of deals) {
+    for (const c of d.commitments) {
+      if (c.status !== 'broken' || !c.title) continue;
+      const key = sameWords(c.title);
+      const entry = byWords.get(key) ?? { title: c.title.trim(), deals: new Set<string>() };
+      entry.deals.add(d.id);
+      byWords.set(key, entry);
+    }
+  }
+  return [...byWords.values()].filter((e) => e.deals.size > 1).map((e) => ({ title: e.title, deals: e.deals.size })).sort((a, b) => b.deals - a.deals || a.title.localeCompare(b.title));
+}
+
+function counted<T extends string>(lists: ReadonlyArray<readonly T[]>): Array<{ item: T; deals: number }> {
+  const items = new Map<T, number>();
+  for (const list of lists) for (const item of new Set(list)) if (item !== 'none') items.set(item, (items.get(item) ?? 0) + 1);
+  return [...items].map(([item, n]) => ({ item, deals: n })).sort((a, b) => b.deals - a.deals);
 }
 
 function reviews(deals: readonly OutcomeDeal[]): OutcomeRow['reviews'] {
   const answered = deals.flatMap((d) => (d.review ? [d.review] : []));
-  const items = new Map<RediscoveredItem, number>();
-  for (const r of answered) for (const item of new Set(r.rediscovered)) if (item !== 'none') items.set(item, (items.get(item) ?? 0) + 1);
   const matched = (m: string) => answered.filter((r) => r.beliefMatched === m).length;
   return {
     answered: answered.length,
-    rediscovered: [...items].map(([item, n]) => ({ item, deals: n })).sort((a, b) => b.deals - a.deals),
+    rediscovered: counted<RediscoveredItem>(answered.map((r) => r.rediscovered)),
     rediscoveryHours: mean(answered, (r) => r.rediscoveryHours),
     readiness: mean(answered, (r) => r.readiness),
+    momentumDrops: counted<MomentumDrop>(answered.map((r) => r.momentumDrops)),
     beliefMatched: { matched: matched('matched'), partly: matched('partly'), notMatched: matched('not_matched') },
   };
 }

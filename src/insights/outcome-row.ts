@@ -1,6 +1,6 @@
 import type { CommitmentHow } from '../commitments/commitment-inputs';
 import type { ChangeOrderCause } from '../delivery';
-import type { RediscoveredItem } from '../handoff-review/review-answers';
+import type { MomentumDrop, RediscoveredItem } from '../handoff-review/review-answers';
 import type { OutcomeGroupBy } from './group-by';
 
 /**
@@ -68,6 +68,8 @@ export interface OutcomeRow {
     extraWork: number;
     /** Most broken first. */
     byHow: PromisesByHow[];
+    /** Promises broken on more than one deal of the group, by their words (case and spacing ignored); most deals first. */
+    brokenAgain: Array<{ title: string; deals: number }>;
   };
   reviews: {
     answered: number;
@@ -75,6 +77,8 @@ export interface OutcomeRow {
     rediscovered: Array<{ item: RediscoveredItem; deals: number }>;
     rediscoveryHours: Mean;
     readiness: Mean;
+    /** Deals of the group whose review named where the client felt momentum drop; most first. "none" is left out. */
+    momentumDrops: Array<{ item: MomentumDrop; deals: number }>;
     beliefMatched: { matched: number; partly: number; notMatched: number };
   };
   /** What delivery said sales should know, newest deal first. */

@@ -8,6 +8,7 @@ export interface OutcomeWords {
   causes: Record<string, string>;
   hows: Record<string, string>;
   rediscovered: Record<string, string>;
+  momentumDrops: Record<string, string>;
 }
 
 const optionsOf = (props: readonly PropertyDef[], name: string) =>
@@ -19,6 +20,7 @@ export function outcomeWords(model: Model): OutcomeWords {
     causes: optionsOf(objectByRole(model, 'change_order').properties, CHANGE_ORDER_PROPERTIES.cause),
     hows: optionsOf(objectByRole(model, 'commitment').properties, COMMITMENT_PROPERTIES.how),
     rediscovered: optionsOf(dealProps, HANDOFF_REVIEW_PROPERTIES.rediscovered),
+    momentumDrops: optionsOf(dealProps, HANDOFF_REVIEW_PROPERTIES.momentumDrop),
   };
 }
 

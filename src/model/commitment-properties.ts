@@ -33,7 +33,10 @@ export const HANDOFF_REVIEW_PROPERTIES = {
   rediscoveryHours: 'handoff_review_rediscovery_hours',
   extraWorkPromises: 'handoff_review_extra_work_promises',
   readiness: 'handoff_review_readiness',
+  momentumDrop: 'handoff_review_momentum_drop',
+  marginAssumptions: 'handoff_review_margin_assumptions',
   salesLesson: 'handoff_review_sales_lesson',
+  state: 'handoff_review_state',
   dueDate: 'handoff_review_due_date',
   taskId: 'handoff_review_task_id',
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commitmentRequirementSchema } from './commitment-rule-schema';
 import { isoDatetime, propertyRef, text } from './schema-parts';
 
 const linkedRequirement = z.strictObject({
@@ -25,6 +26,7 @@ const ruleSchema = z.strictObject({
   scope: linkedRequirement.optional(),
   contract: linkedRequirement.optional(),
   crossChecks: z.array(crossCheckSchema).default([]),
+  commitments: commitmentRequirementSchema.optional(),
   /** Overrides the file-level enforcedSince for this rule. */
   enforcedSince: isoDatetime.optional(),
 });

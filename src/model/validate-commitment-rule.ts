@@ -27,9 +27,11 @@ export function validateCommitmentRequirement(
       });
     }
   });
-  const options = (defined.get(COMMITMENT_PROPERTIES.scopeDecision)?.options ?? []).map((o) => o.value);
+  // Without the property there is nothing to compare with; its absence is reported on its own.
+  const decision = defined.get(COMMITMENT_PROPERTIES.scopeDecision);
+  const options = (decision?.options ?? []).map((o) => o.value);
   req.outsideScopeDecisions.forEach((value, i) => {
-    if (!options.includes(value)) {
+    if (decision && !options.includes(value)) {
       problems.push({
         file,
         path: `${at}.commitments.outsideScopeDecisions[${i}]`,

@@ -1,5 +1,6 @@
 import type { GateRules, LinkedRequirement } from './gate-rules-schema';
 import type { ModelProblem } from './model-error';
+import { validateCommitmentRequirement } from './validate-commitment-rule';
 import type { ModelParts } from './model-parts';
 import { propertySides, type Side } from './property-sides';
 import type { PropertyDef } from './property-schema';
@@ -22,6 +23,7 @@ export function validateGateRules(parts: ModelParts): ModelProblem[] {
   };
 
   checkOverride(value, exists, problems, file);
+  const c = parts.objects.filter((o) => o.value.role === 'commitment');
   value.rules.forEach((rule, r) => {
     const at = `$.rules[${r}]`;
     rule.deal.requiredProperties.forEach((n, i) => exists('deal', n, `${at}.deal.requiredProperties[${i}]`));
@@ -34,6 +36,7 @@ export function validateGateRules(parts: ModelParts): ModelProblem[] {
       check.equal.forEach((n, i) => exists(check.on, n, `${cat}.equal[${i}]`));
       if (check.unlessFilled) exists(check.on, check.unlessFilled, `${cat}.unlessFilled`);
     });
+    if (rule.commitments) problems.push(...validateCommitmentRequirement(rule.commitments, at, file, c.length === 1 ? c[0] : undefined));
   });
   return problems;
 }

@@ -52,6 +52,7 @@ export function createInfrastructure(config: Config & { HUBSPOT_ACCESS_TOKEN: st
     scope: objectByRole(model, 'scope').name,
     contract: objectByRole(model, 'contract').name,
     customerStatus: objectByRole(model, 'customer_status').name,
+    ...(model.objects.some((o) => o.role === 'commitment') ? { commitment: objectByRole(model, 'commitment').name } : {}),
   };
   const portalTypes: () => Promise<PortalTypes> = once(() => discoverPortalTypes(gateway, names));
   return {

@@ -4,6 +4,8 @@ import { discoverChangeOrderTypes, projectPipelineCache, ticketPipelineCache } f
 import { createDeliveryService } from '../delivery/delivery-service';
 import { createGateService } from '../gate/gate-service';
 import { createSweep } from '../gate/sweep';
+import { createHandoffReviewService } from '../handoff-review/handoff-review-service';
+import { createInsightsService, lazyLikeThis } from '../insights/insights-service';
 import type { Logger } from '../logger';
 import { objectByRole } from '../model';
 import { createRenewalService, reminderSettings } from '../renewals/renewal-service';
@@ -19,8 +21,7 @@ export type { RuntimeOptions } from './infrastructure';
  * and each use case built once, on first use, from the narrow deps it declares. No use case imports
  * this file; callers ask it (`await rt.gate()`, `rt.sweep(now)`) and never wire one themselves.
  *
- * A new capability is one more entry below, e.g.
- *   delivery: once(async () => createDeliveryService({ gateway, types: await portalTypes(), locks, … })),
+ * A new capability is one more entry below, like `delivery`: `once(async () => createXService({ … }))`.
  */
 export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string }, logger: Logger, options: RuntimeOptions = {}) {
   const { model, rules, gateway, pipelines, portalTypes, locks, owners, clock } = createInfrastructure(config, logger, options);
@@ -62,12 +63,14 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
 
   const sweep = once(async () => createSweep({ gateway, gate: await gate(), rules, pipelines }));
 
+  const changeOrderTypes = once(() => discoverChangeOrderTypes(gateway, objectByRole(model, 'change_order').name));
+
   const delivery = once(async () => {
-    const [types, changeOrderTypes] = await Promise.all([portalTypes(), discoverChangeOrderTypes(gateway, objectByRole(model, 'change_order').name)]);
+    const [types, changeOrder] = await Promise.all([portalTypes(), changeOrderTypes()]);
     const projectPipelines = projectPipelineCache(gateway, model.deliveryHealth);
     return createDeliveryService({
       gateway,
-      types: { ...types, ...changeOrderTypes },
+      types: { ...types, ...changeOrder },
       ticketPipelines: ticketPipelineCache(gateway),
       ...(projectPipelines ? { projectPipelines } : {}),
       locks,
@@ -76,6 +79,15 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
       logger,
     });
   });
+
+  const insights = once(async () => {
+    const [types, { changeOrder }] = await Promise.all([portalTypes(), changeOrderTypes()]);
+    return createInsightsService({ gateway, types: { scope: types.scope, changeOrder, commitment: types.commitment }, pipelines, owners, model, settings: { currency: config.PORTAL_CURRENCY }, logger, clock });
+  });
+
+  const handoffReviews = once(async () =>
+    createHandoffReviewService({ gateway, types: await portalTypes(), model, locks, settings: { timeZone, defaultOwnerId: config.DEFAULT_OWNER_ID }, logger }),
+  );
 
   const cards = once(async () =>
     createCardService({
@@ -87,6 +99,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
       settings: { timeZone, currency: config.PORTAL_CURRENCY, appId: config.HUBSPOT_APP_ID },
       clock,
       delivery,
+      likeThis: lazyLikeThis(model, insights, logger),
     }),
   );
 
@@ -111,6 +124,10 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     cards,
     /** Delivery health: webhook deals, the daily pass, the card's Delivery section. */
     delivery,
+    /** What closed-won deals taught (`npm run insights`), and the card's cached "Deals like this". */
+    insights,
+    /** The daily handoff-review pass: one task per won deal N days after kickoff. */
+    handoffReviews,
   };
 }
 

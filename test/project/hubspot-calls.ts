@@ -28,7 +28,7 @@ export interface Unresolved {
   argument: string;
 }
 
-const CUSTOM_TYPE = /(^|\.)(scope|contract|customerStatus|changeOrder|contractType|scopeType|customerStatusType)$/;
+const CUSTOM_TYPE = /(^|\.)(scope|contract|customerStatus|changeOrder|commitment|commitmentType|contractType|scopeType|customerStatusType)$/;
 /** A delivery source's configured object type (schemas/delivery-health.json): its type when enabled, else none. */
 const SOURCE_TYPE = /(^|\.)(tickets|invoices|projects)\.objectType$/;
 const MODEL_TYPE = /^(typeOf|resolve)\((.*)\)$/;

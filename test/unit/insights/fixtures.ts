@@ -15,7 +15,7 @@ export function promise(id: string, over: Partial<CommitmentInput> = {}): Commit
 }
 
 export function review(over: Partial<HandoffReviewAnswers> = {}): HandoffReviewAnswers {
-  return { buyerBelief: null, beliefMatched: null, rediscovered: [], rediscoveryHours: null, extraWorkPromises: null, readiness: null, salesLesson: null, ...over };
+  return { buyerBelief: null, beliefMatched: null, rediscovered: [], rediscoveryHours: null, extraWorkPromises: null, readiness: null, momentumDrops: [], marginAssumptions: null, salesLesson: null, ...over };
 }
 
 export function deal(id: string, over: Partial<OutcomeDeal> = {}): OutcomeDeal {

@@ -3,7 +3,7 @@ import { loadModel } from '../../../src/model';
 
 const { handoffReview } = loadModel('schemas').insights;
 const config = { ...handoffReview, timeZone: 'Europe/Berlin' };
-const ANSWERED = { handoff_review_belief_matched: 'partly', handoff_review_rediscovered: 'scope;promises', handoff_review_readiness: '3' };
+const ANSWERED = { handoff_review_belief_matched: 'partly', handoff_review_rediscovered: 'scope;promises', handoff_review_readiness: '3', handoff_review_momentum_drop: 'before_kickoff' };
 
 function facts(over: Partial<HandoffReviewFacts> = {}): HandoffReviewFacts {
   return { dealId: '101', kickoffDate: '2026-11-02', values: {}, deliveryLeadId: '55', dealOwnerId: '7', ...over };
@@ -37,7 +37,7 @@ describe('planHandoffReview', () => {
   it('overdue is shown and never nagged twice: the task made on the day is kept', () => {
     const plan = planHandoffReview(facts({ values: { handoff_review_task_id: '9001', handoff_review_readiness: '4' } }), at('2026-11-20T10:00:00Z'), config);
     expect(plan).toMatchObject({ state: 'overdue', daysOverdue: 4, task: { action: 'keep', taskId: '9001' } });
-    expect(plan.unanswered).toEqual(['handoff_review_belief_matched', 'handoff_review_rediscovered']);
+    expect(plan.unanswered).toEqual(['handoff_review_belief_matched', 'handoff_review_rediscovered', 'handoff_review_momentum_drop']);
   });
 
   it('a review found overdue without a task gets its one task, due today rather than born overdue', () => {
@@ -70,6 +70,8 @@ describe('readHandoffReview and the task', () => {
       rediscoveryHours: 12.5,
       extraWorkPromises: null,
       readiness: 3,
+      momentumDrops: ['before_kickoff'],
+      marginAssumptions: null,
       salesLesson: 'Ask for the API docs',
     });
     expect(readHandoffReview({ handoff_review_readiness: '7', handoff_review_belief_matched: 'sort of', handoff_review_rediscovery_hours: '-1' })).toMatchObject({

@@ -48,6 +48,7 @@ describe('summariseDeliveryOutcomes', () => {
         { how: 'verbal', made: 3, broken: 1, brokenPct: expect.closeTo(33.33, 2) },
         { how: 'proposal', made: 1, broken: 0, brokenPct: 0 },
       ],
+      brokenAgain: [],
     });
   });
 
@@ -60,6 +61,7 @@ describe('summariseDeliveryOutcomes', () => {
       ],
       rediscoveryHours: { value: 5, basedOn: 2 },
       readiness: { value: 2.5, basedOn: 2 },
+      momentumDrops: [],
       beliefMatched: { matched: 0, partly: 1, notMatched: 1 },
     });
     expect(newBusiness.lessons).toEqual(['Price the integrations', 'Verbal start dates are never kept']);
