@@ -59,9 +59,11 @@ it('figures: a 100-event delivery batch, and the daily pass per 100 deals; a re-
   process.stdout.write(`Daily pass over ${first.dealsAssessed} deals in delivery: first run ${firstCalls.total} calls (${per100(firstCalls.total, first.dealsAssessed)} per 100 deals, ${first.dealsUpdated.length} deals written); re-run ${rerun.total} calls (${per100(rerun.total, again.dealsAssessed)} per 100 deals), ${writes(rerun.byEndpoint).length} writes ${JSON.stringify(rerun.byEndpoint)}\n`);
   expect(again.dealsUpdated).toEqual([]);
   expect(writes(rerun.byEndpoint)).toEqual([]);
-  // Every page of 100 deals: 1 search, 1 deal read, 4 association reads, 4 record reads.
+  // Every page of 100 deals: 1 search, 1 deal read, 5 association reads (scope, change orders,
+  // tickets, invoices, promises: v4 reads one pair of types per call), then one read per type that
+  // has linked records (here scopes, change orders, tickets, invoices; no promises are seeded).
   expect(again.dealsAssessed).toBe(300);
-  expect(per100(rerun.total, again.dealsAssessed)).toBeLessThanOrEqual(10);
+  expect(per100(rerun.total, again.dealsAssessed)).toBeLessThanOrEqual(11);
 
   const hundred = seeded.slice(0, 100);
   sb.resetCounters();

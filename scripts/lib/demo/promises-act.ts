@@ -41,6 +41,7 @@ export async function promisesAct(ctx: DemoContext): Promise<void> {
   const rt = stack.service.runtime;
   const promises = promiseNamesOf(stack.model);
   seedLessons(ctx);
+  await sb.searchIndexed(); // finished engagements are long in HubSpot's search index
   n.throughline('two finished web-shop engagements (deal type New business) are in the portal: each broke a verbal “Start in two weeks” and absorbed its data migration; delivery answered both handoff reviews.');
   n.user('Scheduler', 'the daily insights refresh (INSIGHTS_CRON): what closed-won deals taught, cached for the deal cards');
   const summary = await (await rt.insights()).refresh(rt.now());
