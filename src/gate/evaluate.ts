@@ -1,4 +1,5 @@
 import { addButtonLabel } from './button-labels';
+import { playbookUnitItems } from './playbook-rule';
 import type {
   CrossCheckRule,
   GateContext,
@@ -135,6 +136,7 @@ export function evaluateGate(rule: ResolvedGateRule, ctx: GateContext, now: Date
   if (rule.scope) items.push(...linkedItems(rule, 'scope', rule.scope, ctx.scopes));
   if (rule.contract) items.push(...linkedItems(rule, 'contract', rule.contract, ctx.contracts));
   for (const check of rule.crossChecks) items.push(crossCheckItem(rule, check, ctx));
+  items.push(...playbookUnitItems(rule.playbookUnits, rule.units, ctx, rule.unitLabels));
 
   const overrideSet = sameValue(ctx.deal.properties[rule.override.flag], 'true');
   const reason = ctx.deal.properties[rule.override.reason];

@@ -1,5 +1,6 @@
 import { dealProperties, objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES, SCOPE_PROPERTIES } from '../model/well-known-properties';
+import { presaleLabels } from '../presale/presale-labels';
 import type { GateReadPlan } from './load-context';
 import type { ResolvedGateRule } from './types';
 
@@ -25,6 +26,7 @@ export function resolveGateRules(model: Model): ResolvedGateRule[] {
     contract: labelsOf(contract.properties),
   };
   const { gateRules } = model;
+  const unitLabels = presaleLabels(model);
   return gateRules.rules.map((r) => ({
     pipeline: r.pipeline,
     stage: r.stage,
@@ -37,6 +39,10 @@ export function resolveGateRules(model: Model): ResolvedGateRule[] {
     labels,
     nouns: { scope: scope.labels.singular, contract: contract.labels.singular },
     display: { scope: scope.primaryDisplayProperty, contract: contract.primaryDisplayProperty },
+    ...(r.mode ? { mode: r.mode } : {}),
+    playbookUnits: r.playbookUnits,
+    units: model.playbooks.units,
+    unitLabels,
   }));
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ruleModeField } from '../gate/rule-mode';
+import { playbookUnitsField } from './playbook-units-field';
 import { isoDatetime, propertyRef, text } from './schema-parts';
 
 const linkedRequirement = z.strictObject({
@@ -27,6 +29,8 @@ const ruleSchema = z.strictObject({
   crossChecks: z.array(crossCheckSchema).default([]),
   /** Overrides the file-level enforcedSince for this rule. */
   enforcedSince: isoDatetime.optional(),
+  mode: ruleModeField,
+  playbookUnits: playbookUnitsField,
 });
 
 export const gateRulesSchema = z.strictObject({
