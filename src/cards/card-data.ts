@@ -33,3 +33,4 @@ export type {
   DeliverySource,
   EngagementDelivery,
 } from '../../extensions/app/cards/shared/delivery-card-data';
+export type { CardCapacity, CardFeasibility, CardUnit, PresaleSection } from '../../extensions/app/cards/shared/presale-card-data';

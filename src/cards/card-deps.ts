@@ -3,6 +3,7 @@ import type { PipelineCache } from '../gate/pipeline-cache';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { Model } from '../model';
+import type { PresaleService } from '../presale/presale-service';
 
 /** What the card loaders read with: the gate's own evaluation, the gateway, the schemas and settings. */
 export interface CardDeps {
@@ -20,4 +21,6 @@ export interface CardDeps {
     appId: string | undefined;
   };
   clock: () => Date;
+  /** The pre-sale section and the feasibility review request; without it the card has neither. */
+  presale?: Pick<PresaleService, 'cardSection' | 'requestReview' | 'dealProperties'>;
 }

@@ -7,30 +7,38 @@ import type { CardDeps } from './card-deps';
 import { statusLabels } from './card-fields';
 import type { DealCardData } from './card-data';
 
+async function companyAndStatus({ gateway, types }: CardDeps, dealId: string) {
+  const companyId = (await gateway.associationsOf('deals', 'companies', [dealId])).get(dealId)?.[0]?.id;
+  const statusId = companyId ? (await gateway.associationsOf('companies', types.customerStatus, [companyId])).get(companyId)?.[0]?.id : undefined;
+  const customerStatus = statusId
+    ? (await gateway.readMany(types.customerStatus, [statusId], Object.values(S))).get(statusId)
+    : undefined;
+  return { companyId, customerStatus };
+}
+
 export async function loadDealCard(deps: CardDeps, dealId: string): Promise<DealCardData | undefined> {
-  const { gateway, types, model, settings } = deps;
+  const { types, model, settings } = deps;
   const handoffGroup = model.deals.groups.find((g) => g.name === 'delivery_handoff') ?? model.deals.groups[0];
   const handoffFields = (handoffGroup?.properties ?? dealProperties(model)).map((p) => ({ name: p.name, label: p.label }));
   const scopeDef = objectByRole(model, 'scope');
   const contractDef = objectByRole(model, 'contract');
   const now = deps.clock();
   const evaluation = await deps.gate.evaluateDeal(dealId, now, {
-    deal: [...handoffFields.map((f) => f.name), 'deal_currency_code'],
+    deal: [...handoffFields.map((f) => f.name), 'deal_currency_code', ...(deps.presale?.dealProperties ?? [])],
     scope: scopeDef.properties.map((p) => p.name),
     contract: contractDef.properties.map((p) => p.name),
   });
   if (!evaluation) return undefined;
 
-  const companyId = (await gateway.associationsOf('deals', 'companies', [dealId])).get(dealId)?.[0]?.id;
-  const statusId = companyId ? (await gateway.associationsOf('companies', types.customerStatus, [companyId])).get(companyId)?.[0]?.id : undefined;
-  const customerStatus = statusId
-    ? (await gateway.readMany(types.customerStatus, [statusId], Object.values(S))).get(statusId)
-    : undefined;
+  const [presaleSection, { companyId, customerStatus }] = await Promise.all([
+    deps.presale ? deps.presale.cardSection(evaluation, now) : null,
+    companyAndStatus(deps, dealId),
+  ]);
 
   const comparisons = (evaluation.rule?.crossChecks ?? [])
     .filter((c) => c.on === 'scope')
     .map((c) => ({ label: c.label, proposal: c.equal[0], delivery: c.equal[1] }));
-  return buildDealCard({
+  const card = buildDealCard({
     evaluation,
     handoffFields,
     comparisons,
@@ -44,4 +52,5 @@ export async function loadDealCard(deps: CardDeps, dealId: string): Promise<Deal
     currency: settings.currency,
     buttons: { addScope: addButtonLabel(scopeDef.labels.singular), addContract: addButtonLabel(contractDef.labels.singular) },
   });
+  return presaleSection ? { ...card, presale: presaleSection } : card;
 }

@@ -1,6 +1,7 @@
 import { objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { objectTypeIdRef } from './object-type-ids';
+import { presaleSubscriptions } from './presale-subscriptions';
 
 export interface CrmObjectSubscription {
   subscriptionType: 'object.propertyChange' | 'object.creation';
@@ -14,7 +15,7 @@ export const CONTRACT_TRIGGER_PROPERTIES = [C.renewalDate, C.status, C.autoRenew
 
 /** The custom objects the service subscribes to (their schema names). */
 export function subscribedCustomObjects(model: Model): string[] {
-  return [objectByRole(model, 'contract').name];
+  return [objectByRole(model, 'contract').name, objectByRole(model, 'scope').name];
 }
 
 export interface SubscriptionOptions {
@@ -45,5 +46,6 @@ export function webhookSubscriptions(model: Model, options: SubscriptionOptions 
       propertyName,
       active: true,
     })),
+    ...presaleSubscriptions(model, options),
   ];
 }

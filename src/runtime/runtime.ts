@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { createGateService } from '../gate/gate-service';
 import { createSweep } from '../gate/sweep';
 import type { Logger } from '../logger';
+import { createPresaleService } from '../presale/presale-service';
 import { createRenewalService, reminderSettings } from '../renewals/renewal-service';
 import { createCustomerStatusService } from '../status/customer-status-service';
 import { withGateMetrics } from './gate-metrics';
@@ -59,6 +60,10 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
 
   const sweep = once(async () => createSweep({ gateway, gate: await gate(), rules, pipelines }));
 
+  const presale = once(async () =>
+    createPresaleService({ gateway, types: await portalTypes(), pipelines, locks, model, settings: { timeZone, defaultOwnerId: config.DEFAULT_OWNER_ID }, logger, owners }),
+  );
+
   const cards = once(async () =>
     createCardService({
       gate: await gate(),
@@ -68,6 +73,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
       model,
       settings: { timeZone, currency: config.PORTAL_CURRENCY, appId: config.HUBSPOT_APP_ID },
       clock,
+      presale: await presale(),
     }),
   );
 
@@ -90,6 +96,8 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     customerStatus,
     /** The deal and company cards, and the card's recheck. */
     cards,
+    /** Stage playbooks (units once per deal and stage), the feasibility review request, capacity. */
+    presale,
   };
 }
 

@@ -69,6 +69,7 @@ describe('project checks: custom objects in webhooks-hsmeta.json', () => {
     expect(checkProject(dir).join('\n')).toContain(`${VAR} "service_contract" is not a 2-… object type id`);
     editProfile('production', (j) => {
       j.variables[VAR] = '2-7654321';
+      j.variables.DELIVERY_SCOPE_OBJECT_TYPE_ID = '2-7654320';
     });
     expect(checkProject(dir)).toEqual([]);
   });
@@ -98,7 +99,7 @@ describe('npm run project:webhooks', () => {
     expect(await c.run('--from-portal', '--profile', 'production')).toBe(0);
     expect(readJson('hsprofile.production.json').variables[VAR]).toBe('2-7654321');
     expect(readJson('hsprofile.local.json').variables[VAR]).toBe('');
-    expect(c.stdout()).toContain(`set ${VAR}=2-7654321 in extensions/hsprofile.production.json`);
+    expect(c.stdout()).toContain(`set ${VAR}=2-7654321, DELIVERY_SCOPE_OBJECT_TYPE_ID=2-7654320 in extensions/hsprofile.production.json`);
     expect(checkProject(dir)).toEqual([]);
   });
 
@@ -106,7 +107,7 @@ describe('npm run project:webhooks', () => {
     const before = readFileSync(file('hsprofile.production.json'), 'utf8');
     const c = cli([]);
     expect(await c.run('--from-portal', '--profile', 'production')).toBe(1);
-    expect(c.stderr()).toContain('The portal has no custom object service_contract: run `npm run provision -- apply` against it first.');
+    expect(c.stderr()).toContain('The portal has no custom object service_contract, delivery_scope: run `npm run provision -- apply` against it first.');
     expect(readFileSync(file('hsprofile.production.json'), 'utf8')).toBe(before);
     expect(await c.run('--from-portal')).toBe(2);
   });
@@ -115,7 +116,7 @@ describe('npm run project:webhooks', () => {
     const c = cli();
     expect(await c.run('--without-custom-objects')).toBe(0);
     const subs = (JSON.parse(readFileSync(file(WEBHOOKS_META), 'utf8')) as { config: { subscriptions: { crmObjects: Array<{ objectType: string }> } } }).config.subscriptions.crmObjects;
-    expect(subs.map((s) => s.objectType)).toEqual(['deal', 'deal']);
+    expect(subs.map((s) => s.objectType)).toEqual(['deal', 'deal', 'deal']);
     editProfile('production', (j) => {
       j.accountId = 123456;
     });

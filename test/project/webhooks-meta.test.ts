@@ -10,6 +10,9 @@ import { renderWebhooksMeta, type WebhooksMeta } from '../../src/project/webhook
 import { contractsToReplan, dealsToGate } from '../../src/runtime/route-events';
 import type { Runtime } from '../../src/runtime/runtime';
 import type { HubSpotEvent } from '../../src/webhooks/events';
+import type { CrmGateway } from '../../src/hubspot/crm-gateway';
+import { presaleDealsForEvents } from '../../src/presale/presale-events';
+import { presaleTriggers } from '../../src/presale/presale-triggers';
 
 const ROOT = join(__dirname, '..', '..');
 const FILE = join(ROOT, SRC_DIR, WEBHOOKS_META);
@@ -62,6 +65,11 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
       portalTypes: async () => ({ contract: contractTypeId }),
     } as unknown as Runtime;
     const contract = objectTypeIdRef(model.objects.find((o) => o.role === 'contract')!.name);
+    const scopeTypeId = '2-1001';
+    const scope = objectTypeIdRef(model.objects.find((o) => o.role === 'scope')!.name);
+    // A scope's event reaches the playbooks through its deal: here the deal has the scope's id.
+    const gateway = { associationsOf: async (_from: string, _to: string, ids: string[]) => new Map(ids.map((id) => [id, [{ id }]])) } as unknown as CrmGateway;
+    const playbooks = { gateway, types: { scope: scopeTypeId, contract: contractTypeId }, triggers: presaleTriggers(model.playbooks), playbookStages: new Set(['presentationscheduled']) };
     for (const [i, s] of meta.config.subscriptions.crmObjects.entries()) {
       const event = {
         eventId: i,
@@ -72,10 +80,10 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
         attemptNumber: 0,
         subscriptionType: s.subscriptionType,
         objectId: 500 + i,
-        objectTypeId: s.objectType === 'deal' ? '0-3' : s.objectType === contract ? contractTypeId : `unknown:${s.objectType}`,
+        objectTypeId: s.objectType === 'deal' ? '0-3' : s.objectType === contract ? contractTypeId : s.objectType === scope ? scopeTypeId : `unknown:${s.objectType}`,
         ...(s.propertyName ? { propertyName: s.propertyName, propertyValue: s.propertyName === 'dealstage' ? 'closedwon' : 'x' } : {}),
       } as unknown as HubSpotEvent;
-      const routed = [...(await dealsToGate(rt, [event])), ...(await contractsToReplan(rt, [event]))];
+      const routed = [...new Set([...(await dealsToGate(rt, [event])), ...(await contractsToReplan(rt, [event])), ...(await presaleDealsForEvents([event], playbooks))])];
       expect({ subscription: s, routed }).toEqual({ subscription: s, routed: [String(500 + i)] });
     }
   });
