@@ -76,6 +76,7 @@ const variables = {
   SCHEDULER: hint(boolFlag.default('off'), 'on or off'),
   SWEEP_CRON: hint(cron.default('*/5 * * * *'), 'a cron expression, e.g. */5 * * * *'),
   RENEWAL_CRON: hint(cron.default('0 7 * * *'), 'a cron expression, e.g. 0 7 * * *'),
+  PLAYBOOK_CRON: hint(cron.default('30 6 * * *'), 'a cron expression, e.g. 30 6 * * *'),
   PORTAL_TIMEZONE: hint(timeZone.default('UTC'), 'an IANA time zone, e.g. Europe/Berlin'),
   // HubSpot's company currency is in account settings, which the app's scopes do not read; a deal's
   // own deal_currency_code wins wherever it is set.

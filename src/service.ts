@@ -57,6 +57,7 @@ function readinessCheck(rt: Runtime): () => Promise<ReadinessReport> {
 export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
   const renewals = async () => (await rt.renewals()).scan();
   const sweep = () => rt.sweep(rt.now());
+  const playbooks = async () => (await rt.presale()).dailyPass(rt.now());
   return [
     {
       name: 'renewals',
@@ -73,6 +74,7 @@ export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
           })
         : sweep,
     },
+    { name: 'playbooks', cron: rt.config.PLAYBOOK_CRON, run: metrics ? timedJob(metrics, 'playbooks', playbooks) : playbooks },
   ];
 }
 
