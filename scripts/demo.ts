@@ -5,6 +5,7 @@ import { parseScriptArgs, refuse, type ScriptSpec } from '../src/cli/script-args
 import { pickConfigOrExit } from '../src/config';
 import { cardAct, gateAct, provisionAct, renewalAct, type DemoContext } from './lib/demo/acts';
 import { Narrator } from './lib/demo/narrator';
+import { presaleAct } from './lib/demo/presale-act';
 import { startStack, type Stack } from './lib/stack';
 
 const SPEC = {
@@ -19,6 +20,7 @@ Exits 1 and names the act that failed when one did not end as expected.`,
 
 const ACTS: Array<[string, (ctx: DemoContext) => Promise<void>]> = [
   ['Provisioning: the data model as code', provisionAct],
+  ['Before the promise: playbooks, delivery’s review, capacity', presaleAct],
   ['Close gate: Closed won means ready for delivery', gateAct],
   ['The deal card delivery opens', cardAct],
   ['Renewals and a customer status that is not a funnel', renewalAct],

@@ -11,7 +11,7 @@ function dealIn(stage: string, enteredAt: string, props: Record<string, string> 
   return {
     id: '123',
     properties: { dealname: 'Northwind checkout rebuild', pipeline: 'default', dealstage: stage, hubspot_owner_id: '7', ...props },
-    history: { dealstage: [{ value: stage, timestamp: enteredAt }, { value: 'qualifiedtobuy', timestamp: new Date(Date.parse(enteredAt) - 86_400_000).toISOString() }] },
+    history: { dealstage: [{ value: stage, timestamp: enteredAt, sourceType: 'CRM_UI' }, { value: 'qualifiedtobuy', timestamp: new Date(Date.parse(enteredAt) - 86_400_000).toISOString(), sourceType: 'CRM_UI' }] },
   };
 }
 
