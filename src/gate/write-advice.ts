@@ -42,27 +42,29 @@ export async function writeAdvice(decisions: GateDecision[], deps: AdviceDeps): 
       return task ? [[k, task.id] as const] : [];
     }));
   };
-  await syncOpenTasks(
-    gateway,
-    open.map((a) => {
-      const ownerId = a.task!.ownerId ?? deps.defaultOwnerId;
-      return {
-        key: a.taskKey,
-        knownId: existing(a)?.id,
-        properties: {
-          hs_task_subject: a.task!.subject,
-          hs_task_body: a.task!.body,
-          hs_task_status: 'NOT_STARTED',
-          hs_task_priority: 'MEDIUM',
-          hs_task_type: 'TODO',
-          hs_timestamp: a.task!.dueAt,
-          ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
-        },
-        associations: [{ toId: a.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
-      };
-    }),
-    done.map((a) => existing(a)!.id),
-    findOpen,
-  );
+  const input = (a: AdviseDecision) => {
+    const ownerId = a.task!.ownerId ?? deps.defaultOwnerId;
+    return {
+      key: a.taskKey,
+      properties: {
+        hs_task_subject: a.task!.subject,
+        hs_task_body: a.task!.body,
+        hs_task_status: 'NOT_STARTED',
+        hs_task_priority: 'MEDIUM',
+        hs_task_type: 'TODO',
+        hs_timestamp: a.task!.dueAt,
+        ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+      },
+      associations: [{ toId: a.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
+    };
+  };
+  // Found tasks are rewritten (reopened) or completed in one update; the lookup above already
+  // says the rest has none, so they are created at once (findOpen only after a failed attempt).
+  const known = open.filter((a) => existing(a));
+  const fresh = open.filter((a) => !existing(a));
+  if (known.length || done.length) {
+    await syncOpenTasks(gateway, known.map((a) => ({ ...input(a), knownId: existing(a)!.id })), done.map((a) => existing(a)!.id), findOpen);
+  }
+  if (fresh.length) await gateway.createMany('tasks', fresh.map(input), findOpen);
   return [...open, ...done].map((a) => a.dealId);
 }

@@ -1,7 +1,7 @@
 import { objectByRole, type Model } from '../model';
 import { presaleTriggers } from '../presale/presale-triggers';
 import { objectTypeIdRef } from './object-type-ids';
-import type { CrmObjectSubscription, SubscriptionOptions } from './webhook-subscriptions';
+import type { CrmObjectSubscription, SubscriptionOptions } from './subscription-types';
 
 const changes = (objectType: string, properties: string[]): CrmObjectSubscription[] =>
   properties.map((propertyName) => ({ subscriptionType: 'object.propertyChange', objectType, propertyName, active: true }));

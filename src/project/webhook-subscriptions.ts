@@ -2,13 +2,10 @@ import { objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { objectTypeIdRef } from './object-type-ids';
 import { presaleSubscriptions } from './presale-subscriptions';
+import type { CrmObjectSubscription, SubscriptionOptions } from './subscription-types';
 
-export interface CrmObjectSubscription {
-  subscriptionType: 'object.propertyChange' | 'object.creation';
-  objectType: string;
-  propertyName?: string;
-  active: boolean;
-}
+// Defined apart so the per-capability subscription lists can name them without an import cycle.
+export type { CrmObjectSubscription, SubscriptionOptions } from './subscription-types';
 
 /** Contract properties whose change re-plans renewal reminders (the service routes these). */
 export const CONTRACT_TRIGGER_PROPERTIES = [C.renewalDate, C.status, C.autoRenew, C.noticeDays] as const;
@@ -16,16 +13,6 @@ export const CONTRACT_TRIGGER_PROPERTIES = [C.renewalDate, C.status, C.autoRenew
 /** The custom objects the service subscribes to (their schema names). */
 export function subscribedCustomObjects(model: Model): string[] {
   return [objectByRole(model, 'contract').name, objectByRole(model, 'scope').name];
-}
-
-export interface SubscriptionOptions {
-  /**
-   * How a custom object is named: by default the profile variable holding its `2-…` id
-   * (`${SERVICE_CONTRACT_OBJECT_TYPE_ID}`); a portal's real id where it is known (the stand-in).
-   */
-  objectTypeOf?: (schemaName: string) => string;
-  /** Leave custom objects out: the first upload, before the portal has them (see README). */
-  withoutCustomObjects?: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { COMMITTED_SCOPE, EARLIEST_FIT, PRESALE_NOW, PROPOSAL_SCOPE, REVIEW_ANSWER } from '../../scripts/lib/presale-seed';
-import { HANDOFF_COMPLETE, OWNERS, USER, dragDeal, editAsUser, namesOf, seedCompany, seedDeal, seedOwners, seedScope, type Names } from '../../scripts/lib/seed';
+import { HANDOFF_COMPLETE, OWNERS, dragDeal, editAsUser, namesOf, seedCompany, seedDeal, seedOwners, seedScope, type Names } from '../../scripts/lib/seed';
 import { dealCardDataSchema } from '../../extensions/app/cards/shared/card-data';
 import { signV3 } from '../helpers/sign';
 
@@ -11,7 +11,7 @@ import { signV3 } from '../helpers/sign';
 
 let stack: Stack;
 let names: Names;
-let clock = PRESALE_NOW;
+const clock = PRESALE_NOW;
 
 beforeAll(async () => {
   stack = await startStack({ now: () => clock });
