@@ -7,6 +7,7 @@ import { cardAct, gateAct, provisionAct, renewalAct, type DemoContext } from './
 import { Narrator } from './lib/demo/narrator';
 import { sixWeeksAct } from './lib/demo/six-weeks-act';
 import { promisesAct } from './lib/demo/promises-act';
+import { presaleAct } from './lib/demo/presale-act';
 import { startStack, type Stack } from './lib/stack';
 
 const SPEC = {
@@ -21,6 +22,7 @@ Exits 1 and names the act that failed when one did not end as expected.`,
 
 const ACTS: Array<[string, (ctx: DemoContext) => Promise<void>]> = [
   ['Provisioning: the data model as code', provisionAct],
+  ['Before the promise: playbooks, delivery’s review, capacity', presaleAct],
   ['Close gate: Closed won means ready for delivery', gateAct],
   ['The deal card delivery opens', cardAct],
   ['Six weeks in: delivery health', sixWeeksAct],

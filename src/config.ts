@@ -79,6 +79,7 @@ const variables = {
   DELIVERY_CRON: hint(cron.default('0 6 * * *'), 'a cron expression, e.g. 0 6 * * *'),
   HANDOFF_REVIEW_CRON: hint(cron.default('30 7 * * *'), 'a cron expression, e.g. 30 7 * * *'),
   INSIGHTS_CRON: hint(cron.default('0 6 * * *'), 'a cron expression, e.g. 0 6 * * *'),
+  PLAYBOOK_CRON: hint(cron.default('30 6 * * *'), 'a cron expression, e.g. 30 6 * * *'),
   PORTAL_TIMEZONE: hint(timeZone.default('UTC'), 'an IANA time zone, e.g. Europe/Berlin'),
   // HubSpot's company currency is in account settings, which the app's scopes do not read; a deal's
   // own deal_currency_code wins wherever it is set.

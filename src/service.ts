@@ -63,6 +63,7 @@ export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
     return { deals: r.dealsSeen, byState: r.byState, tasksCreated: r.tasksCreated, tasksCompleted: r.tasksCompleted, dealsUpdated: r.dealsUpdated.length };
   };
   const insights = async () => (await rt.insights()).refresh(rt.now()).then((s) => ({ deals: s.total.deals, groups: s.rows.length }));
+  const playbooks = async () => (await rt.presale()).dailyPass(rt.now());
   return [
     { name: 'handoff-reviews', cron: rt.config.HANDOFF_REVIEW_CRON, run: metrics ? timedJob(metrics, 'handoff-reviews', reviews) : reviews },
     { name: 'insights', cron: rt.config.INSIGHTS_CRON, run: metrics ? timedJob(metrics, 'insights', insights) : insights },
@@ -82,6 +83,7 @@ export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
         : sweep,
     },
     { name: 'delivery', cron: rt.config.DELIVERY_CRON, run: metrics ? timedJob(metrics, 'delivery', delivery) : delivery },
+    { name: 'playbooks', cron: rt.config.PLAYBOOK_CRON, run: metrics ? timedJob(metrics, 'playbooks', playbooks) : playbooks },
   ];
 }
 

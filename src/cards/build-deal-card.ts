@@ -44,6 +44,7 @@ function gate(e: DealEvaluation, timeZone: string): CardGate {
     total: ev?.total ?? 0,
     overrideReason: ev?.override?.reason ?? null,
     stageLabel: e.pipeline?.stages.find((s) => s.id === stageId)?.label ?? null,
+    mode: e.mode ?? null,
   };
 }
 

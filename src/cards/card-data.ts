@@ -34,3 +34,4 @@ export type {
   EngagementDelivery,
 } from '../../extensions/app/cards/shared/delivery-card-data';
 export type { CardCommitment, CommitmentsSection, DealsLikeThisSection, HandoffReviewSection } from '../../extensions/app/cards/shared/promises-card-data';
+export type { CardCapacity, CardFeasibility, CardUnit, PresaleSection } from '../../extensions/app/cards/shared/presale-card-data';

@@ -5,6 +5,7 @@ import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { Model } from '../model';
 import type { LikeThisSource } from './like-this-source';
+import type { PresaleService } from '../presale/presale-service';
 
 /** What the card loaders read with: the gate's own evaluation, the gateway, the schemas and settings. */
 export interface CardDeps {
@@ -26,4 +27,6 @@ export interface CardDeps {
   delivery?: () => Promise<Pick<DeliveryService, 'cardSection'>>;
   /** The insights' cached "Deals like this"; absent: the card leaves the section out. */
   likeThis?: LikeThisSource;
+  /** The pre-sale section and the feasibility review request; without it the card has neither. */
+  presale?: Pick<PresaleService, 'cardSection' | 'requestReview' | 'dealProperties'>;
 }

@@ -1,5 +1,6 @@
 import type { CardDeps } from './card-deps';
-import type { RecheckResponse } from './card-data';
+import { reject } from '../webhooks/errors';
+import type { DealCardData, RecheckResponse } from './card-data';
 import { loadCompanyCard } from './load-company-card';
 import { loadDealCard } from './load-deal-card';
 
@@ -20,6 +21,14 @@ export function createCardService(deps: CardDeps) {
         ...(decision.action === 'block' && run.reverted.includes(decision.dealId) ? { revertedTo: decision.revertToLabel } : {}),
         card,
       };
+    },
+    /** The card's "Ask delivery for a review": writes the request on the deal's scope, then answers with its card. */
+    async requestFeasibilityReview(dealId: string): Promise<DealCardData | undefined> {
+      if (!deps.presale) throw reject.conflict('This service has no pre-sale playbooks configured.');
+      const result = await deps.presale.requestReview(dealId, deps.clock());
+      if (result.outcome === 'no_deal') return undefined;
+      if (result.outcome === 'refused') throw reject.conflict(result.reason);
+      return loadDealCard(deps, dealId);
     },
   };
 }

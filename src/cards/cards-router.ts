@@ -21,6 +21,8 @@ function found<T>(value: T | undefined, what: string): T {
  * (the cards parse what they receive).
  *   GET  /deals/:dealId            DealCardData
  *   POST /deals/:dealId/recheck    RecheckResponse: runs the gate on the deal now, then its card
+ *   POST /deals/:dealId/feasibility-review  DealCardData: asks delivery to review the deal's scope (409 when
+ *                                  it has none or delivery was already asked), then its card
  *   GET  /companies/:companyId     CompanyCardData
  */
 export function cardsRouter(cards: () => Promise<CardService>): Router {
@@ -34,6 +36,11 @@ export function cardsRouter(cards: () => Promise<CardService>): Router {
   router.post('/deals/:dealId/recheck', async (req: Request<{ dealId: string }>, res) => {
     const id = checkId(req.params.dealId);
     res.json(found(await (await cards()).recheckDeal(id), `Deal ${id}`));
+  });
+
+  router.post('/deals/:dealId/feasibility-review', async (req: Request<{ dealId: string }>, res) => {
+    const id = checkId(req.params.dealId);
+    res.json(found(await (await cards()).requestFeasibilityReview(id), `Deal ${id}`));
   });
 
   router.get('/companies/:companyId', async (req: Request<{ companyId: string }>, res) => {

@@ -1,7 +1,14 @@
 import type { CrmRecord } from '../hubspot/types';
 import { groupMissing, groupLine, countWords, type MissingGroup } from './missing-groups';
-import type { TaskDraft } from './decide';
 import type { GateEvaluation } from './types';
+
+/** The task an advising rule keeps (the shape of decide.ts's TaskDraft, which imports this file). */
+export interface TaskDraft {
+  subject: string;
+  body: string;
+  ownerId: string | undefined;
+  dueAt: string;
+}
 
 export const ADVICE_MARKER = '[Throughline stage advice]';
 const DAY_MS = 86_400_000;

@@ -1,4 +1,5 @@
 import type { Pipeline } from '../hubspot/types';
+import { gateRulesFile, type Model } from '../model/model';
 import { ModelError, type ModelProblem } from '../model/model-error';
 import { CLOSED_WON, isClosedWon, type StageSelector } from './stage-rules';
 
@@ -10,10 +11,10 @@ const pipelineList = (ps: Pipeline[]) => ps.map((p) => `${p.id} (${p.label})`).j
  * which would switch the gate off without a word. Pure: rules and the portal's deal pipelines in,
  * problems out, each naming the file, the JSON path and the stages that do exist.
  */
-export function checkRuleStages(rules: readonly StageSelector[], pipelines: readonly Pipeline[], file: string): ModelProblem[] {
+export function checkRuleStages(rules: readonly StageSelector[], pipelines: readonly Pipeline[], file: string, listPath = '$.rules'): ModelProblem[] {
   const problems: ModelProblem[] = [];
   rules.forEach((rule, i) => {
-    const at = `$.rules[${i}]`;
+    const at = `${listPath}[${i}]`;
     const named = rule.pipeline === '*' ? [...pipelines] : pipelines.filter((p) => p.id === rule.pipeline);
     if (!named.length) {
       problems.push({
@@ -42,5 +43,14 @@ export function checkRuleStages(rules: readonly StageSelector[], pipelines: read
 /** Throws the ModelError the loaders throw, so the scripts and the service report it the same way. */
 export function assertRuleStages(rules: readonly StageSelector[], pipelines: readonly Pipeline[], file: string): void {
   const problems = checkRuleStages(rules, pipelines, file);
+  if (problems.length) throw new ModelError(problems);
+}
+
+/** Gate rules and stage playbooks alike: a playbook on a misspelt stage would create nothing, silently. */
+export function assertModelStages(model: Pick<Model, 'gateRules' | 'playbooks' | 'gateRulesFile' | 'playbooksFile'>, pipelines: readonly Pipeline[]): void {
+  const problems = [
+    ...checkRuleStages(model.gateRules.rules, pipelines, gateRulesFile(model)),
+    ...checkRuleStages(model.playbooks.playbooks, pipelines, model.playbooksFile ?? 'schemas/playbooks.json', '$.playbooks'),
+  ];
   if (problems.length) throw new ModelError(problems);
 }

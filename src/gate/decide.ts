@@ -1,8 +1,10 @@
 import type { CrmRecord, Pipeline, Properties } from '../hubspot/types';
 import { formatDateTime } from '../words/format-words';
+import { adviseDecision, type AdviseDecision } from './advise-decision';
 import { evaluateGate, isFilled } from './evaluate';
 import { countWords, groupLine, groupMissing, type MissingGroup } from './missing-groups';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES as G } from '../model/well-known-properties';
+import { ruleModeAt } from './rule-mode';
 import { readStageEntry, revertTarget } from './stage-history';
 import type { GateEvaluation, LinkedRecord, ResolvedGateRule } from './types';
 
@@ -65,7 +67,8 @@ export type GateDecision =
       contractIdsToActivate: string[];
       /** The gate's open task from an earlier block, now done. */
       taskToComplete: string | undefined;
-    };
+    }
+  | AdviseDecision;
 
 export const TASK_MARKER = '[Throughline close gate]';
 const DAY_MS = 86_400_000;
@@ -149,6 +152,7 @@ export function decideGate(input: DealGateInput, now: Date): GateDecision {
   const dealName = dealNameOf(deal);
   const stageLabel = stageLabelOf(pipeline, stage);
   const missing = groupMissing(evaluation);
+  if (ruleModeAt(rule, pipeline.stages.find((s) => s.id === stage)) === 'advise') return adviseDecision(deal, stage, stageLabel, evaluation, now);
   if (evaluation.status === 'blocked') {
     const revertTo = revertTarget(entry, pipeline, input.isGated);
     if (!revertTo) return { action: 'skip', dealId, reason: 'no_open_stage' };

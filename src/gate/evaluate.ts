@@ -1,5 +1,6 @@
 import { addButtonLabel } from './button-labels';
 import { evaluateCommitmentRule } from './commitment-rule';
+import { playbookUnitItems } from './playbook-rule';
 import type {
   CrossCheckRule,
   GateContext,
@@ -137,6 +138,7 @@ export function evaluateGate(rule: ResolvedGateRule, ctx: GateContext, now: Date
   if (rule.contract) items.push(...linkedItems(rule, 'contract', rule.contract, ctx.contracts));
   for (const check of rule.crossChecks) items.push(crossCheckItem(rule, check, ctx));
   if (rule.commitments && rule.commitmentWords) items.push(...evaluateCommitmentRule(rule.commitments, ctx.commitments ?? [], rule.commitmentWords));
+  items.push(...playbookUnitItems(rule.playbookUnits, rule.units, ctx, rule.unitLabels));
 
   const overrideSet = sameValue(ctx.deal.properties[rule.override.flag], 'true');
   const reason = ctx.deal.properties[rule.override.reason];

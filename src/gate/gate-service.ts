@@ -13,7 +13,9 @@ import { loadGateContexts, loadLinkedRecords, type GateReadPlan, type LoadedDeal
 import type { PipelineCache } from './pipeline-cache';
 import { gateReadPlan } from './resolve-rules';
 import { evaluateGate } from './evaluate';
-import { previewRule, ruleForStage } from './stage-rules';
+import { isEnforcedStage, ruleModeAt, type RuleMode } from './rule-mode';
+import { ruleForStage } from './stage-rules';
+import { writeAdvice } from './write-advice';
 import type { GateEvaluation, ResolvedGateRule } from './types';
 
 export interface GateServiceDeps {
@@ -33,6 +35,8 @@ export interface GateServiceDeps {
 
 export interface GateRun extends EnforceResult {
   decisions: GateDecision[];
+  /** Deals an advising rule wrote its task for (created, updated or completed). */
+  advised: string[];
 }
 
 /** Properties a caller shows beside the checklist (the deal card), read in the gate's own batch calls. */
@@ -51,6 +55,8 @@ export interface DealEvaluation {
   rule: ResolvedGateRule | undefined;
   /** The checklist against that rule, whether or not the deal is in a gated stage now. */
   evaluation: GateEvaluation | undefined;
+  /** That rule's mode at its stage: advise (checklist and task) or enforce (revert). */
+  mode?: RuleMode | undefined;
 }
 
 /**
@@ -73,12 +79,15 @@ export function createGateService(deps: GateServiceDeps) {
     const pipeline = await deps.pipelines.find(item.deal.properties.pipeline, item.deal.properties.dealstage);
     const stage = item.deal.properties.dealstage ?? '';
     const rule = pipeline ? ruleForStage(deps.rules, pipeline, stage) : undefined;
-    const isGated = (id: string) => !!pipeline && !!ruleForStage(deps.rules, pipeline, id);
+    const isGated = (id: string) => !!pipeline && isEnforcedStage(deps.rules, pipeline, id);
     const words = rule ? await wordsFor(item.deal) : undefined;
     const decision = decideGate({ ...item, pipeline, rule, isGated, ...(words ? { words } : {}) }, now);
-    const shown = rule ?? (pipeline ? previewRule(deps.rules, pipeline) : undefined);
+    // Not in a stage with a rule: the checklist it meets on closing, the first enforced stage.
+    const shownStage = rule ? stage : pipeline?.stages.find((s) => isEnforcedStage(deps.rules, pipeline, s.id))?.id;
+    const shown = rule ?? (pipeline && shownStage ? ruleForStage(deps.rules, pipeline, shownStage) : undefined);
     const evaluation = decision.action !== 'skip' ? decision.evaluation : shown ? evaluateGate(shown, item, now) : undefined;
-    return { loaded: item, pipeline, decision, rule: shown, evaluation };
+    const mode = shown ? ruleModeAt(shown, pipeline?.stages.find((s) => s.id === shownStage)) : undefined;
+    return { loaded: item, pipeline, decision, rule: shown, evaluation, mode };
   }
 
   async function decideAll(dealIds: string[], now: Date, readPlan: GateReadPlan = plan): Promise<DealEvaluation[]> {
@@ -111,7 +120,7 @@ export function createGateService(deps: GateServiceDeps) {
 
   async function gateDeals(dealIds: string[], now: Date): Promise<GateRun> {
     const ids = [...new Set(dealIds)];
-    if (!ids.length) return { decisions: [], reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
+    if (!ids.length) return { decisions: [], advised: [], reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
     return deps.locks.run(ids.map((id) => `deal:${id}`), async () => {
       const decisions = await decideBatch(ids, now);
       const result = await enforceGateDecisions(decisions, {
@@ -122,13 +131,14 @@ export function createGateService(deps: GateServiceDeps) {
           await deps.locks.run([CUSTOMER_STATUS_LOCK], () => startCustomerStatuses(passed, deps, now));
         },
       });
+      const advised = await writeAdvice(decisions, { gateway: deps.gateway, defaultOwnerId: deps.defaultOwnerId });
       const written = new Set([...result.reverted, ...result.passed]);
       for (const d of decisions) {
         if (d.action === 'skip' || !written.has(d.dealId)) continue;
         const { fields, message } = describeDecision(d);
         deps.logger.info(fields, message);
       }
-      return { decisions, ...result };
+      return { decisions, advised, ...result };
     });
   }
 

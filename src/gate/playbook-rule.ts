@@ -1,31 +1,12 @@
-import { z } from 'zod';
-import type { Playbooks, UnitDef } from '../model';
-import type { ModelProblem } from '../model/model-error';
-import { hubSpotName } from '../model/schema-parts';
+import type { UnitDef } from '../model/playbooks-schema';
 import { deliverableMet } from '../presale/deliverable';
 import { deliverableWords } from '../presale/deliverable-words';
 import type { PresaleLabels } from '../presale/presale-labels';
 import type { GateContext, GateItem } from './types';
 
-/** The `playbookUnits` field of a rule in gate-rules.json: unit ids from schemas/playbooks.json that must be done. */
-export const playbookUnitsField = z.array(hubSpotName('unit id')).default([]);
-
-/** Every unit a rule names must be defined in playbooks.json (cross-file, like validate-gate-rules.ts). */
-export function checkRulePlaybookUnits(
-  rules: ReadonlyArray<{ playbookUnits?: readonly string[] }>,
-  playbooks: Pick<Playbooks, 'units'>,
-  file: string,
-  playbooksFile = 'schemas/playbooks.json',
-): ModelProblem[] {
-  const ids = playbooks.units.map((u) => u.id);
-  return rules.flatMap((rule, r) =>
-    (rule.playbookUnits ?? []).flatMap((id, i) =>
-      ids.includes(id)
-        ? []
-        : [{ file, path: `$.rules[${r}].playbookUnits[${i}]`, message: `"${id}" is not a unit of ${playbooksFile} — use one of ${ids.join(', ') || '(none)'}` }],
-    ),
-  );
-}
+// Defined in model/ (the loader uses them, and model/ must not import the gate): re-exported here.
+export { playbookUnitsField } from '../model/playbook-units-field';
+export { checkRulePlaybookUnits } from '../model/check-rule-playbook-units';
 
 /**
  * One checklist item per unit the rule requires, done when its deliverable exists (the same

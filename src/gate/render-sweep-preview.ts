@@ -7,6 +7,7 @@ export function renderSweepPreview(decisions: GateDecision[], pipelines: Pipelin
   const lines = decisions.map((d) => {
     if (d.action === 'skip') return `  = deal ${d.dealId}: left alone (${d.reason.replace(/_/g, ' ')})`;
     const done = `${d.evaluation.passedCount} of ${d.evaluation.total} done`;
+    if (d.action === 'advise') return `  ~ deal ${d.dealId}: ${d.stageLabel} advises, no revert (${done})`;
     if (d.action === 'pass') {
       const extra = d.contractIdsToActivate.length ? `; would activate contract(s) ${d.contractIdsToActivate.join(', ')}` : '';
       return `  ✓ deal ${d.dealId}: would pass (${d.evaluation.status}, ${done})${extra}`;

@@ -1,6 +1,8 @@
 import { dealProperties, objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES, SCOPE_PROPERTIES } from '../model/well-known-properties';
 import { commitmentReadProperties, commitmentRuleWords } from './commitment-rule';
+import { presaleLabels } from '../presale/presale-labels';
+import { presaleTriggers } from '../presale/presale-triggers';
 import type { GateReadPlan } from './load-context';
 import type { ResolvedGateRule } from './types';
 
@@ -26,6 +28,7 @@ export function resolveGateRules(model: Model): ResolvedGateRule[] {
     contract: labelsOf(contract.properties),
   };
   const { gateRules } = model;
+  const unitLabels = presaleLabels(model);
   return gateRules.rules.map((r) => ({
     pipeline: r.pipeline,
     stage: r.stage,
@@ -39,6 +42,10 @@ export function resolveGateRules(model: Model): ResolvedGateRule[] {
     labels,
     nouns: { scope: scope.labels.singular, contract: contract.labels.singular },
     display: { scope: scope.primaryDisplayProperty, contract: contract.primaryDisplayProperty },
+    ...(r.mode ? { mode: r.mode } : {}),
+    playbookUnits: r.playbookUnits,
+    units: model.playbooks.units,
+    unitLabels,
   }));
 }
 
@@ -50,16 +57,18 @@ export function gateReadPlan(rules: ResolvedGateRule[]): GateReadPlan {
     rules.flatMap((r) => r.crossChecks.filter((c) => c.on === kind).flatMap((c) => [...c.equal, ...(c.unlessFilled ? [c.unlessFilled] : [])]));
   const linked = (kind: 'scope' | 'contract') =>
     rules.flatMap((r) => [...(r[kind]?.requiredProperties ?? []), ...Object.keys(r[kind]?.requiredValues ?? {}), r.display[kind]]);
+  const units = presaleTriggers({ units: rules.flatMap((r) => r.units.filter((u) => r.playbookUnits.includes(u.id))) });
   return {
     dealProperties: union(
       ['dealname', 'dealstage', 'pipeline', 'hubspot_owner_id', 'createdate'],
       Object.values(GATE_PROPERTIES),
       rules.flatMap((r) => [r.override.flag, r.override.reason, ...r.deal.requiredProperties]),
       on('deal'),
+      units.deal,
     ),
     dealHistory: union(['dealstage'], rules.map((r) => r.override.flag)),
-    scopeProperties: union(linked('scope'), on('scope'), Object.values(SCOPE_PROPERTIES)),
-    contractProperties: union(linked('contract'), on('contract'), Object.values(CONTRACT_PROPERTIES)),
+    scopeProperties: union(linked('scope'), on('scope'), Object.values(SCOPE_PROPERTIES), units.scope),
+    contractProperties: union(linked('contract'), on('contract'), Object.values(CONTRACT_PROPERTIES), units.contract),
     commitmentProperties: union(...rules.map((r) => (r.commitments ? commitmentReadProperties(r.commitments) : []))),
   };
 }

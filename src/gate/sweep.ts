@@ -4,6 +4,7 @@ import { GATE_PROPERTIES as G } from '../model/well-known-properties';
 import type { GateDecision } from './decide';
 import type { GateService } from './gate-service';
 import type { PipelineCache } from './pipeline-cache';
+import { isEnforcedStage } from './rule-mode';
 import { gatedStages } from './stage-rules';
 import type { ResolvedGateRule } from './types';
 import type { CrmGateway } from '../hubspot/crm-gateway';
@@ -37,7 +38,9 @@ export function createSweep(deps: SweepDeps): Sweep {
 }
 
 async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: boolean }): Promise<SweepResult> {
-  const stages = gatedStages(deps.rules, await deps.pipelines.all());
+  const pipelines = await deps.pipelines.all();
+  // Advising stages revert nothing and keep no gate status: only enforced stages need the backstop.
+  const stages = gatedStages(deps.rules, pipelines).filter((s) => isEnforcedStage(deps.rules, pipelines.find((p) => p.id === s.pipelineId)!, s.stageId));
   const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0 };
   if (options.dryRun) result.decisions = [];
   if (!stages.length) return result;

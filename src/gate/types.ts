@@ -1,5 +1,8 @@
 import type { Properties } from '../hubspot/types';
 import type { CommitmentRequirement } from '../model/commitment-rule-schema';
+import type { UnitDef } from '../model/playbooks-schema';
+import type { PresaleLabels } from '../presale/presale-labels';
+import type { RuleMode } from './rule-mode';
 
 /** The gate rule as the evaluator needs it: the rule from schemas/ plus the labels it speaks with. */
 export interface LinkedRequirement {
@@ -33,6 +36,12 @@ export interface ResolvedGateRule {
   nouns: { scope: string; contract: string };
   /** The property that names a scope or contract in messages (its primary display property). */
   display: { scope: string; contract: string };
+  /** Left out: enforce at a closed-won stage, advise before (rule-mode.ts). */
+  mode?: RuleMode | undefined;
+  /** Playbook units (schemas/playbooks.json) that must be done, with their definitions and words. */
+  playbookUnits: string[];
+  units: UnitDef[];
+  unitLabels: PresaleLabels;
 }
 
 /** What the commitment items speak with, built once from the model (commitmentRuleWords). */

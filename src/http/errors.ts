@@ -27,6 +27,7 @@ export const STATUS_BY_REJECTION: Record<RejectionCode, number> = {
   batch_failed: 500,
   invalid_id: 400,
   not_found: 404,
+  conflict: 409,
 };
 
 /** /readyz: 503 tells a load balancer to send nothing here until HubSpot answers again. */

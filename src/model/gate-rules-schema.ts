@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { commitmentRequirementSchema } from './commitment-rule-schema';
+import { ruleModeField } from '../gate/rule-mode';
+import { playbookUnitsField } from './playbook-units-field';
 import { isoDatetime, propertyRef, text } from './schema-parts';
 
 const linkedRequirement = z.strictObject({
@@ -29,6 +31,8 @@ const ruleSchema = z.strictObject({
   commitments: commitmentRequirementSchema.optional(),
   /** Overrides the file-level enforcedSince for this rule. */
   enforcedSince: isoDatetime.optional(),
+  mode: ruleModeField,
+  playbookUnits: playbookUnitsField,
 });
 
 export const gateRulesSchema = z.strictObject({

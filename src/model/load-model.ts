@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { associationsSchema } from './association-schema';
 import { capacitySchema } from './capacity-schema';
+import { checkRulePlaybookUnits } from './check-rule-playbook-units';
 import { dealPropertiesSchema } from './deal-properties-schema';
 import { deliveryHealthSchema } from './delivery-health-schema';
 import { explainIssue, issueToProblems } from './describe-issue';
@@ -80,6 +81,7 @@ export function loadModel(dir = 'schemas'): Model {
     ...validateInsights(parts),
     ...validatePlaybooks(parts),
     ...validateCapacity(parts),
+    ...(parts.gateRules && parts.playbooks ? checkRulePlaybookUnits(parts.gateRules.value.rules, parts.playbooks.value, parts.gateRules.file, parts.playbooks.file) : []),
   );
 
   if (
@@ -106,5 +108,6 @@ export function loadModel(dir = 'schemas'): Model {
     playbooks: parts.playbooks.value,
     capacity: parts.capacity.value,
     gateRulesFile: parts.gateRules.file,
+    playbooksFile: parts.playbooks.file,
   };
 }

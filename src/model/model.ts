@@ -22,6 +22,8 @@ export interface Model {
   capacity: CapacitySettings;
   /** Where gateRules came from, as messages name it (checks against the portal point at it). */
   gateRulesFile?: string;
+  /** Where playbooks came from, likewise. */
+  playbooksFile?: string;
 }
 
 /** The gate rules' file for messages; models built in code fall back to the default location. */

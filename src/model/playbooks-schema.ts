@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hubSpotName, propertyRef, text } from './schema-parts';
+import { hubSpotName, isoDatetime, propertyRef, text } from './schema-parts';
 
 export const UNIT_OWNERS = ['deal_owner', 'delivery_lead'] as const;
 export type UnitOwner = (typeof UNIT_OWNERS)[number];
@@ -56,6 +56,8 @@ const playbookSchema = z.strictObject({
 export const playbooksSchema = z
   .strictObject({
     description: z.string().optional(),
+    /** Deals that entered a stage before this get no units for it (switching playbooks on does not flood old deals with tasks). */
+    since: isoDatetime.optional(),
     deliveryLead: z
       .strictObject({
         description: z.string().optional(),

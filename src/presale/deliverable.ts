@@ -1,4 +1,3 @@
-import { isFilled } from '../gate/evaluate';
 import type { GateContext, LinkedRecord } from '../gate/types';
 import type { Properties } from '../hubspot/types';
 import type { Deliverable } from '../model';
@@ -9,6 +8,9 @@ import { SCOPE_PROPERTIES } from '../model/well-known-properties';
  * (the same GateContext), so a unit and a gate rule that names it never disagree.
  */
 export type DeliverableFacts = GateContext;
+
+// evaluate.ts's isFilled, repeated: the gate's checklist imports this file.
+const isFilled = (v: string | null | undefined): v is string => v !== null && v !== undefined && v.trim() !== '';
 
 const same = (actual: string | null | undefined, wanted: string) => isFilled(actual) && actual.trim().toLowerCase() === wanted.trim().toLowerCase();
 

@@ -2,6 +2,7 @@ import { objectByRole, type Model } from '../model';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { deliverySubscriptions } from './delivery-subscriptions';
 import { objectTypeIdRef } from './object-type-ids';
+import { presaleSubscriptions } from './presale-subscriptions';
 import type { CrmObjectSubscription, SubscriptionOptions } from './subscription-types';
 
 export type { CrmObjectSubscription, SubscriptionOptions } from './subscription-types';
@@ -33,5 +34,6 @@ export function webhookSubscriptions(model: Model, options: SubscriptionOptions 
       active: true,
     })),
     ...deliverySubscriptions(model, options),
+    ...presaleSubscriptions(model, options),
   ];
 }

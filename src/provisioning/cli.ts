@@ -1,6 +1,6 @@
 import type { Model } from '../model';
-import { gateRulesFile, ModelError } from '../model';
-import { assertRuleStages } from '../gate/check-rule-stages';
+import { ModelError } from '../model';
+import { assertModelStages } from '../gate/check-rule-stages';
 import { applyPlan, type ApplyOutcome, type ApplySummary } from './apply-plan';
 import { parseCliArgs } from './cli-args';
 import { describeFailure } from './describe-failure';
@@ -49,7 +49,7 @@ export async function runProvisionCli(argv: string[], deps: ProvisionCliDeps): P
   try {
     model = deps.loadModel();
     const portal = await readPortal(deps.gateway(), model);
-    assertRuleStages(model.gateRules.rules, portal.dealPipelines, gateRulesFile(model));
+    assertModelStages(model, portal.dealPipelines);
     plan = planProvisioning(model, portal);
   } catch (err) {
     deps.stderr(`${describeFailure(err)}\n`);

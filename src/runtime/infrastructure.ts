@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { KeyedLock } from '../concurrency/keyed-lock';
-import { assertRuleStages } from '../gate/check-rule-stages';
+import { assertModelStages } from '../gate/check-rule-stages';
 import { PipelineCache } from '../gate/pipeline-cache';
 import { resolveGateRules } from '../gate/resolve-rules';
 import type { ResolvedGateRule } from '../gate/types';
@@ -9,7 +9,7 @@ import { CrmGateway, type CallObserver } from '../hubspot/crm-gateway';
 import { discoverPortalTypes, type PortalTypes } from '../hubspot/object-types';
 import type { Logger } from '../logger';
 import { combineObservers, hubSpotCallObserver, type Metrics } from '../metrics';
-import { gateRulesFile, loadModel, objectByRole, type Model } from '../model';
+import { loadModel, objectByRole, type Model } from '../model';
 import { ownerCache } from '../words/owner-cache';
 import { once } from './once';
 
@@ -45,7 +45,7 @@ export function createInfrastructure(config: Config & { HUBSPOT_ACCESS_TOKEN: st
   // gate loudly (a ModelError naming the file) instead of matching no deal.
   const pipelines = new PipelineCache(async () => {
     const read = await gateway.pipelines('deals');
-    assertRuleStages(model.gateRules.rules, read, gateRulesFile(model));
+    assertModelStages(model, read);
     return read;
   });
   const names = {

@@ -64,5 +64,21 @@ export function routeWebhookBatch(rt: Runtime) {
       const run = deals.length ? await delivery.assessDeals(deals, rt.now()) : undefined;
       meta.logger.info({ events: forDelivery.length, deals: deals.length, updated: run?.dealsUpdated.length ?? 0, tasksCreated: run?.tasksCreated ?? 0 }, 'delivery events assessed');
     }
+    await routeToPlaybooks(rt, events, dealIds, meta);
   };
+}
+
+/**
+ * Deals that entered a playbook stage or whose deliverable changed: units created once, delivered
+ * ones ticked. A deliverable change also goes through the gate (once per deal), so an advising
+ * rule that names the unit completes its task.
+ */
+async function routeToPlaybooks(rt: Runtime, events: HubSpotEvent[], gated: string[], meta: WebhookBatchMeta): Promise<void> {
+  const presale = await rt.presale();
+  const dealIds = await presale.dealsForEvents(events);
+  if (!dealIds.length) return;
+  const run = await presale.syncDeals(dealIds, rt.now());
+  const regate = dealIds.filter((id) => !gated.includes(id));
+  const advice = regate.length ? (await (await rt.gate()).gateDeals(regate, rt.now())).advised.length : 0;
+  meta.logger.info({ deals: dealIds.length, unitsCreated: run.unitsCreated, tasksCompleted: run.tasksCompleted, adviceWritten: advice }, 'webhook batch through the playbooks');
 }

@@ -8,6 +8,7 @@ import { createHandoffReviewService } from '../handoff-review/handoff-review-ser
 import { createInsightsService, lazyLikeThis } from '../insights/insights-service';
 import type { Logger } from '../logger';
 import { objectByRole } from '../model';
+import { createPresaleService } from '../presale/presale-service';
 import { createRenewalService, reminderSettings } from '../renewals/renewal-service';
 import { createCustomerStatusService } from '../status/customer-status-service';
 import { withGateMetrics } from './gate-metrics';
@@ -89,6 +90,10 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     createHandoffReviewService({ gateway, types: await portalTypes(), model, locks, settings: { timeZone, defaultOwnerId: config.DEFAULT_OWNER_ID }, logger }),
   );
 
+  const presale = once(async () =>
+    createPresaleService({ gateway, types: await portalTypes(), pipelines, locks, model, settings: { timeZone, defaultOwnerId: config.DEFAULT_OWNER_ID }, logger, owners }),
+  );
+
   const cards = once(async () =>
     createCardService({
       gate: await gate(),
@@ -100,6 +105,7 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
       clock,
       delivery,
       likeThis: lazyLikeThis(model, insights, logger),
+      presale: await presale(),
     }),
   );
 
@@ -128,6 +134,8 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
     insights,
     /** The daily handoff-review pass: one task per won deal N days after kickoff. */
     handoffReviews,
+    /** Stage playbooks (units once per deal and stage), the feasibility review request, capacity. */
+    presale,
   };
 }
 

@@ -5,6 +5,8 @@ import { keyMarkerOf } from './task-key-marker';
 export interface MarkedTask {
   id: string;
   status: string | null;
+  /** What it says now, for callers that leave an unchanged task alone. */
+  body?: string | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function findMarkedTasks(
       const task = tasks.get(l.id);
       const key = keyMarkerOf(task?.properties.hs_task_body, label);
       if (!task || !key) continue;
-      const found: MarkedTask = { id: task.id, status: task.properties.hs_task_status ?? null };
+      const found: MarkedTask = { id: task.id, status: task.properties.hs_task_status ?? null, body: task.properties.hs_task_body ?? null };
       const before = keys.get(key);
       if (!before || (before.status === 'COMPLETED' && found.status !== 'COMPLETED')) keys.set(key, found);
     }

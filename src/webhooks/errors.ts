@@ -14,7 +14,8 @@ export type RejectionCode =
   | 'busy'
   | 'batch_failed'
   | 'invalid_id'
-  | 'not_found';
+  | 'not_found'
+  | 'conflict';
 
 export class RequestRejectedError extends Error {
   override readonly name = 'RequestRejectedError';
@@ -66,4 +67,6 @@ export const reject = {
     new RequestRejectedError('batch_failed', 'Processing the batch failed; HubSpot will retry it.', {}, { events }, { cause }),
   invalidId: () => new RequestRejectedError('invalid_id', 'The record id must be the numeric HubSpot id.'),
   notFound: (message: string) => new RequestRejectedError('not_found', message),
+  /** The request cannot apply to the record as it is now (e.g. a review already asked for). */
+  conflict: (message: string) => new RequestRejectedError('conflict', message),
 };

@@ -121,7 +121,7 @@ describe('npm run project:webhooks', () => {
     const c = cli();
     expect(await c.run('--without-custom-objects')).toBe(0);
     const subs = (JSON.parse(readFileSync(file(WEBHOOKS_META), 'utf8')) as { config: { subscriptions: { crmObjects: Array<{ objectType: string }> } } }).config.subscriptions.crmObjects;
-    expect(subs.map((s) => s.objectType)).toEqual(['deal', 'deal', 'ticket', 'ticket', 'invoice', 'invoice']);
+    expect(subs.map((s) => s.objectType)).toEqual(['deal', 'deal', 'ticket', 'ticket', 'invoice', 'invoice', 'deal']);
     editProfile('production', (j) => {
       j.accountId = 123456;
     });

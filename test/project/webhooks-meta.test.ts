@@ -14,6 +14,9 @@ import { createLogger } from '../../src/logger';
 import { contractsToReplan, dealsToGate, deliveryEvents } from '../../src/runtime/route-events';
 import type { Runtime } from '../../src/runtime/runtime';
 import type { HubSpotEvent } from '../../src/webhooks/events';
+import type { CrmGateway } from '../../src/hubspot/crm-gateway';
+import { presaleDealsForEvents } from '../../src/presale/presale-events';
+import { presaleTriggers } from '../../src/presale/presale-triggers';
 
 const ROOT = join(__dirname, '..', '..');
 const FILE = join(ROOT, SRC_DIR, WEBHOOKS_META);
@@ -51,7 +54,7 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
   it('subscribes to what delivery health reads: change orders, the scope’s delivery properties, tickets and invoices', () => {
     const subs = meta.config.subscriptions.crmObjects;
     expect(deliverySubscriptions(model).length).toBeGreaterThan(10);
-    expect(subs.slice(-deliverySubscriptions(model).length)).toEqual(deliverySubscriptions(model));
+    expect(subs).toEqual(expect.arrayContaining(deliverySubscriptions(model)));
     expect(subs.filter((s) => s.objectType === changeOrderRef && s.subscriptionType === 'object.creation')).toHaveLength(1);
   });
 
@@ -78,6 +81,10 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
     const availability = new SourceAvailability(createLogger('silent'));
     const delivery = async (events: HubSpotEvent[]) =>
       [...deliveryEventRecords(await deliveryEvents(rt, events), { types: { scope: '2-1001', changeOrder: '2-1004' }, policy: model.deliveryHealth, availability }).values()].flat();
+    const scopeTypeId = '2-1001';
+    // A scope's event reaches the playbooks through its deal: here the deal has the scope's id.
+    const gateway = { associationsOf: async (_from: string, _to: string, ids: string[]) => new Map(ids.map((id) => [id, [{ id }]])) } as unknown as CrmGateway;
+    const playbooks = { gateway, types: { scope: scopeTypeId, contract: contractTypeId }, triggers: presaleTriggers(model.playbooks), playbookStages: new Set(['presentationscheduled']) };
     for (const [i, s] of meta.config.subscriptions.crmObjects.entries()) {
       const event = {
         eventId: i,
@@ -91,7 +98,14 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
         objectTypeId: ids[s.objectType] ?? `unknown:${s.objectType}`,
         ...(s.propertyName ? { propertyName: s.propertyName, propertyValue: s.propertyName === 'dealstage' ? 'closedwon' : 'x' } : {}),
       } as unknown as HubSpotEvent;
-      const routed = [...(await dealsToGate(rt, [event])), ...(await contractsToReplan(rt, [event])), ...(await delivery([event]))];
+      const routed = [
+        ...new Set([
+          ...(await dealsToGate(rt, [event])),
+          ...(await contractsToReplan(rt, [event])),
+          ...(await delivery([event])),
+          ...(await presaleDealsForEvents([event], playbooks)),
+        ]),
+      ];
       expect({ subscription: s, routed }).toEqual({ subscription: s, routed: [String(500 + i)] });
     }
   });

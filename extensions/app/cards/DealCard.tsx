@@ -37,6 +37,7 @@ const RECHECK_WORDS: Record<RecheckResponse['action'], string> = {
   pass: 'Checked: the deal meets the close gate.',
   block: 'Checked: the deal is still missing items (below).',
   skip: 'Checked: the gate has nothing to do for this deal right now.',
+  advise: 'Checked: this stage advises, so the deal stays where it is; the open items are below.',
 };
 
 const SKIP_WORDS: Record<string, string> = {

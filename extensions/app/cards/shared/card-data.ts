@@ -144,9 +144,9 @@ export const dealCardDataSchema = z.object({
 });
 export type DealCardData = z.infer<typeof dealCardDataSchema>;
 
-export const RECHECK_ACTIONS = ['pass', 'block', 'skip'] as const;
+export const RECHECK_ACTIONS = ['pass', 'block', 'skip', 'advise'] as const;
 export const recheckResponseSchema = z.object({
-  /** pass / block: the gate ran and wrote its result; skip: the deal is not in a gated stage (or similar). */
+  /** pass / block: the gate ran and wrote its result; skip: the deal is not in a gated stage (or similar); advise: the stage's rule advises (task, no revert). */
   action: z.enum(RECHECK_ACTIONS),
   reason: z.string().optional(),
   /** block: the stage the deal went back to, as HubSpot labels it. */

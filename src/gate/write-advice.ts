@@ -1,0 +1,70 @@
+import type { FindCreated } from '../hubspot/create-once';
+import type { CrmGateway } from '../hubspot/crm-gateway';
+import { ASSOCIATION_TYPES } from '../hubspot/object-types';
+import { findMarkedTasks, type MarkedTask } from '../tasks/find-marked-tasks';
+import { syncOpenTasks } from '../tasks/sync-open-tasks';
+import type { AdviseDecision } from './advise-decision';
+import type { GateDecision } from './decide';
+
+/** The label of the key line advice tasks end with (advise-decision.ts writes it). */
+const ADVICE_KEY_LABEL = 'advice-key';
+
+export interface AdviceDeps {
+  gateway: CrmGateway;
+  defaultOwnerId?: string | undefined;
+}
+
+const isAdvice = (d: GateDecision): d is AdviseDecision => d.action === 'advise';
+
+/**
+ * Writes what advising rules decided: one task per deal and stage (found by its key line, so
+ * never two), opened or rewritten while items are open, completed once none are. A task that is
+ * open and already says the same is left alone, so a re-delivered event writes nothing. No deal
+ * update: an advising stage records nothing in the close gate's properties. Answers the deals
+ * whose task was written. Calls: one lookup (2 reads), then at most one update and one create.
+ */
+export async function writeAdvice(decisions: GateDecision[], deps: AdviceDeps): Promise<string[]> {
+  const advice = decisions.filter(isAdvice);
+  if (!advice.length) return [];
+  const { gateway } = deps;
+  const found = await findMarkedTasks(gateway, 'deals', advice.map((a) => a.dealId), ADVICE_KEY_LABEL);
+  const existing = (a: AdviseDecision): MarkedTask | undefined => found.get(a.dealId)?.get(a.taskKey);
+  const isOpen = (t: MarkedTask | undefined) => !!t && t.status !== 'COMPLETED';
+  const open = advice.filter((a) => a.task && !(isOpen(existing(a)) && existing(a)!.body === a.task.body));
+  const done = advice.filter((a) => !a.task && isOpen(existing(a)));
+  if (!open.length && !done.length) return [];
+
+  const dealOf = new Map(open.map((a) => [a.taskKey, a.dealId]));
+  const findOpen: FindCreated = async (keys) => {
+    const again = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], ADVICE_KEY_LABEL);
+    return new Map(keys.flatMap((k) => {
+      const task = again.get(dealOf.get(k)!)?.get(k);
+      return task ? [[k, task.id] as const] : [];
+    }));
+  };
+  const input = (a: AdviseDecision) => {
+    const ownerId = a.task!.ownerId ?? deps.defaultOwnerId;
+    return {
+      key: a.taskKey,
+      properties: {
+        hs_task_subject: a.task!.subject,
+        hs_task_body: a.task!.body,
+        hs_task_status: 'NOT_STARTED',
+        hs_task_priority: 'MEDIUM',
+        hs_task_type: 'TODO',
+        hs_timestamp: a.task!.dueAt,
+        ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+      },
+      associations: [{ toId: a.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
+    };
+  };
+  // Found tasks are rewritten (reopened) or completed in one update; the lookup above already
+  // says the rest has none, so they are created at once (findOpen only after a failed attempt).
+  const known = open.filter((a) => existing(a));
+  const fresh = open.filter((a) => !existing(a));
+  if (known.length || done.length) {
+    await syncOpenTasks(gateway, known.map((a) => ({ ...input(a), knownId: existing(a)!.id })), done.map((a) => existing(a)!.id), findOpen);
+  }
+  if (fresh.length) await gateway.createMany('tasks', fresh.map(input), findOpen);
+  return [...open, ...done].map((a) => a.dealId);
+}

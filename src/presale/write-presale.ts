@@ -1,0 +1,70 @@
+import { atLocalTime } from '../dates/calendar';
+import type { FindCreated } from '../hubspot/create-once';
+import type { CrmGateway } from '../hubspot/crm-gateway';
+import { ASSOCIATION_TYPES } from '../hubspot/object-types';
+import { findMarkedTasks } from '../tasks/find-marked-tasks';
+import { UNIT_KEY_LABEL } from './load-presale';
+import type { PresalePlan } from './plan-presale';
+
+export interface WritePresaleDeps {
+  gateway: CrmGateway;
+  timeZone: string;
+  defaultOwnerId?: string | undefined;
+}
+
+export interface PresaleWriteResult {
+  unitsCreated: number;
+  tasksCompleted: number;
+}
+
+/** Unit tasks fall due at 09:00 on their day, in the portal's time zone. */
+const DUE_HOUR = 9;
+
+/**
+ * Writes a batch of plans: one batch create of the unit tasks (keyed by unit key, sent as
+ * objectWriteTraceId; after a failed attempt the tasks are looked for by their key line before
+ * anything is sent again) and one batch update completing those whose deliverable exists. Nothing
+ * is written on the deal: the tasks themselves, found by key, are the record of what was made.
+ */
+export async function writePresale(plans: PresalePlan[], deps: WritePresaleDeps): Promise<PresaleWriteResult> {
+  const { gateway } = deps;
+  const drafts = plans.flatMap((p) => p.create.map((d) => ({ dealId: p.dealId, draft: d })));
+  const complete = [...new Set(plans.flatMap((p) => p.complete))];
+  const result: PresaleWriteResult = { unitsCreated: 0, tasksCompleted: 0 };
+  if (drafts.length) {
+    const dealOf = new Map(drafts.map((d) => [d.draft.key, d.dealId]));
+    const findCreated: FindCreated = async (keys) => {
+      const found = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], UNIT_KEY_LABEL);
+      return new Map(keys.flatMap((k) => {
+        const task = found.get(dealOf.get(k)!)?.get(k);
+        return task ? [[k, task.id] as const] : [];
+      }));
+    };
+    const created = await gateway.createMany(
+      'tasks',
+      drafts.map(({ dealId, draft }) => {
+        const ownerId = draft.ownerId ?? deps.defaultOwnerId;
+        return {
+          key: draft.key,
+          properties: {
+            hs_task_subject: draft.subject,
+            hs_task_body: draft.body,
+            hs_task_status: 'NOT_STARTED',
+            hs_task_priority: 'MEDIUM',
+            hs_task_type: 'TODO',
+            hs_timestamp: atLocalTime(draft.dueDate, DUE_HOUR, deps.timeZone).toISOString(),
+            ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+          },
+          associations: [{ toId: dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
+        };
+      }),
+      findCreated,
+    );
+    result.unitsCreated = created.size;
+  }
+  if (complete.length) {
+    const { missingIds } = await gateway.updateMany('tasks', complete.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
+    result.tasksCompleted = complete.length - missingIds.length;
+  }
+  return result;
+}
