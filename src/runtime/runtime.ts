@@ -20,7 +20,7 @@ export type { RuntimeOptions } from './infrastructure';
  *   delivery: once(async () => createDeliveryService({ gateway, types: await portalTypes(), locks, … })),
  */
 export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string }, logger: Logger, options: RuntimeOptions = {}) {
-  const { model, rules, gateway, pipelines, portalTypes, locks, owners, clock } = createInfrastructure(config, logger, options);
+  const { engine, model, rules, gateway, pipelines, portalTypes, locks, owners, clock } = createInfrastructure(config, logger, options);
   const timeZone = config.PORTAL_TIMEZONE;
 
   const gate = once(async () =>
@@ -74,6 +74,8 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
   return {
     config,
     logger,
+    /** Budget, breaker, replay set, leader lock and queue: in memory, or shared in Redis (REDIS_URL). */
+    engine,
     model,
     rules,
     gateway,
