@@ -52,7 +52,8 @@ function readinessOf(rt: Runtime, verdicts: ReturnType<typeof createWebhookVerdi
     ...deps,
     probeHubSpot: async () => {
       const types = await rt.portalTypes();
-      await rt.pipelines.all();
+      // A real call every time (the cache decides how often): when the circuit is half open it is the trial.
+      await rt.pipelines.refresh();
       return { customObjects: Object.keys(types.roleOf).length };
     },
   });

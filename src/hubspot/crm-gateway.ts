@@ -189,6 +189,13 @@ export class CrmGateway {
     return created;
   }
 
+  /** Batch archive (HubSpot's recycle bin): the second copy of a record two processes both created. */
+  async archiveMany(objectType: string, ids: string[]): Promise<void> {
+    for (const part of chunk(unique(ids), BATCH_LIMIT)) {
+      await this.call(`batch archive ${objectType}`, () => this.client.crm.objects.batchApi.archive(objectType, { inputs: part.map((id) => ({ id })) }));
+    }
+  }
+
   /** One create (a batch of one, for the same guarantees); the new record's id. */
   async create(objectType: string, input: CreateInput, find: FindCreated): Promise<string> {
     return (await this.createMany(objectType, [input], find)).get(input.key)!;

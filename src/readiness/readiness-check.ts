@@ -30,8 +30,8 @@ export async function liveReadiness(deps: Pick<ReadinessDeps, 'circuit' | 'queue
 export function readinessCheck(deps: ReadinessDeps): () => Promise<ReadinessReport> {
   const cacheMs = deps.cacheMs ?? 30_000;
   let last: { at: number; hubspot: unknown; customObjects?: number } | undefined;
-  const probe = async () => {
-    if (last && Date.now() - last.at < cacheMs) return last;
+  const probe = async (fresh = false) => {
+    if (!fresh && last && Date.now() - last.at < cacheMs) return last;
     try {
       const { customObjects } = await deps.probeHubSpot();
       last = { at: Date.now(), hubspot: 'ok', customObjects };
@@ -40,22 +40,25 @@ export function readinessCheck(deps: ReadinessDeps): () => Promise<ReadinessRepo
     }
     return last;
   };
-  return async () => {
-    // The live signals first: an open circuit answers at once, without waiting on a probe.
-    const live = await liveReadiness(deps).catch((err: unknown) => ({
+  const live = () =>
+    liveReadiness(deps).catch((err: unknown) => ({
       ready: false,
       reasons: [{ check: 'queue' as const, message: `The work queue cannot be read: ${err instanceof Error ? err.message : String(err)}. Check REDIS_URL.` }],
-      gauges: undefined,
     }));
-    const probed = live.reasons.some((r) => r.check === 'hubspot') ? undefined : await probe();
+  return async () => {
+    // Half open: the probe is the trial call that closes the circuit (or opens it again).
+    const trial = deps.circuit() === 'half_open' ? await probe(true) : undefined;
+    const now = await live();
+    // Open: answer at once, without waiting on a call that fails fast anyway.
+    const probed = deps.circuit() === 'open' ? undefined : (trial ?? (await probe()));
     const hubspotOk = probed?.hubspot === 'ok';
     const checks: Record<string, unknown> = {
       config: 'ok',
-      hubspot: probed ? probed.hubspot : live.reasons.find((r) => r.check === 'hubspot')!.message,
+      hubspot: probed ? probed.hubspot : (now.reasons.find((r) => r.check === 'hubspot')?.message ?? 'unreachable'),
       ...(probed?.customObjects !== undefined ? { customObjects: probed.customObjects } : {}),
       circuit: deps.circuit(),
     };
-    for (const r of live.reasons) if (r.check !== 'hubspot') checks[r.check] = r.message;
-    return { ok: live.ready && hubspotOk, checks };
+    for (const r of now.reasons) if (r.check !== 'hubspot') checks[r.check] = r.message;
+    return { ok: now.ready && hubspotOk, checks };
   };
 }

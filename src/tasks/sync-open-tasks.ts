@@ -1,6 +1,8 @@
 import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { AssociationInput, Properties, UpdateInput } from '../hubspot/types';
+import type { FindCopies } from './find-keyed-tasks';
+import { keepOldest } from './keep-oldest';
 
 /** A task that must be open: its key, the id remembered for it (if any) and what it says. */
 export interface OpenTask {
@@ -16,6 +18,8 @@ export interface TaskSyncResult {
   created: number;
   updated: number;
   completed: number;
+  /** Second copies of a key (another process made one at the same time) found and completed. */
+  duplicatesClosed: number;
 }
 
 /**
@@ -24,14 +28,21 @@ export interface TaskSyncResult {
  * task an earlier run made before its id was remembered; only the rest is created, once, through
  * create-once with `findOpen` as its lookup. Tasks to complete go in the same batch update.
  * Calls: the lookup only for keys without an id, one batch update, one batch create.
+ *
+ * Convergence (`findCopies`): another process may have found nothing and created the same key at
+ * the same moment. So every key that had no remembered id is looked for again once its task is
+ * made: two copies → the oldest is kept (every racer picks the same one, see keep-oldest.ts), the
+ * others are completed, and the kept id is returned for the caller to remember. Two more calls,
+ * only in a run that had keys without an id.
  */
 export async function syncOpenTasks(
   gateway: CrmGateway,
   open: OpenTask[],
   complete: string[],
   findOpen: FindCreated,
+  findCopies?: FindCopies,
 ): Promise<TaskSyncResult> {
-  const result: TaskSyncResult = { idOf: new Map(), created: 0, updated: 0, completed: 0 };
+  const result: TaskSyncResult = { idOf: new Map(), created: 0, updated: 0, completed: 0, duplicatesClosed: 0 };
   const unknown = open.filter((t) => !t.knownId).map((t) => t.key);
   const orphans = unknown.length ? await findOpen(unknown) : new Map<string, string>();
   const existing = (t: OpenTask) => t.knownId ?? orphans.get(t.key);
@@ -59,5 +70,20 @@ export async function syncOpenTasks(
     for (const t of needed) result.idOf.set(t.key, created.get(t.key)!);
     result.created = created.size;
   }
+  if (findCopies && unknown.length) result.duplicatesClosed = await settleCopies(gateway, unknown, result.idOf, findCopies);
   return result;
+}
+
+/** Keeps the oldest open copy of each key (into `idOf`) and completes the others; how many were completed. */
+export async function settleCopies(gateway: CrmGateway, keys: string[], idOf: Map<string, string>, findCopies: FindCopies): Promise<number> {
+  const copies = await findCopies(keys);
+  const close: string[] = [];
+  for (const key of keys) {
+    const { keep, close: others } = keepOldest(copies.get(key) ?? []);
+    if (!keep || !others.length) continue;
+    idOf.set(key, keep);
+    close.push(...others);
+  }
+  if (close.length) await gateway.updateMany('tasks', close.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
+  return close.length;
 }
