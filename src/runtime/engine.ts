@@ -42,6 +42,14 @@ export interface EngineOptions {
   leaseTtlMs?: number;
   leaderTtlMs?: number;
   jobLockMs?: number;
+  /** Tests that compress retry waits compress the 429 cool-down alike (default 1). */
+  coolDownScale?: number;
+}
+
+/** The budget with its cool-downs scaled (tests only; 1 in production). */
+function scaledCoolDowns(budget: RateBudget, scale: number | undefined): RateBudget {
+  if (!scale || scale === 1) return budget;
+  return { ...budget, coolDown: (ms, kind) => budget.coolDown(ms * scale, kind) };
 }
 
 export const queueSettingsFrom = (config: Config): WorkQueueSettings => ({
@@ -61,7 +69,7 @@ export function createEngine(config: Config, logger: Logger, options: EngineOpti
   breaker.onStateChange((state) => logger[state === 'open' ? 'error' : 'warn']({ circuit: state }, `HubSpot circuit ${state.replace('_', ' ')}`));
   if (!config.REDIS_URL) {
     const queue = options.queue === 'memory' ? createMemoryWorkQueue(objectKeyOf, queueSettingsFrom(config)) : undefined;
-    const budget = createMemoryRateBudget(budgetSettingsFrom(config));
+    const budget = scaledCoolDowns(createMemoryRateBudget(budgetSettingsFrom(config)), options.coolDownScale);
     return {
       mode: 'in-process',
       budget,
@@ -82,7 +90,7 @@ export function createEngine(config: Config, logger: Logger, options: EngineOpti
   const connection: Redis = connectRedis(config.REDIS_URL, 'worker');
   commands.on('error', onError('commands'));
   connection.on('error', onError('queue'));
-  const budget = createRedisRateBudget(commands, budgetSettingsFrom(config), prefix);
+  const budget = scaledCoolDowns(createRedisRateBudget(commands, budgetSettingsFrom(config), prefix), options.coolDownScale);
   const leaderLock = createRedisLeaderLock({ redis: commands, name: 'scheduler', prefix, ttlMs: options.leaderTtlMs, onError: onError('leader lock') });
   const queue = createBullMqWorkQueue(objectKeyOf, queueSettingsFrom(config), {
     connection,

@@ -2,14 +2,21 @@ import type { Sandbox } from '@throughline/sandbox';
 import { OWNERS } from '../../scripts/lib/seed';
 import { startService, type RunningService, type ServiceOptions } from '../../src/service';
 import { hubspotEvent, signV3 } from '../helpers/sign';
-import type { FaultStack } from './harness';
+import { RETRY_TIME_SCALE, type FaultStack } from './harness';
 
 /**
  * More replicas of the service beside a fault stack's own: each its own runtime (caches, locks,
  * breaker, budget), the same stand-in and configuration — two processes as far as the code can tell.
  */
 export async function startReplica(stack: FaultStack, options: ServiceOptions = {}): Promise<RunningService> {
-  return startService(stack.config, stack.logger, { port: 0, host: '127.0.0.1', model: stack.model, retrySleep: (ms) => new Promise((r) => setTimeout(r, Math.ceil(ms / 50))), ...options });
+  return startService(stack.config, stack.logger, {
+    port: 0,
+    host: '127.0.0.1',
+    model: stack.model,
+    retrySleep: (ms) => new Promise((r) => setTimeout(r, Math.ceil(ms / RETRY_TIME_SCALE))),
+    ...options,
+    engine: { coolDownScale: 1 / RETRY_TIME_SCALE, ...options.engine },
+  });
 }
 
 export async function postBatch(serviceUrl: string, secret: string, events: unknown[]): Promise<{ status: number; body: Record<string, unknown>; ms: number }> {
