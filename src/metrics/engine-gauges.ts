@@ -18,7 +18,7 @@ export function registerEngineGauges(metrics: Metrics, signals: EngineSignals, p
   // One reading per scrape, shared by the gauges below.
   let read: { at: number; value: Promise<Readiness> } | undefined;
   const readiness = () => {
-    if (!read || Date.now() - read.at > 1_000) read = { at: Date.now(), value: signals.readiness() };
+    if (!read || Date.now() - read.at > 100) read = { at: Date.now(), value: signals.readiness() };
     return read.value;
   };
   const gauge = (name: string, help: string, collect: (g: Gauge) => Promise<void>, labelNames: string[] = []) =>
