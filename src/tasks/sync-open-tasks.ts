@@ -70,20 +70,35 @@ export async function syncOpenTasks(
     for (const t of needed) result.idOf.set(t.key, created.get(t.key)!);
     result.created = created.size;
   }
-  if (findCopies && unknown.length) result.duplicatesClosed = await settleCopies(gateway, unknown, result.idOf, findCopies);
+  const wanted = new Map(open.map((t) => [t.key, t.properties]));
+  if (findCopies && unknown.length) result.duplicatesClosed = await settleCopies(gateway, unknown, result.idOf, findCopies, (key) => wanted.get(key));
   return result;
 }
 
-/** Keeps the oldest open copy of each key (into `idOf`) and completes the others; how many were completed. */
-export async function settleCopies(gateway: CrmGateway, keys: string[], idOf: Map<string, string>, findCopies: FindCopies): Promise<number> {
+/**
+ * Keeps the oldest open copy of each key (into `idOf`) and completes the others, in one batch
+ * update; a kept copy other than the one just written gets what was written (`propertiesOf`).
+ * Returns how many were completed.
+ */
+export async function settleCopies(
+  gateway: CrmGateway,
+  keys: string[],
+  idOf: Map<string, string>,
+  findCopies: FindCopies,
+  propertiesOf: (key: string) => Properties | undefined = () => undefined,
+): Promise<number> {
   const copies = await findCopies(keys);
-  const close: string[] = [];
+  const updates: UpdateInput[] = [];
+  let closed = 0;
   for (const key of keys) {
-    const { keep, close: others } = keepOldest(copies.get(key) ?? []);
-    if (!keep || !others.length) continue;
+    const { keep, close } = keepOldest(copies.get(key) ?? []);
+    if (!keep || !close.length) continue;
+    const properties = keep !== idOf.get(key) ? propertiesOf(key) : undefined;
+    if (properties) updates.push({ id: keep, properties });
     idOf.set(key, keep);
-    close.push(...others);
+    updates.push(...close.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
+    closed += close.length;
   }
-  if (close.length) await gateway.updateMany('tasks', close.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
-  return close.length;
+  if (updates.length) await gateway.updateMany('tasks', updates);
+  return closed;
 }

@@ -1,6 +1,6 @@
 import type { SandboxOptions } from '@throughline/sandbox';
 import { seedCompany, seedDeal } from '../../scripts/lib/seed';
-import type { RunningService, ServiceOptions } from '../../src/service';
+import type { ServiceOptions } from '../../src/service';
 import { startFaultStack, type FaultStack } from '../faults/harness';
 import { raceTheGate, raceTheRenewalScan } from '../faults/race-scenarios';
 import { closedWonEvents, openGateTasksByDeal, postBatch, startReplica } from '../faults/replicas';
