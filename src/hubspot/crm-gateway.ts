@@ -43,7 +43,7 @@ const unique = (ids: string[]) => [...new Set(ids)];
 
 /**
  * The batched CRM gateway: every read and write the service makes to HubSpot objects goes through
- * here, in batches of up to 100, with retries and a search throttle.
+ * here, in batches of up to 100, with retries, the shared budget and the breaker (guarded-call.ts).
  */
 export class CrmGateway {
   private readonly throttle: SearchThrottle;
