@@ -14,6 +14,7 @@ const SPEC: ScriptSpec = {
   description: `Runs the local HubSpot stand-in until Ctrl-C; the service talks to it as to HubSpot. Needs
 no HubSpot account. Environment (all optional; the stand-in itself never reads it):
   HUBSPOT_SANDBOX_PORT            port (default 4010)
+  HUBSPOT_SANDBOX_HOST            address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
   HUBSPOT_ACCESS_TOKEN            token callers must send (default pat-sandbox-token)
   HUBSPOT_CLIENT_SECRET           signs webhooks (default sandbox-client-secret)
   HUBSPOT_APP_ID                  app id, the sourceId of the token's writes (default 1000001)
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
 
   const sandbox = await startSandbox({
     port,
+    host: env['HUBSPOT_SANDBOX_HOST'] || '127.0.0.1',
     accessToken: env['HUBSPOT_ACCESS_TOKEN'] || 'pat-sandbox-token',
     clientSecret: env['HUBSPOT_CLIENT_SECRET'] || 'sandbox-client-secret',
     appId: env['HUBSPOT_APP_ID'] || '1000001',

@@ -18,12 +18,14 @@ export interface Scheduler {
  * Runs jobs on cron schedules in the portal's time zone. A run never overlaps the previous one of
  * the same job; a failing run is logged and the next one goes ahead as scheduled.
  */
-export function startScheduler(jobs: ScheduledJob[], options: { timezone: string; logger: Logger }): Scheduler {
+export function startScheduler(jobs: ScheduledJob[], options: { timezone: string; logger: Logger; leads?: () => boolean }): Scheduler {
   const running = new Set<Promise<unknown>>();
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(
       job.cron,
       async () => {
+        // SCHEDULER=on on every replica: only the leader's ticks run (src/coordination/leader-lock.ts).
+        if (options.leads && !options.leads()) return;
         const started = Date.now();
         const run = job.run();
         running.add(run);

@@ -1,10 +1,14 @@
 import { cardsRouter } from './cards/cards-router';
 import type { Config } from './config';
-import { createApp, type CreateAppOptions, type ReadinessReport } from './http/app';
+import { createApp, type CreateAppOptions } from './http/app';
 import { startHttpServer, type StartedServer } from './http/listen';
 import type { Logger } from './logger';
 import { ModelError } from './model';
 import { createMetrics, recordSweep, timedJob, type Metrics } from './metrics';
+import { registerEngineGauges } from './metrics/engine-gauges';
+import { liveReadiness, readinessCheck } from './readiness/readiness-check';
+import { createWebhookVerdictWindow } from './readiness/webhook-verdicts';
+import { queuedEventsHandler } from './runtime/queue-workers';
 import { routeWebhookBatch } from './runtime/route-events';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime/runtime';
 import { startScheduler, type ScheduledJob, type Scheduler } from './scheduler';
@@ -32,26 +36,28 @@ export interface ServiceOptions extends RuntimeOptions {
   webhooks?: CreateAppOptions['webhooks'];
   /** Clock for signature timestamps, epoch ms (default Date.now); tests move it to replay requests later. */
   signatureClock?: () => number;
+  /** Queue mode only: receive and enqueue, but run no workers here (tests: a receiver whose workers died). */
+  workers?: boolean;
 }
 
-const READINESS_CACHE_MS = 30_000;
-
-/** /readyz: config loaded (it is, or we would not run) and HubSpot reachable with the token, cached. */
-function readinessCheck(rt: Runtime): () => Promise<ReadinessReport> {
-  let last: { at: number; report: ReadinessReport } | undefined;
-  return async () => {
-    if (last && Date.now() - last.at < READINESS_CACHE_MS) return last.report;
-    let report: ReadinessReport;
-    try {
-      const types = await rt.portalTypes();
-      await rt.pipelines.all();
-      report = { ok: true, checks: { config: 'ok', hubspot: 'ok', customObjects: Object.keys(types.roleOf).length } };
-    } catch (err) {
-      report = { ok: false, checks: { config: 'ok', hubspot: err instanceof Error ? err.message : String(err) } };
-    }
-    last = { at: Date.now(), report };
-    return report;
+/** /readyz: HubSpot reachable with the token (cached 30 s), the circuit closed, the queue not saturated, signatures verifying. */
+function readinessOf(rt: Runtime, verdicts: ReturnType<typeof createWebhookVerdictWindow>) {
+  const { engine } = rt;
+  const deps = {
+    circuit: () => engine.breaker.state,
+    queue: engine.queue ? { status: () => engine.queue!.status(), maxDepth: rt.config.QUEUE_MAX_DEPTH } : undefined,
+    verdicts,
   };
+  const check = readinessCheck({
+    ...deps,
+    probeHubSpot: async () => {
+      const types = await rt.portalTypes();
+      // A real call every time (the cache decides how often): when the circuit is half open it is the trial.
+      await rt.pipelines.refresh();
+      return { customObjects: Object.keys(types.roleOf).length };
+    },
+  });
+  return { check, live: () => liveReadiness(deps) };
 }
 
 export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
@@ -89,7 +95,7 @@ export function scheduledJobs(rt: Runtime, metrics?: Metrics): ScheduledJob[] {
 
 /** Batches being processed, including those answered 200 `deferred` that are still running. */
 function trackBatches(onBatch: OnWebhookBatch): { onBatch: OnWebhookBatch; settled: () => Promise<void> } {
-  const running = new Set<Promise<void>>();
+  const running = new Set<Promise<unknown>>();
   return {
     onBatch: (events, meta) => {
       const run = Promise.resolve(onBatch(events, meta));
@@ -118,12 +124,31 @@ async function checkGateRules(rt: Runtime, logger: Logger): Promise<void> {
   }
 }
 
+/**
+ * SCHEDULER=on may be set on every replica: each contends for the leader lock (in Redis; alone,
+ * this process always leads) and only the leader's ticks run. A leader that dies stops renewing
+ * and another replica takes over within the lock's time to live.
+ */
+async function startLedScheduler(rt: Runtime, metrics: Metrics, logger: Logger): Promise<Scheduler> {
+  const lock = rt.engine.leaderLock;
+  lock.onChange((leader) => logger.info({ leader }, leader ? 'this replica now runs the scheduler' : 'this replica no longer runs the scheduler'));
+  await lock.start();
+  return startScheduler(scheduledJobs(rt, metrics), { timezone: rt.config.PORTAL_TIMEZONE, logger, leads: () => lock.isLeader() });
+}
+
 /** Starts the webhook service, the cards API and (when SCHEDULER=on) the scheduler, in-process. */
 export async function startService(config: ServiceConfig, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
   const metrics = options.metrics ?? createMetrics();
   const runtime = createRuntime(config, logger, { ...options, metrics });
   await checkGateRules(runtime, logger);
-  const batches = trackBatches(routeWebhookBatch(runtime));
+  const { engine } = runtime;
+  const queue = engine.queue;
+  // Queue mode: the request only enqueues (milliseconds, whatever HubSpot's latency); workers decide.
+  const batches = trackBatches(queue ? async (events) => (await queue.enqueue(events), { queued: true as const }) : routeWebhookBatch(runtime));
+  if (queue && options.workers !== false) queue.startWorkers(queuedEventsHandler(runtime, logger));
+  const verdicts = createWebhookVerdictWindow();
+  const readiness = readinessOf(runtime, verdicts);
+  registerEngineGauges(metrics, { readiness: readiness.live, queue: queue && (() => queue.status()) });
   const app = createApp({
     clientSecret: config.HUBSPOT_CLIENT_SECRET,
     appId: config.HUBSPOT_APP_ID,
@@ -131,13 +156,15 @@ export async function startService(config: ServiceConfig, logger: Logger, option
     logger,
     onWebhookBatch: batches.onBatch,
     cardsRouter: cardsRouter(runtime.cards),
-    readiness: readinessCheck(runtime),
+    readiness: readiness.check,
     metrics,
+    replayGuard: engine.replayGuard,
+    onWebhookVerdict: (verdict, at) => verdicts.record(verdict, at),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.signatureClock ? { now: options.signatureClock } : {}),
   });
   const server: StartedServer = await startHttpServer(app, { port: options.port ?? config.PORT, host: options.host, logger });
-  const scheduler = config.SCHEDULER === 'on' ? startScheduler(scheduledJobs(runtime, metrics), { timezone: config.PORTAL_TIMEZONE, logger }) : undefined;
+  const scheduler = config.SCHEDULER === 'on' ? await startLedScheduler(runtime, metrics, logger) : undefined;
   let closing: Promise<void> | undefined;
   return {
     url: server.url,
@@ -149,6 +176,8 @@ export async function startService(config: ServiceConfig, logger: Logger, option
       closing ??= (async () => {
         await Promise.all([server.close(), scheduler?.stop()]);
         await batches.settled();
+        // Running jobs finish; waiting ones stay in Redis for the other replicas (or this one's restart).
+        await engine.close();
       })();
       return closing;
     },

@@ -3,8 +3,9 @@ import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import type { AssociationInput, AssociationTypeRef, UpdateInput } from '../hubspot/types';
 import { CHANGE_ORDER_PROPERTIES as CO } from '../model/delivery-properties';
 import { findMarkedTasks } from '../tasks/find-marked-tasks';
+import { findKeyedTasks } from '../tasks/find-keyed-tasks';
 import { syncOpenTasks, type OpenTask } from '../tasks/sync-open-tasks';
-import { withKeyMarker } from '../tasks/task-key-marker';
+import { keyMarkerOf, withKeyMarker } from '../tasks/task-key-marker';
 import { DELIVERY_KEY_LABEL } from './delivery-task-content';
 import type { DeliveryPlan, PlannedTask } from './plan-delivery';
 
@@ -65,8 +66,10 @@ export async function writeDeliveries(plans: DeliveryPlan[], deps: WriteDelivery
     }));
   };
   const tasks = planned.length || completes.length
-    ? await syncOpenTasks(gateway, planned.map((t) => taskInput(t, now, deps)), completes.map((c) => c.taskId), findOpen)
-    : { idOf: new Map<string, string>(), created: 0, updated: 0, completed: 0 };
+    ? await syncOpenTasks(gateway, planned.map((t) => taskInput(t, now, deps)), completes.map((c) => c.taskId), findOpen, (keys) =>
+        findKeyedTasks(gateway, 'deals', keys.map((k) => dealOf.get(k)!), (task) => keyMarkerOf(task.properties.hs_task_body, DELIVERY_KEY_LABEL)),
+      )
+    : { idOf: new Map<string, string>(), created: 0, updated: 0, completed: 0, duplicatesClosed: 0 };
   Object.assign(result, { tasksCreated: tasks.created, tasksUpdated: tasks.updated, tasksCompleted: tasks.completed });
 
   const changeOrderUpdates: UpdateInput[] = [

@@ -5,6 +5,7 @@ import type { UpdateInput } from '../hubspot/types';
 import { syncOpenTasks } from '../tasks/sync-open-tasks';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES } from '../model/well-known-properties';
 import { TASK_MARKER, type GateDecision } from './decide';
+import { gateTaskCopies } from './gate-task-copies';
 
 type Block = Extract<GateDecision, { action: 'block' }>;
 type Pass = Extract<GateDecision, { action: 'pass' }>;
@@ -116,6 +117,7 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
     })),
     passes.flatMap((p) => (p.taskToComplete ? [p.taskToComplete] : [])),
     byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)),
+    gateTaskCopies(gateway, dealOf),
   );
   const taskIdOf = new Map(blocks.map((b) => [b.dealId, tasks.idOf.get(gateTaskKey(b.dealId))]));
   result.tasksUpdated = tasks.updated;

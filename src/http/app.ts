@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
+import type { ReplayGuard } from '../coordination/replay-guard';
 import type { Logger } from '../logger';
+import type { WebhookVerdict } from '../readiness/webhook-verdicts';
 import { metricsEndpoint, webhookMetrics, type Metrics } from '../metrics';
 import { WEBHOOK_PATH, webhookRouter, type OnWebhookBatch, type WebhookRouterOptions } from '../webhooks/receiver';
 import { errorHandler, notFoundHandler, readinessStatus } from './errors';
@@ -42,6 +44,10 @@ export interface CreateAppOptions {
   webhooks?: Pick<WebhookRouterOptions, 'maxBodyBytes' | 'maxEvents' | 'maxInFlight' | 'answerWithinMs'>;
   /** Serves GET /metrics and counts webhook answers (src/metrics). */
   metrics?: Metrics;
+  /** Refuses exact replays of signed webhook requests (src/coordination/replay-guard.ts). */
+  replayGuard?: ReplayGuard;
+  /** Every webhook signature verdict (for /readyz). */
+  onWebhookVerdict?: (verdict: WebhookVerdict, at: number) => void;
 }
 
 export function createApp(options: CreateAppOptions): Express {
@@ -81,6 +87,8 @@ export function createApp(options: CreateAppOptions): Express {
       logger,
       onBatch: options.onWebhookBatch,
       now: options.now,
+      ...(options.replayGuard ? { replayGuard: options.replayGuard } : {}),
+      ...(options.onWebhookVerdict ? { onVerdict: options.onWebhookVerdict } : {}),
     }),
   );
 

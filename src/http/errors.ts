@@ -19,6 +19,8 @@ import { isRequestRejected, type RejectionCode } from '../webhooks/errors';
 
 export const STATUS_BY_REJECTION: Record<RejectionCode, number> = {
   invalid_signature: 401,
+  // HubSpot never repeats a request byte for byte (its retries are signed anew): a replay is someone else's.
+  replayed_request: 409,
   malformed_json: 400,
   not_an_array: 400,
   invalid_batch: 400,

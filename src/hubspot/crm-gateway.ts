@@ -1,6 +1,8 @@
 import type { Client } from '@hubspot/api-client';
 import { createOnce, type FindCreated } from './create-once';
 import { HubSpotError } from './errors';
+import { coolDownAfter, guarded, type CallGuards } from './guarded-call';
+import type { BudgetKind } from './rate-budget';
 import { withRetry, type RetryPolicy } from './retry';
 import { SearchThrottle } from './search-throttle';
 import type {
@@ -24,9 +26,10 @@ export interface CallObserver {
   (operation: string, outcome: 'ok' | 'error', status?: number): void;
 }
 
-export interface GatewayOptions {
+export interface GatewayOptions extends CallGuards {
   retry: RetryPolicy;
   observe?: CallObserver;
+  /** Spaces searches when there is no budget (the budget's search slots replace it). */
   searchThrottle?: SearchThrottle;
 }
 
@@ -40,7 +43,7 @@ const unique = (ids: string[]) => [...new Set(ids)];
 
 /**
  * The batched CRM gateway: every read and write the service makes to HubSpot objects goes through
- * here, in batches of up to 100, with retries and a search throttle.
+ * here, in batches of up to 100, with retries, the shared budget and the breaker (guarded-call.ts).
  */
 export class CrmGateway {
   private readonly throttle: SearchThrottle;
@@ -52,8 +55,8 @@ export class CrmGateway {
     this.throttle = options.searchThrottle ?? new SearchThrottle();
   }
 
-  private async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-    return this.observed(operation, (policy) => withRetry(operation, fn, policy));
+  private async call<T>(operation: string, fn: () => Promise<T>, kind: BudgetKind = 'request'): Promise<T> {
+    return this.observed(operation, (policy) => withRetry(operation, guarded(this.options, kind, operation, fn), policy));
   }
 
   /** Runs `run` with the retry policy, reporting each failed attempt and the outcome to `observe`. */
@@ -63,6 +66,7 @@ export class CrmGateway {
         ...this.options.retry,
         onRetry: (err, attempt, ms) => {
           this.options.observe?.(operation, 'error', err.status);
+          coolDownAfter(this.options, err, ms);
           this.options.retry.onRetry?.(err, attempt, ms);
         },
       });
@@ -165,7 +169,7 @@ export class CrmGateway {
     const created = new Map<string, string>();
     const operation = `batch create ${objectType}`;
     const send = async (part: CreateInput[]) => {
-      const res = await this.client.crm.objects.batchApi.create(objectType, {
+      const res = await guarded(this.options, 'request', operation, () => this.client.crm.objects.batchApi.create(objectType, {
         inputs: part.map((i) => ({
           objectWriteTraceId: i.key,
           properties: clean(i.properties),
@@ -174,7 +178,7 @@ export class CrmGateway {
             types: [{ associationCategory: (a.category ?? 'HUBSPOT_DEFINED') as never, associationTypeId: a.typeId }],
           })),
         })),
-      });
+      }))();
       failOnBatchErrors(res, operation);
       return res.results;
     };
@@ -183,6 +187,13 @@ export class CrmGateway {
       for (const [key, id] of made) created.set(key, id);
     }
     return created;
+  }
+
+  /** Batch archive (HubSpot's recycle bin): the second copy of a record two processes both created. */
+  async archiveMany(objectType: string, ids: string[]): Promise<void> {
+    for (const part of chunk(unique(ids), BATCH_LIMIT)) {
+      await this.call(`batch archive ${objectType}`, () => this.client.crm.objects.batchApi.archive(objectType, { inputs: part.map((id) => ({ id })) }));
+    }
   }
 
   /** One create (a batch of one, for the same guarantees); the new record's id. */
@@ -198,15 +209,19 @@ export class CrmGateway {
 
   async search(objectType: string, request: SearchRequest): Promise<SearchPage> {
     // Every attempt takes a slot, retries included: HubSpot counts them against the 5 per second.
-    const res = await this.call(`search ${objectType}`, async () => {
-      await this.throttle.acquire();
-      return this.client.crm.objects.searchApi.doSearch(objectType, {
-        ...request,
-        limit: Math.min(request.limit ?? SEARCH_PAGE_LIMIT, SEARCH_PAGE_LIMIT),
-        sorts: request.sorts as unknown as string[] | undefined,
-        filterGroups: request.filterGroups as never,
-      });
-    });
+    const res = await this.call(
+      `search ${objectType}`,
+      async () => {
+        if (!this.options.budget) await this.throttle.acquire();
+        return this.client.crm.objects.searchApi.doSearch(objectType, {
+          ...request,
+          limit: Math.min(request.limit ?? SEARCH_PAGE_LIMIT, SEARCH_PAGE_LIMIT),
+          sorts: request.sorts as unknown as string[] | undefined,
+          filterGroups: request.filterGroups as never,
+        });
+      },
+      'search',
+    );
     return { total: res.total, results: res.results.map(toCrmRecord), after: res.paging?.next?.after };
   }
 

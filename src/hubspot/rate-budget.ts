@@ -1,20 +1,22 @@
+import { setMaxListeners } from 'node:events';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memorySlidingLog, redisSlidingLog, type Limit, type SlidingLogStore } from './sliding-log';
 
 /**
  * One HubSpot budget: requests per 10 s (HUBSPOT_REQUESTS_PER_10S, default 180 under HubSpot's 190)
  * and searches per second (HUBSPOT_SEARCHES_PER_SECOND, default 4 under 5). In one process it is in
- * memory; with REDIS_URL every replica draws on the same counters, and a 429 seen by any replica
- * blocks the counter for all of them (the shared cool-down).
+ * memory; with REDIS_URL every replica draws on the same logs, and a 429 seen by any replica holds
+ * every caller of that limit on every replica (the shared cool-down).
  *
- * rate-limiter-flexible does the counting (fixed windows, as the client's bottleneck reservoir does
- * today); a caller over budget waits the msBeforeNext it answers and asks again. (Its RateLimiterQueue
- * would wait in order, but its timers cannot be cancelled: a shutting-down process would hang up to
- * 10 s.) A search takes a search slot and then a request slot: HubSpot counts searches in both.
+ * HubSpot's limits are rolling ("190 in any 10 seconds"), so the budget is a sliding log
+ * (sliding-log.ts), not fixed windows: a burst at the end of one window and another at the start
+ * of the next would pass twice the limit within 10 s. A caller over budget waits what the log
+ * answers and asks again. A search takes a search slot and a request slot together (HubSpot counts
+ * it in both), so neither can be held while waiting for the other.
  *
  * Seam: it replaces the client's limiter (hubSpotClient with requestsPer10s 0) and SearchThrottle.
- * In CrmGateway.call, `await budget.acquire('request')` inside the function withRetry repeats (each
- * attempt takes a slot); in search, `acquire('search')`; in onRetry, a 429 → `budget.coolDown(ms)`.
+ * CrmGateway takes a slot inside the function withRetry repeats (each attempt takes one) and, on a
+ * 429, calls coolDown with the wait HubSpot asked for (src/hubspot/guarded-call.ts).
  */
 
 export type BudgetKind = 'request' | 'search';
@@ -22,7 +24,7 @@ export type BudgetKind = 'request' | 'search';
 export interface RateBudget {
   /** Resolves when one call of this kind may start. */
   acquire(kind: BudgetKind): Promise<void>;
-  /** After a 429: every caller of this budget (every replica, with Redis) waits `ms` (rounded up to whole seconds). */
+  /** After a 429: every caller of this budget (every replica, with Redis) waits `ms`. */
   coolDown(ms: number, kind?: BudgetKind): Promise<void>;
   /** Shutdown: callers still waiting are rejected at once. */
   close(): void;
@@ -32,9 +34,10 @@ export interface RateBudgetSettings {
   /** 0 = no request limit (the local stand-in). */
   requestsPer10s: number;
   searchesPerSecond: number;
+  /** The windows (default 10 s and 1 s, HubSpot's); tests shorten them. */
+  requestWindowMs?: number;
+  searchWindowMs?: number;
 }
-
-const KEYS: Record<BudgetKind, string> = { request: 'requests', search: 'searches' };
 
 function pause(ms: number, closed: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -49,51 +52,38 @@ function pause(ms: number, closed: AbortSignal): Promise<void> {
   });
 }
 
-async function take(limiter: RateLimiterAbstract, key: string, closed: AbortSignal): Promise<void> {
-  for (;;) {
-    if (closed.aborted) throw new Error('the HubSpot budget is closed: the service is shutting down');
-    try {
-      await limiter.consume(key, 1);
-      return;
-    } catch (res) {
-      if (!(res instanceof RateLimiterRes)) throw res;
-      await pause(res.msBeforeNext, closed);
-    }
-  }
-}
-
-function budgetOver(limiters: Record<BudgetKind, RateLimiterAbstract | undefined>): RateBudget {
+export function budgetOver(store: SlidingLogStore, settings: RateBudgetSettings): RateBudget {
   const closing = new AbortController();
+  // Every waiting caller listens for the close; hundreds may wait at once.
+  setMaxListeners(0, closing.signal);
+  const request: Limit | undefined =
+    settings.requestsPer10s > 0 ? { key: 'requests', limit: settings.requestsPer10s, windowMs: settings.requestWindowMs ?? 10_000 } : undefined;
+  const search: Limit = { key: 'searches', limit: settings.searchesPerSecond, windowMs: settings.searchWindowMs ?? 1_000 };
+  const limitsOf = (kind: BudgetKind): Limit[] => [...(kind === 'search' ? [search] : []), ...(request ? [request] : [])];
   return {
     async acquire(kind) {
-      if (kind === 'search' && limiters.search) await take(limiters.search, KEYS.search, closing.signal);
-      if (limiters.request) await take(limiters.request, KEYS.request, closing.signal);
+      const limits = limitsOf(kind);
+      if (!limits.length) return;
+      for (;;) {
+        if (closing.signal.aborted) throw new Error('the HubSpot budget is closed: the service is shutting down');
+        const wait = await store.take(limits);
+        if (wait <= 0) return;
+        await pause(wait, closing.signal);
+      }
     },
     async coolDown(ms, kind = 'request') {
-      const limiter = limiters[kind];
-      if (!limiter || ms <= 0) return;
-      // Never below a second: a block of 0 s would be a block without expiry.
-      const seconds = Math.max(1, Math.ceil(ms / 1000));
-      const current = await limiter.get(KEYS[kind]);
-      if (current && current.consumedPoints > limiter.points && current.msBeforeNext >= seconds * 1000) return;
-      await limiter.block(KEYS[kind], seconds);
+      const limit = kind === 'search' ? search : request;
+      if (!limit || ms <= 0) return;
+      await store.coolDown(limit.key, ms);
     },
     close: () => closing.abort(),
   };
 }
 
 export function createMemoryRateBudget(settings: RateBudgetSettings): RateBudget {
-  return budgetOver({
-    request: settings.requestsPer10s > 0 ? new RateLimiterMemory({ points: settings.requestsPer10s, duration: 10 }) : undefined,
-    search: new RateLimiterMemory({ points: settings.searchesPerSecond, duration: 1 }),
-  });
+  return budgetOver(memorySlidingLog(), settings);
 }
 
 export function createRedisRateBudget(redis: Redis, settings: RateBudgetSettings, prefix = 'throughline'): RateBudget {
-  const keyPrefix = `${prefix}:hubspot-budget`;
-  return budgetOver({
-    request:
-      settings.requestsPer10s > 0 ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points: settings.requestsPer10s, duration: 10 }) : undefined,
-    search: new RateLimiterRedis({ storeClient: redis, keyPrefix, points: settings.searchesPerSecond, duration: 1 }),
-  });
+  return budgetOver(redisSlidingLog(redis, `${prefix}:hubspot-budget`), settings);
 }

@@ -22,7 +22,7 @@ export function webhookMetrics(metrics: Metrics): RequestHandler {
       recorded = true;
       metrics.webhookBatches.inc({ outcome });
       metrics.webhookDuration.observe({ outcome }, Number(process.hrtime.bigint() - started) / 1e9);
-      if (outcome === 'ok' || outcome === 'deferred') countEvents(metrics, body);
+      if (outcome === 'ok' || outcome === 'deferred' || outcome === 'queued') countEvents(metrics, body);
     };
     res.on('finish', () => record(webhookOutcome(res.statusCode, body)));
     res.on('close', () => record('aborted'));
@@ -31,8 +31,8 @@ export function webhookMetrics(metrics: Metrics): RequestHandler {
 }
 
 export function webhookOutcome(status: number, body: unknown): string {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as { deferred?: unknown; error?: unknown };
-  if (status === 200) return b.deferred === true ? 'deferred' : 'ok';
+  const b = (typeof body === 'object' && body !== null ? body : {}) as { deferred?: unknown; queued?: unknown; error?: unknown };
+  if (status === 200) return b.deferred === true ? 'deferred' : b.queued === true ? 'queued' : 'ok';
   // Codes come from our own error handler (a closed set); anything else is named by its status.
   return typeof b.error === 'string' && /^[a-z_]{1,40}$/.test(b.error) ? b.error : `http_${status}`;
 }

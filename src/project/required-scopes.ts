@@ -46,6 +46,7 @@ export const CRM_GATEWAY_SCOPES: Record<CrmGatewayMethod, ScopeRule> = {
   search: { objectArgs: [0], access: 'read', on: 'records' },
   associationsOf: { objectArgs: [0, 1], access: 'read', on: 'records' },
   updateMany: { objectArgs: [0], access: 'write', on: 'records' },
+  archiveMany: { objectArgs: [0], access: 'write', on: 'records' },
   createMany: { objectArgs: [0], access: 'write', on: 'records' },
   create: { objectArgs: [0], access: 'write', on: 'records' },
   update: { objectArgs: [0], access: 'write', on: 'records' },

@@ -23,6 +23,10 @@ export interface BullMqWorkQueueOptions {
   leaseTtlMs?: number;
   /** How long a job waits before trying a busy key again (default 250 ms). */
   leaseRetryMs?: number;
+  /** BullMQ's job lock (default 30 s): a job whose worker died is run again once it lapses and the stall check sees it. */
+  jobLockMs?: number;
+  /** How often workers look for stalled jobs (default 30 s). */
+  stalledCheckMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -84,6 +88,8 @@ export function createBullMqWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
         connection: options.connection,
         prefix,
         concurrency: settings.concurrency,
+        ...(options.jobLockMs ? { lockDuration: options.jobLockMs } : {}),
+        ...(options.stalledCheckMs ? { stalledInterval: options.stalledCheckMs } : {}),
       });
       worker.on('error', (err) => options.onError?.(err));
     },

@@ -2,8 +2,10 @@ import { atLocalTime } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import type { AssociationInput, AssociationTypeRef, CrmRecord, Properties } from '../hubspot/types';
+import { findKeyedTasks } from '../tasks/find-keyed-tasks';
 import { findMarkedTasks } from '../tasks/find-marked-tasks';
-import { withKeyMarker } from '../tasks/task-key-marker';
+import { settleCopies } from '../tasks/sync-open-tasks';
+import { keyMarkerOf, withKeyMarker } from '../tasks/task-key-marker';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { formatSentLog, parseSentLog, withEntries, type SentEntry } from './sent-log';
 
@@ -119,7 +121,17 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
     }),
     findMade,
   );
-  const taskOf = new Map(items.map((i) => [i, created.get(reminderTaskKey(i.contract.id, i.key))!]));
+  // Another scan may have created the same reminders at the same moment: keep the oldest of each.
+  const settled = new Map(created);
+  if (deps.taskToContract !== undefined) {
+    await settleCopies(deps.gateway, [...created.keys()], settled, () =>
+      findKeyedTasks(deps.gateway, deps.contractType, [...byContract.keys()], (task, contractId) => {
+        const key = keyMarkerOf(task.properties.hs_task_body, MARKER_LABEL);
+        return key ? reminderTaskKey(contractId, key) : undefined;
+      }),
+    );
+  }
+  const taskOf = new Map(items.map((i) => [i, settled.get(reminderTaskKey(i.contract.id, i.key))!]));
 
   await deps.gateway.updateMany(
     deps.contractType,

@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { combineObservers, hubSpotCallObserver, type Metrics } from '../metrics';
 import { loadModel, objectByRole, type Model } from '../model';
 import { ownerCache } from '../words/owner-cache';
+import { createEngine, type EngineOptions } from './engine';
 import { once } from './once';
 
 export interface RuntimeOptions {
@@ -21,18 +22,25 @@ export interface RuntimeOptions {
   metrics?: Metrics;
   /** How retries wait (default: setTimeout). Tests pass a recording, compressed sleep. */
   retrySleep?: (ms: number) => Promise<void>;
+  /** Redis prefix, test timings, or the in-memory queue (src/runtime/engine.ts). */
+  engine?: EngineOptions;
 }
 
 /**
  * What every use case is built from, once per process: the model from schemas/, the resolved gate
- * rules, one HubSpot client and gateway, the pipelines and owners (cached), the in-process locks,
- * and the portal's custom object types (read on first use).
+ * rules, the engine (budget, breaker, queue, leader lock: in memory or in Redis), one HubSpot client
+ * and gateway, the pipelines and owners (cached), the in-process locks, and the portal's custom
+ * object types (read on first use).
  */
 export function createInfrastructure(config: Config & { HUBSPOT_ACCESS_TOKEN: string }, logger: Logger, options: RuntimeOptions) {
   const model = options.model ?? loadModel(config.SCHEMAS_DIR);
   const rules: ResolvedGateRule[] = resolveGateRules(model);
-  const client = hubSpotClient(clientSettingsFrom(config));
+  const engine = createEngine(config, logger, options.engine);
+  // The engine's budget counts every call (across replicas with Redis): the client's own limiter is off.
+  const client = hubSpotClient({ ...clientSettingsFrom(config), requestsPer10s: 0 });
   const gateway = new CrmGateway(client, {
+    budget: engine.budget,
+    breaker: engine.breaker,
     retry: {
       retries: config.HUBSPOT_RETRIES,
       baseMs: config.HUBSPOT_RETRY_BASE_MS,
@@ -56,6 +64,7 @@ export function createInfrastructure(config: Config & { HUBSPOT_ACCESS_TOKEN: st
   };
   const portalTypes: () => Promise<PortalTypes> = once(() => discoverPortalTypes(gateway, names));
   return {
+    engine,
     model,
     rules,
     gateway,

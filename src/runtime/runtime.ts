@@ -25,7 +25,7 @@ export type { RuntimeOptions } from './infrastructure';
  * A new capability is one more entry below, like `delivery`: `once(async () => createXService({ … }))`.
  */
 export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string }, logger: Logger, options: RuntimeOptions = {}) {
-  const { model, rules, gateway, pipelines, portalTypes, locks, owners, clock } = createInfrastructure(config, logger, options);
+  const { engine, model, rules, gateway, pipelines, portalTypes, locks, owners, clock } = createInfrastructure(config, logger, options);
   const timeZone = config.PORTAL_TIMEZONE;
 
   const gate = once(async () =>
@@ -112,6 +112,8 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
   return {
     config,
     logger,
+    /** Budget, breaker, replay set, leader lock and queue: in memory, or shared in Redis (REDIS_URL). */
+    engine,
     model,
     rules,
     gateway,

@@ -4,6 +4,7 @@ import type { PortalTypes } from '../hubspot/object-types';
 import type { CreateInput, CrmRecord, Properties, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G } from '../model/well-known-properties';
 import { customerStatusKey, findCreatedStatuses } from './find-created-status';
+import { settleStatusCopies } from './settle-statuses';
 import { computeRollup } from './rollup';
 import { isCustomerStatus, transition, type AutomaticEvent, type StatusState } from './transitions';
 
@@ -91,7 +92,9 @@ export async function syncCustomerStatuses(
     gateway.associationsOf('companies', types.contract, ids),
     gateway.associationsOf('companies', 'deals', ids),
   ]);
-  const statusOf = (id: string) => statusLinks.get(id)?.[0]?.id;
+  // Two statuses on one company (two processes started it at once): the oldest stays, the rest go.
+  const archived = await settleStatusCopies(gateway, types.customerStatus, ids, statusLinks);
+  const statusOf = (id: string) => statusLinks.get(id)?.find((l) => !archived.has(l.id))?.id;
   const newcomers = ids.filter((id) => !statusOf(id) && events.some((e) => e.companyId === id));
   const none = new Map<string, CrmRecord>();
   const [statuses, contracts, deals, companies] = await Promise.all([
@@ -142,6 +145,9 @@ export async function syncCustomerStatuses(
     }
   }
   if (updates.length) await gateway.updateMany(types.customerStatus, updates);
-  if (creates.length) await gateway.createMany(types.customerStatus, creates, findCreatedStatuses(gateway, types.customerStatus, startedFor));
+  if (creates.length) {
+    await gateway.createMany(types.customerStatus, creates, findCreatedStatuses(gateway, types.customerStatus, startedFor));
+    await settleStatusCopies(gateway, types.customerStatus, startedFor);
+  }
   return result;
 }

@@ -1,6 +1,8 @@
 import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { AssociationInput, Properties, UpdateInput } from '../hubspot/types';
+import type { FindCopies } from './find-keyed-tasks';
+import { keepOldest } from './keep-oldest';
 
 /** A task that must be open: its key, the id remembered for it (if any) and what it says. */
 export interface OpenTask {
@@ -16,6 +18,8 @@ export interface TaskSyncResult {
   created: number;
   updated: number;
   completed: number;
+  /** Second copies of a key (another process made one at the same time) found and completed. */
+  duplicatesClosed: number;
 }
 
 /**
@@ -24,14 +28,21 @@ export interface TaskSyncResult {
  * task an earlier run made before its id was remembered; only the rest is created, once, through
  * create-once with `findOpen` as its lookup. Tasks to complete go in the same batch update.
  * Calls: the lookup only for keys without an id, one batch update, one batch create.
+ *
+ * Convergence (`findCopies`): another process may have found nothing and created the same key at
+ * the same moment. So every key that had no remembered id is looked for again once its task is
+ * made: two copies → the oldest is kept (every racer picks the same one, see keep-oldest.ts), the
+ * others are completed, and the kept id is returned for the caller to remember. Two more calls,
+ * only in a run that had keys without an id.
  */
 export async function syncOpenTasks(
   gateway: CrmGateway,
   open: OpenTask[],
   complete: string[],
   findOpen: FindCreated,
+  findCopies?: FindCopies,
 ): Promise<TaskSyncResult> {
-  const result: TaskSyncResult = { idOf: new Map(), created: 0, updated: 0, completed: 0 };
+  const result: TaskSyncResult = { idOf: new Map(), created: 0, updated: 0, completed: 0, duplicatesClosed: 0 };
   const unknown = open.filter((t) => !t.knownId).map((t) => t.key);
   const orphans = unknown.length ? await findOpen(unknown) : new Map<string, string>();
   const existing = (t: OpenTask) => t.knownId ?? orphans.get(t.key);
@@ -59,5 +70,35 @@ export async function syncOpenTasks(
     for (const t of needed) result.idOf.set(t.key, created.get(t.key)!);
     result.created = created.size;
   }
+  const wanted = new Map(open.map((t) => [t.key, t.properties]));
+  if (findCopies && unknown.length) result.duplicatesClosed = await settleCopies(gateway, unknown, result.idOf, findCopies, (key) => wanted.get(key));
   return result;
+}
+
+/**
+ * Keeps the oldest open copy of each key (into `idOf`) and completes the others, in one batch
+ * update; a kept copy other than the one just written gets what was written (`propertiesOf`).
+ * Returns how many were completed.
+ */
+export async function settleCopies(
+  gateway: CrmGateway,
+  keys: string[],
+  idOf: Map<string, string>,
+  findCopies: FindCopies,
+  propertiesOf: (key: string) => Properties | undefined = () => undefined,
+): Promise<number> {
+  const copies = await findCopies(keys);
+  const updates: UpdateInput[] = [];
+  let closed = 0;
+  for (const key of keys) {
+    const { keep, close } = keepOldest(copies.get(key) ?? []);
+    if (!keep || !close.length) continue;
+    const properties = keep !== idOf.get(key) ? propertiesOf(key) : undefined;
+    if (properties) updates.push({ id: keep, properties });
+    idOf.set(key, keep);
+    updates.push(...close.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
+    closed += close.length;
+  }
+  if (updates.length) await gateway.updateMany('tasks', updates);
+  return closed;
 }

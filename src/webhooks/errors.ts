@@ -7,6 +7,7 @@ import type { SignatureFailureReason } from './signature';
  */
 export type RejectionCode =
   | 'invalid_signature'
+  | 'replayed_request'
   | 'malformed_json'
   | 'not_an_array'
   | 'invalid_batch'
@@ -56,6 +57,8 @@ export const reject = {
           ? "check that HUBSPOT_CLIENT_SECRET is the app's client secret and that PUBLIC_BASE_URL (or the proxy's X-Forwarded-Proto/Host) gives the URL HubSpot calls"
           : undefined,
     }),
+  replayed: () =>
+    new RequestRejectedError('replayed_request', 'This exact signed request (same signature and timestamp) was already received; it is not processed twice.'),
   malformedJson: () => new RequestRejectedError('malformed_json', 'The body is not valid UTF-8 JSON.'),
   notAnArray: (message: string) => new RequestRejectedError('not_an_array', message),
   invalidBatch: (message: string) => new RequestRejectedError('invalid_batch', message),

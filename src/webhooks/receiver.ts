@@ -3,8 +3,11 @@
  *
  * Pipeline (each step refuses with a RequestRejectedError; src/http/errors.ts turns it into a status):
  *   read raw body (≤ maxBodyBytes, else 413) → signature v3 over the raw bytes (401, nothing parsed)
- *   → JSON (400) → batch shape (400; > maxEvents → 413) → drop own writes, unknown types and invalid
+ *   → exact replay of a signed request within its 5 minutes (409; src/coordination/replay-guard.ts) → JSON (400) → batch shape (400; > maxEvents → 413) → drop own writes, unknown types and invalid
  *   events (counted) → in-flight guard (503) → await onBatch → 200 with the counts.
+ *
+ * Queue mode (REDIS_URL set, src/service.ts): onBatch only enqueues and resolves `{ queued: true }`
+ * within milliseconds; the workers run the gate. What follows describes the in-process mode.
  *
  * Durability — process before answering. The service keeps no queue of its own (HubSpot is the
  * system of record), so the webhook request *is* the queue entry: onBatch runs the gate for the
@@ -32,8 +35,11 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../logger';
 import { reject } from './errors';
 import { DEFAULT_MAX_EVENTS, parseEventBatch, type HubSpotEvent, type SkippedItem } from './events';
+import type { ReplayGuard } from '../coordination/replay-guard';
+import type { WebhookVerdict } from '../readiness/webhook-verdicts';
 import { createInFlightLimiter } from './in-flight';
 import { partitionOwnWrites } from './own-writes';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 import { verifyHubSpotRequest, type SignedRequestSettings } from './verify-request';
 
 export const WEBHOOK_PATH = '/webhooks/hubspot';
@@ -57,7 +63,8 @@ export interface WebhookBatchMeta {
   logger: Logger;
 }
 
-export type OnWebhookBatch = (events: HubSpotEvent[], meta: WebhookBatchMeta) => Promise<void> | void;
+/** Resolves `{ queued: true }` when the batch was only put on the work queue (queue mode). */
+export type OnWebhookBatch = (events: HubSpotEvent[], meta: WebhookBatchMeta) => Promise<void | { queued: true }> | void;
 
 export interface WebhookReceipt {
   received: number;
@@ -65,6 +72,8 @@ export interface WebhookReceipt {
   skipped: SkippedCounts;
   /** Present when onBatch was still running at the deadline and goes on after the answer. */
   deferred?: true;
+  /** Present when the events were put on the work queue (queue mode): workers decide them. */
+  queued?: true;
 }
 
 export interface WebhookRouterOptions {
@@ -81,6 +90,10 @@ export interface WebhookRouterOptions {
   /** Clock in epoch ms (default Date.now). */
   now?: () => number;
   path?: string;
+  /** Refuses an exact replay of a signed request; checked after the signature. */
+  replayGuard?: ReplayGuard;
+  /** Every signature verdict, for readiness ("every recent webhook refused"). */
+  onVerdict?: (verdict: WebhookVerdict, at: number) => void;
 }
 
 export function webhookRouter(options: WebhookRouterOptions): Router {
@@ -102,9 +115,23 @@ export function webhookRouter(options: WebhookRouterOptions): Router {
     const rawBody: unknown = req.body === undefined ? Buffer.alloc(0) : req.body;
 
     const verdict = verifyHubSpotRequest(req, rawBody as Buffer | string, settings);
+    options.onVerdict?.(verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason }, now());
     if (!verdict.ok) throw reject.invalidSignature(verdict.reason, verdict.uri);
+    const sighting = signedAs(req);
+    // A guard that cannot answer (Redis away) lets the request through: the gate is idempotent.
+    const first = options.replayGuard ? await options.replayGuard.firstSighting(sighting.signature, sighting.timestamp, now()).catch(() => true) : true;
+    if (!first) throw reject.replayed();
+    try {
+      await accept(rawBody as Buffer | string, requestId, logger, res);
+    } catch (err) {
+      // Refused after the sighting was recorded: a redelivery of these bytes must not count as a replay.
+      await options.replayGuard?.forget(sighting.signature, sighting.timestamp).catch(() => undefined);
+      throw err;
+    }
+  }
 
-    const batch = parseEventBatch(parseJson(rawBody as Buffer | string), { maxEvents });
+  async function accept(rawBody: Buffer | string, requestId: string, logger: Logger, res: Response): Promise<void> {
+    const batch = parseEventBatch(parseJson(rawBody), { maxEvents });
     if (!batch.ok) {
       if (batch.code === 'too_many_events') throw reject.tooManyEvents(batch.message, batch.received, maxEvents);
       throw batch.code === 'not_an_array' ? reject.notAnArray(batch.message) : reject.invalidBatch(batch.message);
@@ -121,19 +148,21 @@ export function webhookRouter(options: WebhookRouterOptions): Router {
     const receipt: WebhookReceipt = { received: batch.received, processed: others.length, skipped };
     if (others.length > 0) {
       const meta: WebhookBatchMeta = { requestId, receivedAt: now(), received: batch.received, skipped, ownWrites, logger };
-      if ((await runBatch(others, meta)) === 'deferred') receipt.deferred = true;
+      const outcome = await runBatch(others, meta);
+      if (outcome === 'deferred') receipt.deferred = true;
+      if (outcome === 'queued') receipt.queued = true;
     }
     logger.info(receipt, 'webhook batch received');
     res.status(200).json(receipt);
   }
 
-  async function runBatch(events: HubSpotEvent[], meta: WebhookBatchMeta): Promise<'done' | 'deferred'> {
+  async function runBatch(events: HubSpotEvent[], meta: WebhookBatchMeta): Promise<'done' | 'deferred' | 'queued'> {
     const release = limiter.tryAcquire();
     if (!release) throw reject.busy(limiter.max);
     const settled = (async () => {
       try {
-        await options.onBatch(events, meta);
-        return { failed: false as const };
+        const said = await options.onBatch(events, meta);
+        return { failed: false as const, queued: !!said && said.queued === true };
       } catch (error) {
         return { failed: true as const, error };
       } finally {
@@ -153,12 +182,17 @@ export function webhookRouter(options: WebhookRouterOptions): Router {
       return 'deferred';
     }
     if (outcome.failed) throw reject.batchFailed(outcome.error, events.length);
-    return 'done';
+    return outcome.queued ? 'queued' : 'done';
   }
 
   const router = express.Router();
   router.post(options.path ?? WEBHOOK_PATH, express.raw({ type: () => true, limit: options.maxBodyBytes ?? 1_000_000 }), receive);
   return router;
+}
+
+function signedAs(req: Request): { signature: string; timestamp: string } {
+  const one = (v: string | string[] | undefined) => String((Array.isArray(v) ? v[0] : v) ?? '');
+  return { signature: one(req.headers[SIGNATURE_HEADER]), timestamp: one(req.headers[TIMESTAMP_HEADER]) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -56,9 +56,11 @@ it('a full batch of 100 closed-won events is decided in a handful of batch calls
   // Measured, printed for the record (see docs/performance.md); the bound keeps regressions visible.
   process.stdout.write(`HubSpot calls for a 100-event batch (50 blocked, 50 passed): ${calls.total} ${JSON.stringify(calls.byEndpoint)}\n`);
   // Gate: deals, 3 association reads (scope, contract, promise: one round), scopes, contracts, the
-  // orphan-task check, task create, deal update (9; the promises' read only when a deal has one).
-  // Passed deals: contract activation and the customer status start with its roll-up (9).
-  expect(calls.total).toBeLessThanOrEqual(18);
+  // orphan-task check, task create, the look-up for a second copy another process may have made at
+  // the same moment (2), deal update (11; the promises' read only when a deal has one).
+  // Passed deals: contract activation and the customer status start with its roll-up and its own
+  // second-copy look-up (10).
+  expect(calls.total).toBeLessThanOrEqual(21);
   expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/update']).toBe(2);
 
   // The same batch again (a HubSpot retry, or the sweep): passed deals are settled by the deal

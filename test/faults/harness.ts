@@ -44,7 +44,7 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     ...(options.sandbox ? { sandbox: options.sandbox } : {}),
-    service: { retrySleep, ...options.service },
+    service: { retrySleep, ...options.service, engine: { coolDownScale: 1 / RETRY_TIME_SCALE, ...options.service?.engine } },
   });
   if (options.provision ?? true) {
     await stack.provision();

@@ -187,13 +187,17 @@ describe('after all of it', () => {
     expect(stack.sandbox.listObjects('tasks')).toHaveLength(1);
   });
 
-  it('a replay of that genuine batch within the 5 minutes is accepted and changes nothing', async () => {
+  it('a replay of that genuine batch byte for byte within the 5 minutes is refused (409) and makes no HubSpot call', async () => {
     const p = body(baitEvent({ eventId: 9_999 }));
     const headers = signed(p);
     const first = await post(p, headers);
-    const again = await post(p, headers);
-    expect([first.status, again.status]).toEqual([200, 200]);
     await stack.sandbox.idle();
+    const callsBefore = stack.sandbox.calls().total;
+    const again = await post(p, headers);
+    expect(first.status).toBe(200);
+    expectRefused(again, 409, 'replayed_request');
+    await stack.sandbox.idle();
+    expect(stack.sandbox.calls().total).toBe(callsBefore);
     expect(stack.sandbox.listObjects('tasks')).toHaveLength(1);
     const reverts = stack.sandbox.getObject('deals', bait)!.propertiesWithHistory.dealstage!.filter((h) => h.sourceType === 'INTEGRATION');
     expect(reverts).toHaveLength(1);

@@ -134,11 +134,30 @@ it('a task made before a crash (its id never reached the deal) is found by its k
   const run = await service.assessDeals(['101'], NOW);
 
   const lookups = portal.calls.filter((c) => c.path === '/crm/v4/associations/deals/tasks/batch/read');
-  expect(lookups.map((c) => c.body.inputs)).toEqual([[{ id: '101' }]]);
-  const create = portal.calls.find((c) => c.path === '/crm/v3/objects/tasks/batch/create')!;
-  expect(taskKeys(create.body)).toEqual(['change-order-pending:401', 'delivery-health:101:lead']);
+  // Before creating, the orphan look-up; after, the look-up for a second copy (its pages follow).
+  const create = portal.calls.findIndex((c) => c.path === '/crm/v3/objects/tasks/batch/create');
+  expect(lookups[0]!.body.inputs).toEqual([{ id: '101' }]);
+  expect(portal.calls.indexOf(lookups[0]!)).toBeLessThan(create);
+  expect(portal.calls.indexOf(lookups[1]!)).toBeGreaterThan(create);
+  expect(lookups.flatMap((c) => c.body.inputs.map((i: { id: string }) => i.id))).toEqual(lookups.map(() => '101'));
+  expect(taskKeys(portal.calls[create]!.body)).toEqual(['change-order-pending:401', 'delivery-health:101:lead']);
   expect(portal.get('deals', '101')!.delivery_ae_task_id).toBe('8801');
   expect(run).toMatchObject({ tasksCreated: 2, tasksUpdated: 1 });
+});
+
+it('two copies of one task (two processes made it at the same moment): the oldest is kept and remembered, the other completed', async () => {
+  const portal = seededPortal();
+  const body = '<p>…</p><p style="color:#999">delivery-key:delivery-health:101:ae</p>';
+  portal.put('tasks', '8801', { hs_task_subject: 'first', hs_task_status: 'NOT_STARTED', hs_task_body: body });
+  portal.put('tasks', '8802', { hs_task_subject: 'second', hs_task_status: 'NOT_STARTED', hs_task_body: body });
+  portal.link('tasks', '8801', 'deals', '101');
+  portal.link('tasks', '8802', 'deals', '101');
+  const { service } = deliveryService(portal);
+
+  await service.assessDeals(['101'], NOW);
+
+  expect([portal.get('tasks', '8801')!.hs_task_status, portal.get('tasks', '8802')!.hs_task_status]).toEqual(['NOT_STARTED', 'COMPLETED']);
+  expect(portal.get('deals', '101')!.delivery_ae_task_id).toBe('8801');
 });
 
 it('a dry run assesses and writes nothing', async () => {

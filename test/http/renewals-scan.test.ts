@@ -73,6 +73,11 @@ it('searches the horizon in date windows and creates the due reminder with the e
     startedAt: '2027-09-02T08:00:00Z',
     completedAt: '2027-09-02T08:00:00Z',
   });
+  // After creating, the look-up for a second copy another scan made at the same moment: none.
+  api.post(`/crm/v4/associations/${CONTRACT}/tasks/batch/read`, { inputs: [{ id: '501' }] }).reply(200, assoc('501', 9901, 204001));
+  api
+    .post('/crm/v3/objects/tasks/batch/read', (b) => b.inputs.length === 1 && b.inputs[0].id === '9901')
+    .reply(200, { status: 'COMPLETE', results: [{ id: '9901', properties: { hs_task_status: 'NOT_STARTED', hs_task_body: '<p>…</p><p style="color:#999">reminder-key:2027-12-01:lead:90</p>' }, createdAt: '2027-09-02T08:00:00Z', updatedAt: '2027-09-02T08:00:00Z', archived: false }], startedAt: '2027-09-02T08:00:00Z', completedAt: '2027-09-02T08:00:00Z' });
 
   const statusEvents = jest.fn(async () => undefined);
   const result = await runRenewalScan(

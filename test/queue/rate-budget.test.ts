@@ -40,6 +40,27 @@ function budgetContract(name: string, makeOne: (s: RateBudgetSettings) => RateBu
       expect(next.done).toBe(false);
     });
 
+    it('never lets more than the limit start in any window, wherever the window falls (a sliding log, not fixed windows)', async () => {
+      const settings = { requestsPer10s: 10, searchesPerSecond: 5, requestWindowMs: 500 };
+      const a = make(settings);
+      const b = second(settings);
+      const starts: number[] = [];
+      const take = async (budget: RateBudget) => {
+        await budget.acquire('request');
+        starts.push(Date.now());
+      };
+      await take(a);
+      // Half a window later: a fixed window would let 9 through now and 10 more at its boundary.
+      await new Promise((r) => setTimeout(r, 250));
+      await Promise.all(Array.from({ length: 34 }, (_, i) => take(i % 2 ? a : b)));
+      starts.sort((x, y) => x - y);
+      // Each start is stamped after its slot was granted; 15 ms of slack keeps that lag out of the count.
+      const most = Math.max(...starts.map((t) => starts.filter((u) => u >= t && u < t + 500 - 15).length));
+      expect(starts).toHaveLength(35);
+      expect(most).toBeLessThanOrEqual(10);
+      expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(1500);
+    });
+
     it('after a 429, holds every caller of the budget for the cool-down, then lets them go', async () => {
       const settings = { requestsPer10s: 100, searchesPerSecond: 5 };
       const a = make(settings);
