@@ -1,5 +1,5 @@
 import type { ActAs } from './actor';
-import type { CallCounts } from './counters';
+import type { CallCounts, TimedCall } from './counters';
 import type { FaultOptions } from './faults';
 import type { SandboxStore } from './store/store';
 import type { OwnerSeed } from './store/owners';
@@ -66,6 +66,8 @@ export interface Sandbox {
   reset(): void;
 
   calls(): CallCounts;
+  /** Every API call since the counters were reset, with its arrival time and status (429s included). */
+  callTimeline(): TimedCall[];
   resetCounters(): void;
 
   setFaults(faults: FaultOptions): void;

@@ -38,8 +38,8 @@ function counting(counters: CallCounters): RequestHandler {
   return (req, res, next) => {
     const key = endpointKey(req.method, req.path);
     res.locals['endpoint'] = key;
-    counters.recordCall(key);
-    res.on('finish', () => counters.recordStatus(res.statusCode));
+    const call = counters.recordCall(key);
+    res.on('finish', () => counters.recordStatus(res.statusCode, call));
     next();
   };
 }

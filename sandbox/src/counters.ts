@@ -16,21 +16,34 @@ export interface CallCounts {
   appliedCreateFailed: number;
 }
 
+/** One API call as it arrived: when, which endpoint, and its status once answered (none if dropped). */
+export interface TimedCall {
+  at: number;
+  endpoint: string;
+  status?: number;
+}
+
 export type FaultKind = 'injected429' | 'injected5xx' | 'rollingLimit429' | 'searchLimit429' | 'appliedCreateFailed';
 
 export class CallCounters {
   private counts: CallCounts = CallCounters.empty();
+  private timed: TimedCall[] = [];
 
   private static empty(): CallCounts {
     return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0, appliedCreateFailed: 0 };
   }
 
-  recordCall(endpoint: string): void {
+  /** Counts the call and returns its timeline entry (its status is set when it is answered). */
+  recordCall(endpoint: string, at = Date.now()): TimedCall {
     this.counts.total += 1;
     this.counts.byEndpoint[endpoint] = (this.counts.byEndpoint[endpoint] ?? 0) + 1;
+    const call: TimedCall = { at, endpoint };
+    this.timed.push(call);
+    return call;
   }
 
-  recordStatus(status: number): void {
+  recordStatus(status: number, call?: TimedCall): void {
+    if (call) call.status = status;
     const key = String(status);
     this.counts.byStatus[key] = (this.counts.byStatus[key] ?? 0) + 1;
   }
@@ -43,7 +56,13 @@ export class CallCounters {
     return structuredClone(this.counts);
   }
 
+  /** Every call since the last reset, in arrival order (rate limits are judged on these times). */
+  timeline(): TimedCall[] {
+    return this.timed.map((c) => ({ ...c }));
+  }
+
   reset(): void {
     this.counts = CallCounters.empty();
+    this.timed = [];
   }
 }

@@ -8,7 +8,7 @@ export type { Sandbox, SandboxObject, SandboxOwner, SandboxHistoryEntry, SeedOpt
 export type { SandboxOptions } from './options';
 export { DEFAULT_RETRY_SCHEDULE_MS } from './options';
 export type { FaultOptions } from './faults';
-export type { CallCounts } from './counters';
+export type { CallCounts, TimedCall } from './counters';
 export type { DeliveryAttempt } from './webhooks/delivery';
 export type { DroppedEvent } from './webhooks/service';
 export type { WebhookEvent } from './webhooks/events';

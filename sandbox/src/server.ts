@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clock.set(o.now ?? null);
     },
     calls: () => counters.snapshot(),
+    callTimeline: () => counters.timeline(),
     resetCounters: () => counters.reset(),
     setFaults: (f) => faults.set(f),
     clearFaults: () => faults.clear(),

@@ -138,3 +138,21 @@ describe('admin API', () => {
     expect((await admin('GET', '/nope')).status).toBe(404);
   });
 });
+
+describe('call timeline', () => {
+  it('records each call\'s arrival time, endpoint and status (429s and errors included); reset empties it', async () => {
+    const { sandbox, client } = await harness();
+    const before = Date.now();
+    await client.crm.owners.ownersApi.getPage();
+    sandbox.setFaults({ rateLimitNext: 1 });
+    await apiError(client.crm.deals.basicApi.getPage());
+    const timeline = sandbox.callTimeline();
+    expect(timeline.map((c) => [c.endpoint, c.status])).toEqual([
+      ['GET /crm/v3/owners/', 200],
+      ['GET /crm/v3/objects/{objectType}', 429],
+    ]);
+    expect(timeline.every((c) => c.at >= before && c.at <= Date.now())).toBe(true);
+    sandbox.resetCounters();
+    expect(sandbox.callTimeline()).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { helpText, readScriptArgs, type ScriptSpec } from '../../src/cli/script-
 /**
  * `npm run bench -- [flags]`. Defaults are the issue's full spec; every flag shortens or narrows it.
  */
-export const PARTS = ['gate', 'renewals', 'provision', 'load'] as const;
+export const PARTS = ['gate', 'renewals', 'provision', 'load', 'replicas'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchArgs {
@@ -22,6 +22,10 @@ export interface BenchArgs {
   loadRate: number;
   /** `compiled` builds src/ with tsc and runs node on it (like `npm start`); `tsx` skips the build. */
   loadRuntime: 'compiled' | 'tsx';
+  /** Two-replica part: deals closed (one batch a second), seconds of sending, latency per call. */
+  replicaDeals: number;
+  replicaSeconds: number;
+  replicaLatencyMs: number;
   out: string;
   help: boolean;
 }
@@ -32,7 +36,7 @@ export const SPEC = {
 the JSON results. Defaults are the full run (several minutes); every option shortens or narrows
 it. Needs no HubSpot account. See docs/performance.md.`,
   options: {
-    only: { type: 'string', value: 'gate,renewals,provision,load', description: 'parts to run (default: all)' },
+    only: { type: 'string', value: 'gate,renewals,provision,load,replicas', description: 'parts to run (default: all)' },
     'latency-ms': { type: 'string', value: '50', description: 'simulated HubSpot latency per API call' },
     sizes: { type: 'string', value: '1,10,100', description: 'gate batch sizes' },
     reps: { type: 'string', value: '1:50,10:30,100:20', description: 'Throughline repetitions per size (p50/p99)' },
@@ -41,8 +45,11 @@ it. Needs no HubSpot account. See docs/performance.md.`,
     'load-seconds': { type: 'string', value: '60', description: 'load test duration' },
     'load-rate': { type: 'string', value: '1000', description: 'events per second in the load test' },
     'load-runtime': { type: 'string', value: 'compiled|tsx', description: 'how the service child runs (default compiled)' },
+    'replica-deals': { type: 'string', value: '300', description: 'two-replica part: deals closed, one batch a second' },
+    'replica-seconds': { type: 'string', value: '60', description: 'two-replica part: seconds of sending (the kill -9 is halfway)' },
+    'replica-latency-ms': { type: 'string', value: '300', description: 'two-replica part: simulated latency per API call' },
     out: { type: 'string', value: 'bench/results.json', description: 'where the JSON results go' },
-    quick: { type: 'boolean', description: 'smoke run: sizes 1,10,100 x 3 reps, naive x1, contracts 1000, load 10 s (other options still apply)' },
+    quick: { type: 'boolean', description: 'smoke run: sizes 1,10,100 x 3 reps, naive x1, contracts 1000, load 10 s, 40 replica deals in 20 s (other options still apply)' },
   },
 } satisfies ScriptSpec;
 
@@ -77,6 +84,9 @@ export function parseArgs(argv: string[]): BenchArgs {
     loadSeconds: 60,
     loadRate: 1_000,
     loadRuntime: 'compiled',
+    replicaDeals: 300,
+    replicaSeconds: 60,
+    replicaLatencyMs: 300,
     out: 'bench/results.json',
     help: false,
   };
@@ -89,6 +99,8 @@ export function parseArgs(argv: string[]): BenchArgs {
     args.naiveReps = { 1: 1, 10: 1, 100: 1 };
     args.contracts = [1_000];
     args.loadSeconds = 10;
+    args.replicaDeals = 40;
+    args.replicaSeconds = 20;
   }
   if (v.only !== undefined) {
     const parts = list(v.only);
@@ -110,6 +122,13 @@ export function parseArgs(argv: string[]): BenchArgs {
   if (v['load-runtime'] !== undefined) {
     if (v['load-runtime'] !== 'compiled' && v['load-runtime'] !== 'tsx') throw new Error('--load-runtime is compiled or tsx');
     args.loadRuntime = v['load-runtime'];
+  }
+  if (v['replica-deals'] !== undefined) args.replicaDeals = numbers('--replica-deals', v['replica-deals'])[0]!;
+  if (v['replica-seconds'] !== undefined) args.replicaSeconds = numbers('--replica-seconds', v['replica-seconds'])[0]!;
+  if (v['replica-latency-ms'] !== undefined) {
+    const n = Number(v['replica-latency-ms']);
+    if (!Number.isInteger(n) || n < 0) throw new Error('--replica-latency-ms takes a whole number ≥ 0');
+    args.replicaLatencyMs = n;
   }
   if (v.out !== undefined) args.out = v.out;
   return args;

@@ -3,6 +3,7 @@ import type { GateResult } from './gate';
 import type { LoadResult } from './load';
 import type { ProvisionResult } from './provision';
 import type { RenewalResult } from './renewals';
+import type { ReplicaResult } from './replicas';
 
 /** What one run measured: bench/results.json and the printed report. */
 export interface BenchResults {
@@ -14,4 +15,5 @@ export interface BenchResults {
   renewals?: RenewalResult;
   provision?: ProvisionResult;
   load?: LoadResult;
+  replicas?: ReplicaResult;
 }

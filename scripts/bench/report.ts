@@ -1,4 +1,5 @@
 import type { BenchResults } from './bench-results';
+import { replicaNotes, replicaRows } from './replica-report';
 import { ms, round, seconds } from './stats';
 
 /** The stdout report: one table per part, the figures docs/performance.md quotes. */
@@ -125,6 +126,11 @@ export function renderReport(r: BenchResults): string {
         ],
       ),
     );
+  }
+  if (r.replicas && 'skipped' in r.replicas) out.push(`\nTwo replicas — skipped: ${r.replicas.skipped}`);
+  else if (r.replicas) {
+    const t = replicaRows(r.replicas);
+    out.push(`\n${t.title}`, table(t.head, t.rows), ...replicaNotes(r.replicas));
   }
   out.push(`\nTotal ${round(r.durationMs / 1000, 0)} s; results in ${r.args.out}\n`);
   return out.join('\n');

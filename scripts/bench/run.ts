@@ -8,6 +8,7 @@ import { runGateBench } from './gate';
 import { runLoadBench } from './load';
 import { runProvisionBench } from './provision';
 import { runRenewalBench } from './renewals';
+import { runReplicaBench } from './replicas';
 import { renderReport } from './report';
 
 export async function runBench(argv: string[], deps: { makeClient: (basePath: string, accessToken: string) => HubSpotClient }): Promise<number> {
@@ -59,6 +60,11 @@ export async function runBench(argv: string[], deps: { makeClient: (basePath: st
   if (args.only.includes('load')) {
     progress('load: starting');
     results.load = await runLoadBench({ seconds: args.loadSeconds, rate: args.loadRate, latencyMs: args.latencyMs, runtime: args.loadRuntime, progress });
+  }
+
+  if (args.only.includes('replicas')) {
+    progress('replicas: starting');
+    results.replicas = await runReplicaBench({ deals: args.replicaDeals, seconds: args.replicaSeconds, latencyMs: args.replicaLatencyMs, runtime: args.loadRuntime, progress });
   }
 
   results.durationMs = Date.now() - started;

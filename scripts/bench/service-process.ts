@@ -36,7 +36,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Compiles src/ into a temporary folder; returns the folder (caller removes it) or throws tsc's output. */
-async function compile(repo: string): Promise<string> {
+export async function compile(repo: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
   const config = join(dir, 'tsconfig.json');
   writeFileSync(
@@ -70,12 +70,15 @@ export function rssOf(pid: number): number | undefined {
 
 export async function startServiceProcess(
   env: Record<string, string>,
-  options: { runtime: 'compiled' | 'tsx'; progress: (line: string) => void },
+  /** `buildDir`: a `compile()` output shared by several processes (the caller removes it). */
+  options: { runtime: 'compiled' | 'tsx'; progress: (line: string) => void; buildDir?: string },
 ): Promise<ServiceProcess> {
   const repo = process.cwd();
   let runtime = options.runtime;
   let buildDir: string | undefined;
-  if (runtime === 'compiled') {
+  if (runtime === 'compiled' && options.buildDir) {
+    buildDir = options.buildDir;
+  } else if (runtime === 'compiled') {
     try {
       buildDir = await compile(repo);
     } catch (err) {
@@ -85,6 +88,7 @@ export async function startServiceProcess(
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const ownBuild = buildDir !== options.buildDir;
   const args = runtime === 'compiled' ? [join(buildDir!, 'out/src/server.js')] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: repo,
@@ -146,7 +150,7 @@ export async function startServiceProcess(
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
-      if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+      if (buildDir && ownBuild) rmSync(buildDir, { recursive: true, force: true });
       return code;
     },
   };

@@ -42,6 +42,8 @@ export interface Delivery {
   status: number;
   ms: number;
   body: string;
+  /** Retry-After in seconds, when the answer gave one. */
+  retryAfterS?: number;
 }
 
 /** One signed POST of a batch, timed from the first byte sent to the last byte of the answer. */
@@ -56,5 +58,6 @@ export async function postSignedBatch(url: string, clientSecret: string, events:
   const started = performance.now();
   const res = await fetch(url, { method: 'POST', body, headers, ...(signal ? { signal } : {}) });
   const text = await res.text();
-  return { status: res.status, ms: performance.now() - started, body: text };
+  const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+  return { status: res.status, ms: performance.now() - started, body: text, ...(Number.isFinite(retryAfter) ? { retryAfterS: retryAfter } : {}) };
 }
