@@ -49,7 +49,14 @@ export async function loadLinkedRecords(
     ids(scopeLinks).length ? gateway.readMany(types.scope, ids(scopeLinks), plan.scopeProperties) : new Map<string, CrmRecord>(),
     ids(contractLinks).length ? gateway.readMany(types.contract, ids(contractLinks), plan.contractProperties) : new Map<string, CrmRecord>(),
   ]);
-  const pick = (links: Array<{ id: string }> | undefined, records: Map<string, CrmRecord>) =>
+  return assembleLoaded(deals, scopeLinks, contractLinks, scopes, contracts);
+}
+
+type Links = ReadonlyMap<string, Array<{ id: string }>>;
+
+/** Each deal with the scopes and contracts its links name (records read in batch calls). */
+export function assembleLoaded(deals: CrmRecord[], scopeLinks: Links, contractLinks: Links, scopes: ReadonlyMap<string, CrmRecord>, contracts: ReadonlyMap<string, CrmRecord>): Map<string, LoadedDeal> {
+  const pick = (links: Array<{ id: string }> | undefined, records: ReadonlyMap<string, CrmRecord>) =>
     (links ?? []).flatMap((l) => {
       const r = records.get(l.id);
       return r ? [{ id: r.id, properties: r.properties }] : [];
