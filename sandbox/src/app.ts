@@ -38,8 +38,11 @@ function counting(counters: CallCounters): RequestHandler {
   return (req, res, next) => {
     const key = endpointKey(req.method, req.path);
     res.locals['endpoint'] = key;
-    counters.recordCall(key);
-    res.on('finish', () => counters.recordStatus(res.statusCode));
+    const answered = counters.recordCall(key, req.path);
+    res.on('finish', () => {
+      answered();
+      counters.recordStatus(res.statusCode);
+    });
     next();
   };
 }

@@ -1,3 +1,5 @@
+import { sequentialRoundTrips, type TimedCall } from './call-chain';
+
 /** Call counters: every API call received, by endpoint template, plus the faults that answered. */
 export interface CallCounts {
   /** All API calls received (admin calls under /_sandbox are not counted). */
@@ -14,6 +16,10 @@ export interface CallCounts {
   searchLimit429: number;
   /** Creates applied and then answered 5xx or left unanswered (`appliedCreateFails…`). */
   appliedCreateFailed: number;
+  /** Every answered call in the order it arrived, with when it arrived and was answered. */
+  timeline: TimedCall[];
+  /** The longest chain of calls each made after the previous was answered (see call-chain.ts). */
+  roundTrips: number;
 }
 
 export type FaultKind = 'injected429' | 'injected5xx' | 'rollingLimit429' | 'searchLimit429' | 'appliedCreateFailed';
@@ -22,12 +28,20 @@ export class CallCounters {
   private counts: CallCounts = CallCounters.empty();
 
   private static empty(): CallCounts {
-    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0, appliedCreateFailed: 0 };
+    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0, appliedCreateFailed: 0, timeline: [], roundTrips: 0 };
   }
 
-  recordCall(endpoint: string): void {
+  /** Counts a call; the function it returns marks it answered (its place in the call chain). */
+  recordCall(endpoint: string, path = ''): () => void {
     this.counts.total += 1;
     this.counts.byEndpoint[endpoint] = (this.counts.byEndpoint[endpoint] ?? 0) + 1;
+    const timeline = this.counts.timeline;
+    const call: TimedCall = { endpoint, path, start: performance.now(), end: Number.POSITIVE_INFINITY };
+    timeline.push(call);
+    return () => {
+      // A reset between arrival and answer starts a new timeline: this call is not in it.
+      if (this.counts.timeline === timeline) call.end = performance.now();
+    };
   }
 
   recordStatus(status: number): void {
@@ -40,7 +54,8 @@ export class CallCounters {
   }
 
   snapshot(): CallCounts {
-    return structuredClone(this.counts);
+    const answered = this.counts.timeline.filter((c) => Number.isFinite(c.end));
+    return structuredClone({ ...this.counts, timeline: answered, roundTrips: sequentialRoundTrips(answered) });
   }
 
   reset(): void {

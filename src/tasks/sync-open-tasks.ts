@@ -41,10 +41,12 @@ export async function syncOpenTasks(
   complete: string[],
   findOpen: FindCreated,
   findCopies?: FindCopies,
+  /** The lookup before creating, when the caller has already read what it needs (default `findOpen`). */
+  findBefore: FindCreated = findOpen,
 ): Promise<TaskSyncResult> {
   const result: TaskSyncResult = { idOf: new Map(), created: 0, updated: 0, completed: 0, duplicatesClosed: 0 };
   const unknown = open.filter((t) => !t.knownId).map((t) => t.key);
-  const orphans = unknown.length ? await findOpen(unknown) : new Map<string, string>();
+  const orphans = unknown.length ? await findBefore(unknown) : new Map<string, string>();
   const existing = (t: OpenTask) => t.knownId ?? orphans.get(t.key);
   const toUpdate: UpdateInput[] = [
     ...[...new Set(complete)].map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
