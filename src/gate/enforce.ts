@@ -105,7 +105,7 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
       })),
       passes.flatMap((p) => (p.taskToComplete ? [p.taskToComplete] : [])),
       byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)),
-      gateTaskCopies(gateway, dealOf),
+      gateTaskCopies(gateway, dealOf, prefetched?.tasks),
       byDeal(dealOf, orphansBefore),
     );
 

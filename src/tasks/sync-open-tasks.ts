@@ -32,8 +32,8 @@ export interface TaskSyncResult {
  * Convergence (`findCopies`): another process may have found nothing and created the same key at
  * the same moment. So every key that had no remembered id is looked for again once its task is
  * made: two copies → the oldest is kept (every racer picks the same one, see keep-oldest.ts), the
- * others are completed, and the kept id is returned for the caller to remember. Two more calls,
- * only in a run that had keys without an id.
+ * others are completed, and the kept id is returned for the caller to remember. At most two more
+ * calls, only in a run that had keys without an id.
  */
 export async function syncOpenTasks(
   gateway: CrmGateway,

@@ -39,9 +39,10 @@ it('a full batch of 100 closed-won events is decided in a handful of batch calls
   const { ready, incomplete } = seedHalfReady(100, 'Batch');
   await (await stack.service.runtime.gate()).gateDeals([], new Date()); // warm caches: schemas, labels
   await stack.service.runtime.pipelines.all();
-  // Every call takes 30 ms, so calls the gate runs together overlap at the stand-in: the call chain
-  // (sequential round trips) is then a count, whatever the machine's speed.
-  stack.sandbox.setFaults({ latencyMs: 30 });
+  // Every call takes 150 ms, so calls the gate runs together overlap at the stand-in: the call chain
+  // (sequential round trips) is then a count, whatever the machine's speed. (At 30 ms a loaded
+  // machine, the full suite on 2 cores, could start two calls of one round more than 30 ms apart.)
+  stack.sandbox.setFaults({ latencyMs: 150 });
   stack.sandbox.resetCounters();
   for (const id of [...ready, ...incomplete]) {
     stack.sandbox.updateObject('deals', id, { dealstage: 'closedwon' }, { actAs: USER(OWNERS.rep), emitWebhooks: true });
@@ -61,13 +62,14 @@ it('a full batch of 100 closed-won events is decided in a handful of batch calls
   process.stdout.write(`HubSpot calls for a 100-event batch (50 blocked, 50 passed): ${calls.total} in ${calls.roundTrips} sequential round trips ${JSON.stringify(calls.byEndpoint)}\n`);
   // Round 1: deals. 2: their scope, contract, promise, task and company links. 3: scopes, contracts
   // (promises only when a deal has one), the companies' status/contract/deal links and the companies.
-  // 4: task create, contract activation, customer status create. 5–6: the look-up for a second copy
-  // another process may have made at the same moment (task and status links, then the tasks). 7: the
-  // deal update (the commit). Roll-up: no contract or deal read again.
-  expect(calls.total).toBeLessThanOrEqual(19);
-  expect(calls.roundTrips).toBeLessThanOrEqual(7);
+  // 4: task create, contract activation, customer status create. 5: the look-up for a second copy
+  // another process may have made at the same moment (task and status links; the tasks are not read
+  // when each deal shows only the task just made). 6: the deal update (the commit). Roll-up: no
+  // contract or deal read again.
+  expect(calls.total).toBeLessThanOrEqual(18);
+  expect(calls.roundTrips).toBeLessThanOrEqual(6);
   expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/update']).toBe(2);
-  expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/read']).toBe(5);
+  expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/read']).toBe(4);
   const commit = calls.timeline.at(-1)!;
   expect(commit.path).toBe('/crm/v3/objects/deals/batch/update');
   expect(calls.timeline.slice(0, -1).every((c) => c.end <= commit.start)).toBe(true);
