@@ -38,7 +38,7 @@ function counting(counters: CallCounters): RequestHandler {
   return (req, res, next) => {
     const key = endpointKey(req.method, req.path);
     res.locals['endpoint'] = key;
-    const call = counters.recordCall(key);
+    const call = counters.recordCall(key, req.path);
     res.on('finish', () => counters.recordStatus(res.statusCode, call));
     next();
   };

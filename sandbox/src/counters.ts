@@ -1,3 +1,5 @@
+import { sequentialRoundTrips, type ChainCall } from './call-chain';
+
 /** Call counters: every API call received, by endpoint template, plus the faults that answered. */
 export interface CallCounts {
   /** All API calls received (admin calls under /_sandbox are not counted). */
@@ -14,12 +16,15 @@ export interface CallCounts {
   searchLimit429: number;
   /** Creates applied and then answered 5xx or left unanswered (`appliedCreateFails…`). */
   appliedCreateFailed: number;
+  /** Every answered call in the order it arrived, with when it arrived and was answered. */
+  timeline: TimedCall[];
+  /** The longest chain of calls each made after the previous was answered (see call-chain.ts). */
+  roundTrips: number;
 }
 
-/** One API call as it arrived: when, which endpoint, and its status once answered (none if dropped). */
-export interface TimedCall {
+/** One API call: when it arrived (epoch ms, for rate windows), its place in the call chain, and its status once answered (none if dropped). */
+export interface TimedCall extends ChainCall {
   at: number;
-  endpoint: string;
   status?: number;
 }
 
@@ -27,23 +32,25 @@ export type FaultKind = 'injected429' | 'injected5xx' | 'rollingLimit429' | 'sea
 
 export class CallCounters {
   private counts: CallCounts = CallCounters.empty();
-  private timed: TimedCall[] = [];
 
   private static empty(): CallCounts {
-    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0, appliedCreateFailed: 0 };
+    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0, appliedCreateFailed: 0, timeline: [], roundTrips: 0 };
   }
 
-  /** Counts the call and returns its timeline entry (its status is set when it is answered). */
-  recordCall(endpoint: string, at = Date.now()): TimedCall {
+  /** Counts the call and returns its timeline entry (answered, with its status, by recordStatus). */
+  recordCall(endpoint: string, path = '', at = Date.now()): TimedCall {
     this.counts.total += 1;
     this.counts.byEndpoint[endpoint] = (this.counts.byEndpoint[endpoint] ?? 0) + 1;
-    const call: TimedCall = { at, endpoint };
-    this.timed.push(call);
+    const call: TimedCall = { at, endpoint, path, start: performance.now(), end: Number.POSITIVE_INFINITY };
+    this.counts.timeline.push(call);
     return call;
   }
 
   recordStatus(status: number, call?: TimedCall): void {
-    if (call) call.status = status;
+    if (call) {
+      call.status = status;
+      call.end = performance.now();
+    }
     const key = String(status);
     this.counts.byStatus[key] = (this.counts.byStatus[key] ?? 0) + 1;
   }
@@ -53,16 +60,16 @@ export class CallCounters {
   }
 
   snapshot(): CallCounts {
-    return structuredClone(this.counts);
+    const answered = this.counts.timeline.filter((c) => Number.isFinite(c.end));
+    return structuredClone({ ...this.counts, timeline: answered, roundTrips: sequentialRoundTrips(answered) });
   }
 
   /** Every call since the last reset, in arrival order (rate limits are judged on these times). */
   timeline(): TimedCall[] {
-    return this.timed.map((c) => ({ ...c }));
+    return this.counts.timeline.map((c) => ({ ...c }));
   }
 
   reset(): void {
     this.counts = CallCounters.empty();
-    this.timed = [];
   }
 }

@@ -70,6 +70,8 @@ export function readsAndWrites(calls: CallCounts): { reads: number; writes: numb
 export function countsRecord(calls: CallCounts) {
   return {
     total: calls.total,
+    /** The stand-in's call chain: calls each made after the previous was answered (sandbox/src/call-chain.ts). */
+    roundTrips: calls.roundTrips,
     ...readsAndWrites(calls),
     byEndpoint: sortByKey(calls.byEndpoint),
     byStatus: calls.byStatus,

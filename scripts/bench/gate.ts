@@ -68,10 +68,10 @@ const spread = (xs: number[]) => ({ p50: percentile(xs, 50), min: Math.min(...xs
  */
 const IDEMPOTENCY_OPS = ['batch read associations deals→tasks', 'batch read tasks', 'batch update tasks', 'batch read associations deals→notes', 'batch read notes'];
 
-function attribute(entries: LoggedCall[], batch: GateBatch, latencyMs: number): { lowerBoundScope: number; idempotencyChecks: number; passedDealEffects: number; roundTrips: number } {
+function attribute(entries: LoggedCall[], batch: GateBatch): { lowerBoundScope: number; idempotencyChecks: number; passedDealEffects: number } {
   const ok = entries.filter((e) => e.outcome === 'ok');
   const budget = new Map(Object.entries(gateLowerBound(batch).parts));
-  const out = { lowerBoundScope: 0, idempotencyChecks: 0, passedDealEffects: 0, roundTrips: 0 };
+  const out = { lowerBoundScope: 0, idempotencyChecks: 0, passedDealEffects: 0 };
   for (const e of ok) {
     const left = budget.get(e.operation) ?? 0;
     if (left > 0) {
@@ -79,13 +79,6 @@ function attribute(entries: LoggedCall[], batch: GateBatch, latencyMs: number): 
       out.lowerBoundScope++;
     } else if (IDEMPOTENCY_OPS.includes(e.operation)) out.idempotencyChecks++;
     else out.passedDealEffects++;
-  }
-  // Sequential round trips: calls finishing within half a latency of each other ran in parallel.
-  const gap = Math.max(5, latencyMs / 2);
-  let last = -Infinity;
-  for (const e of ok) {
-    if (e.at - last > gap) out.roundTrips++;
-    last = e.at;
   }
   return out;
 }
@@ -163,7 +156,7 @@ export async function runGateBench(o: GateOptions): Promise<GateResult> {
           if (batch.blocked.length === batch.passing.length || size === 1) parts = bound.parts;
           const wrong = d.status === 200 ? checkGateOutcome(stack.sandbox, batch) : [`HTTP ${d.status}: ${d.body.slice(0, 200)}`];
           samples.push({ kind: kindOf(batch), calls: calls.total, lowerBound: bound.total, ms: d.ms, wrong, deferred: d.body.includes('"deferred":true') });
-          lastRep = { ...countsRecord(calls), byOperation: stack.log.byOperation(), ...attribute(stack.log.entries(), batch, o.latencyMs) };
+          lastRep = { ...countsRecord(calls), byOperation: stack.log.byOperation(), ...attribute(stack.log.entries(), batch) };
           last = { batch, events };
         }
         o.progress(`gate ${size}: Throughline ${samples.length} reps, p50 ${round(percentile(samples.map((s) => s.ms), 50), 0)} ms, ${percentile(samples.map((s) => s.calls), 50)} calls`);

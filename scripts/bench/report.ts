@@ -68,11 +68,11 @@ export function renderReport(r: BenchResults): string {
     const rn = r.renewals;
     out.push(`\nRenewal scan — horizon ${rn.horizonDays} days, ${rn.latencyMs} ms per call, search limit 5/s enforced by the stand-in`);
     const rows = rn.sizes.flatMap((s) =>
-      (['first', 'sameDay', 'nextDay'] as const).map((k) => {
+      (['first', 'sameDay', 'nextDay', 'backstop'] as const).map((k) => {
         const m = s[k];
         return [
           s.contracts,
-          { first: 'first', sameDay: 'same day again', nextDay: 'next day' }[k],
+          `${{ first: 'first', sameDay: 'same day again', nextDay: 'next day', backstop: 'backstop' }[k]} (${m.scope})`,
           seconds(m.wallMs),
           m.calls.total,
           m.searchCalls,

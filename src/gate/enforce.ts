@@ -1,11 +1,13 @@
 import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES, type PortalTypes } from '../hubspot/object-types';
-import type { UpdateInput } from '../hubspot/types';
+import type { Properties, UpdateInput } from '../hubspot/types';
 import { syncOpenTasks } from '../tasks/sync-open-tasks';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES } from '../model/well-known-properties';
-import { TASK_MARKER, type GateDecision } from './decide';
+import type { GateDecision } from './decide';
+import { findOrphanTasks, findWrittenNotes, noteHead, pickOpenGateTasks, pickWrittenNotes } from './find-gate-writes';
 import { gateTaskCopies } from './gate-task-copies';
+import type { GatePrefetch } from './load-batch';
 
 type Block = Extract<GateDecision, { action: 'block' }>;
 type Pass = Extract<GateDecision, { action: 'pass' }>;
@@ -16,9 +18,12 @@ export interface EnforceDeps {
   defaultOwnerId?: string;
   /**
    * Starts the company's customer status for deals passing now (see src/status). Called before the
-   * deals are marked passed, so its roll-up must count them as engaged.
+   * deals are marked passed, so its roll-up must count them as engaged, and beside the contract
+   * activations (`contractChanges`), which its roll-up must count as written.
    */
-  onPassed?: (dealIds: string[]) => Promise<void>;
+  onPassed?: (dealIds: string[], contractChanges: ReadonlyMap<string, Properties>) => Promise<void>;
+  /** What the batch's reads already found (tasks and notes of the deals asked about). */
+  prefetched?: Pick<GatePrefetch, 'tasks' | 'notes'>;
 }
 
 export interface EnforceResult {
@@ -49,45 +54,21 @@ const byDeal = (dealOf: Map<string, string>, find: (dealIds: string[]) => Promis
   return new Map(keys.flatMap((k) => (found.has(dealOf.get(k)!) ? [[k, found.get(dealOf.get(k)!)!] as const] : [])));
 };
 
-/**
- * A previous run (or a create HubSpot applied but did not answer) may have made the task without
- * its id reaching the deal. Before creating one, look for our own open task among the deal's
- * tasks, so a retry never adds a second.
- */
-async function findOrphanTasks(gateway: CrmGateway, without: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (!without.length) return found;
-  const links = await gateway.associationsOf('deals', 'tasks', without);
-  const taskIds = [...links.values()].flat().map((l) => l.id);
-  if (!taskIds.length) return found;
-  const tasks = await gateway.readMany('tasks', taskIds, ['hs_task_subject', 'hs_task_status']);
-  for (const [dealId, ls] of links) {
-    const mine = ls
-      .map((l) => tasks.get(l.id))
-      .find((t) => t && t.properties.hs_task_subject?.startsWith(TASK_MARKER) && t.properties.hs_task_status !== 'COMPLETED');
-    if (mine) found.set(dealId, mine.id);
-  }
-  return found;
+/** Answers from what the batch read when it asked about every deal in question; else reads. */
+function fromBatchOr(
+  prefetched: { asked: ReadonlySet<string> } | undefined,
+  pick: (dealIds: string[]) => Map<string, string>,
+  live: (dealIds: string[]) => Promise<Map<string, string>>,
+): (dealIds: string[]) => Promise<Map<string, string>> {
+  return async (dealIds) => (prefetched && dealIds.every((id) => prefetched.asked.has(id)) ? pick(dealIds) : live(dealIds));
 }
 
-/**
- * Override notes a previous run wrote before it died (the deal not yet marked passed), or that a
- * create HubSpot applied but did not answer made: the first paragraph names who set the override
- * and when, so it identifies this override. Deal id → note id.
- */
-async function findWrittenNotes(gateway: CrmGateway, withNote: Pass[]): Promise<Map<string, string>> {
-  const written = new Map<string, string>();
-  if (!withNote.length) return written;
-  const links = await gateway.associationsOf('deals', 'notes', withNote.map((p) => p.dealId));
-  const noteIds = [...links.values()].flat().map((l) => l.id);
-  if (!noteIds.length) return written;
-  const notes = await gateway.readMany('notes', noteIds, ['hs_note_body']);
-  for (const p of withNote) {
-    const head = p.overrideNote!.slice(0, p.overrideNote!.indexOf('</p>') + 4);
-    const note = (links.get(p.dealId) ?? []).find((l) => notes.get(l.id)?.properties.hs_note_body?.startsWith(head));
-    if (note) written.set(p.dealId, note.id);
-  }
-  return written;
+const only = (found: Map<string, string>, ids: string[]) => new Map(ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : [])));
+
+/** Settles the allSettled results: the first failure is thrown once every write has finished. */
+function firstFailure(results: PromiseSettledResult<unknown>[]): void {
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
@@ -100,42 +81,49 @@ async function findWrittenNotes(gateway: CrmGateway, withNote: Pass[]): Promise<
  * written notes, started statuses) rather than lost or made twice.
  */
 export async function enforceGateDecisions(decisions: GateDecision[], deps: EnforceDeps): Promise<EnforceResult> {
-  const { gateway } = deps;
+  const { gateway, prefetched } = deps;
   const blocks = decisions.filter((d): d is Block => d.action === 'block');
   const passes = decisions.filter((d): d is Pass => d.action === 'pass');
   const result: EnforceResult = { reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
   if (!blocks.length && !passes.length) return result;
 
-  const dealOf = new Map(blocks.map((b) => [gateTaskKey(b.dealId), b.dealId]));
-  const tasks = await syncOpenTasks(
-    gateway,
-    blocks.map((b) => ({
-      key: gateTaskKey(b.dealId),
-      knownId: b.existingTaskId,
-      properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId),
-      associations: [{ toId: b.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
-    })),
-    passes.flatMap((p) => (p.taskToComplete ? [p.taskToComplete] : [])),
-    byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)),
-    gateTaskCopies(gateway, dealOf),
+  // The lookup before creating may use the batch's reads; the one after a failed create must read.
+  const orphansBefore = fromBatchOr(
+    prefetched?.tasks,
+    (ids) => only(pickOpenGateTasks(prefetched!.tasks.links, prefetched!.tasks.records), ids),
+    (ids) => findOrphanTasks(gateway, ids),
   );
-  const taskIdOf = new Map(blocks.map((b) => [b.dealId, tasks.idOf.get(gateTaskKey(b.dealId))]));
-  result.tasksUpdated = tasks.updated;
-  result.tasksCreated = tasks.created;
+  const dealOf = new Map(blocks.map((b) => [gateTaskKey(b.dealId), b.dealId]));
+  const syncTasks = () =>
+    syncOpenTasks(
+      gateway,
+      blocks.map((b) => ({
+        key: gateTaskKey(b.dealId),
+        knownId: b.existingTaskId,
+        properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId),
+        associations: [{ toId: b.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
+      })),
+      passes.flatMap((p) => (p.taskToComplete ? [p.taskToComplete] : [])),
+      byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)),
+      gateTaskCopies(gateway, dealOf, prefetched?.tasks),
+      byDeal(dealOf, orphansBefore),
+    );
 
   const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];
-  if (contracts.length) {
-    await gateway.updateMany(
-      deps.types.contract,
-      contracts.map((id) => ({ id, properties: { [CONTRACT_PROPERTIES.status]: 'active' } })),
-    );
-  }
+  const activated = new Map<string, Properties>(contracts.map((id) => [id, { [CONTRACT_PROPERTIES.status]: 'active' }]));
+  const activate = async () => {
+    if (contracts.length) await gateway.updateMany(deps.types.contract, contracts.map((id) => ({ id, properties: activated.get(id)! })));
+  };
 
   const withNote = passes.filter((p) => p.overrideNote);
-  const written = await findWrittenNotes(gateway, withNote);
-  const notes = withNote.filter((p) => !written.has(p.dealId));
-  if (notes.length) {
-    const passOf = new Map(notes.map((p) => [p.dealId, p]));
+  const headOf = (ids: string[]) => new Map(ids.map((id) => [id, noteHead(withNote.find((p) => p.dealId === id)!.overrideNote!)]));
+  const liveNotes = (ids: string[]) => findWrittenNotes(gateway, headOf(ids));
+  const notesBefore = fromBatchOr(prefetched?.notes, (ids) => pickWrittenNotes(prefetched!.notes.links, prefetched!.notes.records, headOf(ids)), liveNotes);
+  const writeNotes = async () => {
+    if (!withNote.length) return;
+    const written = await notesBefore(withNote.map((p) => p.dealId));
+    const notes = withNote.filter((p) => !written.has(p.dealId));
+    if (!notes.length) return;
     await gateway.createMany(
       'notes',
       notes.map((p) => ({
@@ -143,11 +131,21 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
         properties: { hs_note_body: p.overrideNote!, hs_timestamp: p.evaluation.evaluatedAt },
         associations: [{ toId: p.dealId, typeId: ASSOCIATION_TYPES.noteToDeal }],
       })),
-      byDeal(new Map(notes.map((p) => [overrideNoteKey(p.dealId), p.dealId])), (ids) => findWrittenNotes(gateway, ids.map((id) => passOf.get(id)!))),
+      byDeal(new Map(notes.map((p) => [overrideNoteKey(p.dealId), p.dealId])), liveNotes),
     );
     result.notesCreated = notes.length;
-  }
-  if (passes.length && deps.onPassed) await deps.onPassed(passes.map((p) => p.dealId));
+  };
+  const startStatuses = async () => {
+    if (passes.length && deps.onPassed) await deps.onPassed(passes.map((p) => p.dealId), activated);
+  };
+
+  // Everything before the commit is independent: run together, and all finished before the commit.
+  const [tasks, ...rest] = await Promise.allSettled([syncTasks(), activate(), writeNotes(), startStatuses()]);
+  firstFailure([tasks, ...rest]);
+  const synced = (tasks as PromiseFulfilledResult<Awaited<ReturnType<typeof syncTasks>>>).value;
+  const taskIdOf = new Map(blocks.map((b) => [b.dealId, synced.idOf.get(gateTaskKey(b.dealId))]));
+  result.tasksUpdated = synced.updated;
+  result.tasksCreated = synced.created;
 
   const dealUpdates: UpdateInput[] = [
     ...blocks.map((b) => ({ id: b.dealId, properties: { ...b.dealProperties, [GATE_PROPERTIES.taskId]: taskIdOf.get(b.dealId) ?? '' } })),

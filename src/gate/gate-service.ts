@@ -4,12 +4,15 @@ import type { PortalTypes } from '../hubspot/object-types';
 import type { CrmRecord, Owner, Pipeline } from '../hubspot/types';
 import { ownerName } from '../words/format-words';
 import type { Logger } from '../logger';
+import { GATE_PROPERTIES } from '../model/well-known-properties';
 import { CUSTOMER_STATUS_LOCK } from '../status/customer-status-service';
 import { startCustomerStatuses } from '../status/start-customer-status';
 import { decideGate, skipReason, type GateDecision, type GateWords } from './decide';
 import { describeDecision } from './describe-decision';
 import { enforceGateDecisions, type EnforceResult } from './enforce';
+import { loadGateBatch, type GateBatchAsk } from './load-batch';
 import { loadGateContexts, loadLinkedRecords, type GateReadPlan, type LoadedDeal } from './load-context';
+import { mayPass } from './may-pass';
 import type { PipelineCache } from './pipeline-cache';
 import { gateReadPlan } from './resolve-rules';
 import { evaluateGate } from './evaluate';
@@ -45,6 +48,13 @@ export interface ExtraProperties {
   scope?: string[];
   contract?: string[];
   commitment?: string[];
+}
+
+/** A deal of a batch its record alone does not settle: its rule, and whether that rule enforces there. */
+interface OpenDeal {
+  deal: CrmRecord;
+  rule: ResolvedGateRule;
+  enforced: boolean;
 }
 
 export interface DealEvaluation {
@@ -97,40 +107,74 @@ export function createGateService(deps: GateServiceDeps) {
     return out;
   }
 
+  /** The deals of a batch, and those the deal record alone does not settle (with their rule). */
+  async function readOpenDeals(dealIds: string[], now: Date) {
+    const deals = await deps.gateway.readMany('deals', dealIds, plan.dealProperties, plan.dealHistory);
+    const skipped: GateDecision[] = [];
+    const open: OpenDeal[] = [];
+    for (const deal of deals.values()) {
+      const pipeline = await deps.pipelines.find(deal.properties.pipeline, deal.properties.dealstage);
+      const rule = pipeline ? ruleForStage(deps.rules, pipeline, deal.properties.dealstage ?? '') : undefined;
+      const reason = skipReason({ deal, pipeline, rule }, now);
+      if (reason || !rule || !pipeline) skipped.push({ action: 'skip', dealId: deal.id, reason: reason ?? 'not_gated' });
+      else open.push({ deal, rule, enforced: isEnforcedStage(deps.rules, pipeline, deal.properties.dealstage ?? '') });
+    }
+    return { deals, skipped, open };
+  }
+
+  const decideLoadedAll = (loaded: Map<string, LoadedDeal>, now: Date) =>
+    Promise.all([...loaded.values()].map(async (item) => (await decideLoaded(item, now)).decision));
+
   /**
    * Decisions for a batch, reading scopes and contracts only for deals the deal record alone does
    * not settle (not in a gated stage, entered before enforcement, already passed): a re-delivered
    * batch costs one read.
    */
   async function decideBatch(dealIds: string[], now: Date): Promise<GateDecision[]> {
-    const deals = await deps.gateway.readMany('deals', dealIds, plan.dealProperties, plan.dealHistory);
-    const skipped: GateDecision[] = [];
-    const open: CrmRecord[] = [];
-    for (const deal of deals.values()) {
-      const pipeline = await deps.pipelines.find(deal.properties.pipeline, deal.properties.dealstage);
-      const rule = pipeline ? ruleForStage(deps.rules, pipeline, deal.properties.dealstage ?? '') : undefined;
-      const reason = skipReason({ deal, pipeline, rule }, now);
-      if (reason) skipped.push({ action: 'skip', dealId: deal.id, reason });
-      else open.push(deal);
-    }
-    const loaded = await loadLinkedRecords(deps.gateway, deps.types, open, plan);
-    const decided = await Promise.all([...loaded.values()].map(async (item) => (await decideLoaded(item, now)).decision));
-    return [...skipped, ...decided];
+    const { skipped, open } = await readOpenDeals(dealIds, now);
+    const loaded = await loadLinkedRecords(deps.gateway, deps.types, open.map((o) => o.deal), plan);
+    return [...skipped, ...(await decideLoadedAll(loaded, now))];
+  }
+
+  /**
+   * What each open deal may need besides its scopes, contracts and promises, from its record alone.
+   * Only enforced stages block, pass and write notes; advising ones keep their own task (write-advice.ts).
+   */
+  function askFor(open: OpenDeal[], now: Date): GateBatchAsk {
+    const enforced = open.filter((o) => o.enforced);
+    const overridden = (o: OpenDeal) => o.deal.properties[o.rule.override.flag] === 'true';
+    return {
+      tasksOf: enforced.filter((o) => !o.deal.properties[GATE_PROPERTIES.taskId] && !overridden(o)).map((o) => o.deal.id),
+      notesOf: enforced.filter(overridden).map((o) => o.deal.id),
+      companiesOf: enforced.filter((o) => mayPass(o.rule, o.deal, now)).map((o) => o.deal.id),
+    };
   }
 
   async function gateDeals(dealIds: string[], now: Date): Promise<GateRun> {
     const ids = [...new Set(dealIds)];
     if (!ids.length) return { decisions: [], advised: [], reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
     return deps.locks.run(ids.map((id) => `deal:${id}`), async () => {
-      const decisions = await decideBatch(ids, now);
-      const result = await enforceGateDecisions(decisions, {
-        gateway: deps.gateway,
-        types: deps.types,
-        defaultOwnerId: deps.defaultOwnerId,
-        onPassed: async (passed) => {
-          await deps.locks.run([CUSTOMER_STATUS_LOCK], () => startCustomerStatuses(passed, deps, now));
-        },
-      });
+      const { deals, skipped, open } = await readOpenDeals(ids, now);
+      const ask = askFor(open, now);
+      // The customer statuses are read with the batch and written before its commit: nothing else
+      // may start one for the same companies in between (the lock spans both when a deal may pass).
+      const statusLocked = ask.companiesOf.length > 0;
+      const decideAndWrite = async () => {
+        const { loaded, prefetched } = await loadGateBatch(deps.gateway, deps.types, open.map((o) => o.deal), plan, ask, deals);
+        const decisions = [...skipped, ...(await decideLoadedAll(loaded, now))];
+        const result = await enforceGateDecisions(decisions, {
+          gateway: deps.gateway,
+          types: deps.types,
+          defaultOwnerId: deps.defaultOwnerId,
+          prefetched,
+          onPassed: async (passed, contractChanges) => {
+            const start = () => startCustomerStatuses(passed, deps, now, { contractChanges, ...(prefetched.pass ? { preread: prefetched.pass } : {}) });
+            await (statusLocked ? start() : deps.locks.run([CUSTOMER_STATUS_LOCK], start));
+          },
+        });
+        return { decisions, result };
+      };
+      const { decisions, result } = statusLocked ? await deps.locks.run([CUSTOMER_STATUS_LOCK], decideAndWrite) : await decideAndWrite();
       const advised = await writeAdvice(decisions, { gateway: deps.gateway, defaultOwnerId: deps.defaultOwnerId });
       const written = new Set([...result.reverted, ...result.passed]);
       for (const d of decisions) {

@@ -1,5 +1,5 @@
 import type { KeyedLock } from '../concurrency/keyed-lock';
-import { todayIn, type CalendarDate } from '../dates/calendar';
+import { daysBetween, todayIn, type CalendarDate } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { Properties } from '../hubspot/types';
@@ -10,7 +10,7 @@ import type { CustomerStatusService } from '../status/customer-status-service';
 import type { CompanyStatusEvent } from '../status/status-service';
 import { loadContractLinks } from './contract-links';
 import { CONTRACT_SCAN_PROPERTIES } from './contract-terms';
-import { remindContracts, runRenewalScan, type RenewalScanDeps, type RenewalScanResult } from './scan';
+import { remindContracts, runRenewalScan, type RenewalScanDeps, type RenewalScanResult, type ScanScope } from './scan';
 import type { ReminderSettings } from './schedule';
 
 /** schemas/renewals.json, with RENEWAL_LEAD_DAYS replacing its lead days when set. */
@@ -34,6 +34,31 @@ export interface RenewalServiceDeps {
   timeZone: string;
   logger: Logger;
   clock: () => Date;
+}
+
+/** The full-horizon scan runs at least this often, as the backstop of the scans in between. */
+export const FULL_SCAN_EVERY_DAYS = 7;
+
+export interface ScanOptions {
+  today?: CalendarDate;
+  dryRun?: boolean;
+  /** Read the whole horizon, whatever the last scan was. */
+  full?: boolean;
+  /** Read only contracts with a reminder that can fall due after this day (the last scan's). */
+  since?: CalendarDate;
+}
+
+/**
+ * What a scan reads. A process remembers the days of its last completed scan and last full scan
+ * (memory only: HubSpot stays the record; forgetting costs one full scan, never a reminder): with
+ * no memory (a start, a new leader), a week after the last full scan, or when asked, the whole
+ * horizon; otherwise only what can fall due since the last scan, however many days ago it was.
+ */
+export function chooseScope(options: ScanOptions, today: CalendarDate, memory: { lastScan?: CalendarDate; lastFull?: CalendarDate }): ScanScope {
+  if (options.since && !options.full) return { kind: 'since', since: options.since };
+  const { lastScan, lastFull } = memory;
+  if (options.full || !lastScan || !lastFull || lastScan > today || daysBetween(lastFull, today) >= FULL_SCAN_EVERY_DAYS) return { kind: 'full' };
+  return { kind: 'since', since: lastScan };
 }
 
 const emptyResult = (today: CalendarDate): RenewalScanResult => ({
@@ -69,12 +94,21 @@ export function createRenewalService(deps: RenewalServiceDeps) {
     };
   }
 
+  const memory: { lastScan?: CalendarDate; lastFull?: CalendarDate } = {};
+
   /** The daily scan; `today` defaults to the portal's calendar date. */
-  async function scan(options: { today?: CalendarDate; dryRun?: boolean } = {}): Promise<RenewalScanResult & { rollupsUpdated: number }> {
+  async function scan(options: ScanOptions = {}): Promise<RenewalScanResult & { rollupsUpdated: number; scope: ScanScope }> {
     const today = options.today ?? todayIn(deps.timeZone, clock());
     const d = scanDeps(options.dryRun);
-    const result = await locks.run(['renewal-scan'], () => runRenewalScan(d, today));
-    return { ...result, rollupsUpdated: d.rollups.updated };
+    return locks.run(['renewal-scan'], async () => {
+      const scope = chooseScope(options, today, memory);
+      const result = await runRenewalScan(d, today, scope);
+      if (!options.dryRun) {
+        if (!memory.lastScan || today > memory.lastScan) memory.lastScan = today;
+        if (scope.kind === 'full' && (!memory.lastFull || today > memory.lastFull)) memory.lastFull = today;
+      }
+      return { ...result, rollupsUpdated: d.rollups.updated, scope };
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import { formatSentLog, parseSentLog, withoutKeys, type SentEntry } from './sent
 import { renewalTaskContent } from './task-content';
 import { createTrackedTasks, resolvePending, type TrackedTask } from './tracked-tasks';
 import { handleLapses } from './lapse';
+import { dueWindowSearches, type FilterGroup } from './due-windows';
 
 /** How far ahead the scan looks: the longest lead time, or far enough for long notice periods. */
 export function scanHorizonDays(settings: ReminderSettings): number {
@@ -123,17 +124,48 @@ export async function remindContracts(records: CrmRecord[], deps: RenewalScanDep
   await sendDue(await planPage(records, deps, today, result, logs), logs, deps, today, result);
 }
 
+/** One search of the scan: its filter groups, and what a contract read again must still match. */
+interface ScanSearch {
+  groups: FilterGroup[];
+  stillMatches: (record: CrmRecord) => boolean;
+}
+
+const renewsBetween = (start: CalendarDate, end: CalendarDate) => (r: CrmRecord) => {
+  const renewal = parseHubSpotDate(r.properties[C.renewalDate]);
+  return OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? '') && !!renewal && renewal >= start && renewal <= end;
+};
+
 /**
- * The daily renewal scan: reminders for open contracts renewing within the horizon, searched in
- * date windows (each paged past the 10,000 cap if it must be) at the gateway's search pace; then
- * contracts whose renewal date passed are renewed automatically, marked renewed, or lapsed.
+ * Which contracts a scan reads. `full`: every open contract renewing within the horizon, in date
+ * windows. `since` a date: only those with a reminder that can fall due after it (see
+ * due-windows.ts); the full scan stays the backstop for what that cannot see (a reminder missed
+ * before `since`, a pending line older than it, a renewal date moved without a webhook).
  */
-export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate): Promise<RenewalScanResult> {
+export type ScanScope = { kind: 'full' } | { kind: 'since'; since: CalendarDate };
+
+function scanSearches(scope: ScanScope, deps: RenewalScanDeps, today: CalendarDate): ScanSearch[] {
+  const horizonDays = scanHorizonDays(deps.settings);
+  const horizon = addDays(today, horizonDays);
+  if (scope.kind === 'since') {
+    return dueWindowSearches(scope.since, today, deps.settings, horizonDays).map((groups) => ({ groups, stillMatches: renewsBetween(today, horizon) }));
+  }
+  const open: SearchFilter = { propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES };
+  return dateWindows(today, horizon, deps.windowDays ?? 90).map(([start, end]) => ({
+    groups: [{ filters: [open, { propertyName: C.renewalDate, operator: 'BETWEEN', value: String(toEpochMs(start)), highValue: String(toEpochMs(end)) }] }],
+    stillMatches: renewsBetween(start, end),
+  }));
+}
+
+/**
+ * The daily renewal scan: reminders for open contracts renewing within the horizon (all of them,
+ * or those that can fall due since the last scan), each search paged past the 10,000 cap if it
+ * must be, at the gateway's search pace; then contracts whose renewal date passed are renewed
+ * automatically, marked renewed, or lapsed.
+ */
+export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate, scope: ScanScope = { kind: 'full' }): Promise<RenewalScanResult> {
   const result: RenewalScanResult = {
     today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0, ...(deps.dryRun ? { planned: [] } : {}),
   };
-  const horizon = addDays(today, scanHorizonDays(deps.settings));
-  const open: SearchFilter = { propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES };
   // Due reminders are gathered across search pages (a page of 200 contracts has few due on any
   // day) and sent a full batch at a time.
   let logs = new Map<string, SentEntry[]>();
@@ -143,19 +175,17 @@ export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate)
     [due, logs] = [[], new Map()];
     await sendDue(sending, sendingLogs, deps, today, result);
   };
-  for (const [start, end] of dateWindows(today, horizon, deps.windowDays ?? 90)) {
-    const filters: SearchFilter[] = [open, { propertyName: C.renewalDate, operator: 'BETWEEN', value: String(toEpochMs(start)), highValue: String(toEpochMs(end)) }];
-    const inWindow = (r: CrmRecord) => {
-      const renewal = parseHubSpotDate(r.properties[C.renewalDate]);
-      return OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? '') && !!renewal && renewal >= start && renewal <= end;
-    };
-    await searchAll(deps.gateway, deps.types.contract, [{ filters }], CONTRACT_SCAN_PROPERTIES, async (found) => {
+  // A contract two searches find (a lead window and a notice band) is planned once.
+  const planned = new Set<string>();
+  for (const { groups, stillMatches } of scanSearches(scope, deps, today)) {
+    await searchAll(deps.gateway, deps.types.contract, groups, CONTRACT_SCAN_PROPERTIES, async (found) => {
       result.searchCalls++;
       result.contractsSeen += found.length;
       // Search may show a contract as it was before the last run wrote to it (its sent log above
       // all): those the scan would act on are read by id and planned as they are now.
-      const acting = found.filter((r) => wouldAct(r, deps.settings, today));
-      const page = acting.length ? await currentRecords(deps.gateway, deps.types.contract, acting, CONTRACT_SCAN_PROPERTIES, inWindow) : [];
+      const acting = found.filter((r) => !planned.has(r.id) && wouldAct(r, deps.settings, today));
+      const page = acting.length ? await currentRecords(deps.gateway, deps.types.contract, acting, CONTRACT_SCAN_PROPERTIES, stillMatches) : [];
+      for (const r of page) planned.add(r.id);
       due.push(...(await planPage(page, deps, today, result, logs)));
       if (due.length >= BATCH_LIMIT) await flush();
     });
@@ -164,4 +194,3 @@ export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate)
   await handleLapses(deps, today, result);
   return result;
 }
-

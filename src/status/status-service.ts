@@ -6,6 +6,7 @@ import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERT
 import { customerStatusKey, findCreatedStatuses } from './find-created-status';
 import { settleStatusCopies } from './settle-statuses';
 import { computeRollup } from './rollup';
+import { COMPANY_PROPERTIES_FOR_STATUS, readCompanyLinks, readMissing, type KnownStatusInputs } from './status-inputs';
 import { isCustomerStatus, transition, type AutomaticEvent, type StatusState } from './transitions';
 
 export interface CompanyStatusEvent {
@@ -79,6 +80,8 @@ export async function syncCustomerStatuses(
     engagedDealIds?: string[];
     /** Contract properties about to be written (a rolled renewal date, an ended contract): the roll-up uses them. */
     contractChanges?: ReadonlyMap<string, Properties>;
+    /** What the caller already read for these companies (the gate's batch): not read again. */
+    known?: KnownStatusInputs;
   },
   deps: StatusDeps,
   now: Date,
@@ -87,11 +90,9 @@ export async function syncCustomerStatuses(
   const ids = [...new Set([...events.map((e) => e.companyId), ...(input.companyIds ?? [])])];
   if (!ids.length) return { changes: [], rollupsUpdated: 0 };
   const { gateway, types } = deps;
-  const [statusLinks, contractLinks, dealLinks] = await Promise.all([
-    gateway.associationsOf('companies', types.customerStatus, ids),
-    gateway.associationsOf('companies', types.contract, ids),
-    gateway.associationsOf('companies', 'deals', ids),
-  ]);
+  const known = input.known ?? {};
+  const { status: statusLinks, contracts: contractLinks, deals: dealLinks } =
+    known.links && ids.every((id) => known.links!.status.has(id)) ? known.links : await readCompanyLinks(gateway, types, ids);
   // Two statuses on one company (two processes started it at once): the oldest stays, the rest go.
   const archived = await settleStatusCopies(gateway, types.customerStatus, ids, statusLinks);
   const statusOf = (id: string) => statusLinks.get(id)?.find((l) => !archived.has(l.id))?.id;
@@ -99,9 +100,9 @@ export async function syncCustomerStatuses(
   const none = new Map<string, CrmRecord>();
   const [statuses, contracts, deals, companies] = await Promise.all([
     all(statusLinks).length ? gateway.readMany(types.customerStatus, all(statusLinks), Object.values(S), [S.status]) : none,
-    all(contractLinks).length ? gateway.readMany(types.contract, all(contractLinks), [C.status, C.renewalDate]) : none,
-    all(dealLinks).length ? gateway.readMany('deals', all(dealLinks), [G.status]) : none,
-    newcomers.length ? gateway.readMany('companies', newcomers, ['name', 'hubspot_owner_id']) : none,
+    readMissing(gateway, types.contract, all(contractLinks), [C.status, C.renewalDate], known.contracts),
+    readMissing(gateway, 'deals', all(dealLinks), [G.status], known.deals),
+    readMissing(gateway, 'companies', newcomers, COMPANY_PROPERTIES_FOR_STATUS, known.companies),
   ]);
 
   const passing = new Set(input.engagedDealIds ?? []);

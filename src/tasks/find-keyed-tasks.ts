@@ -10,12 +10,21 @@ export type FindCopies = (keys: string[]) => Promise<Map<string, KeyedCopy[]>>;
 
 /**
  * Every task of some records that stands for a key, in two batch calls (the records' task
- * associations, then the tasks): key → every copy found, open and completed.
+ * associations, then the tasks): key → every copy found, open and completed. `single`: records the
+ * caller can tell hold one copy at most from their task ids alone; their tasks are not read (when
+ * no record needs it, the second call is saved).
  */
-export async function findKeyedTasks(gateway: CrmGateway, fromType: string, recordIds: string[], keyOf: TaskKeyOf): Promise<Map<string, KeyedCopy[]>> {
+export async function findKeyedTasks(
+  gateway: CrmGateway,
+  fromType: string,
+  recordIds: string[],
+  keyOf: TaskKeyOf,
+  single: (recordId: string, taskIds: string[]) => boolean = () => false,
+): Promise<Map<string, KeyedCopy[]>> {
   const out = new Map<string, KeyedCopy[]>();
   if (!recordIds.length) return out;
-  const links = await gateway.associationsOf(fromType, 'tasks', [...new Set(recordIds)]);
+  const read = await gateway.associationsOf(fromType, 'tasks', [...new Set(recordIds)]);
+  const links = new Map([...read].filter(([id, ls]) => !single(id, ls.map((l) => l.id))));
   const taskIds = [...new Set([...links.values()].flat().map((l) => l.id))];
   if (!taskIds.length) return out;
   const tasks = await gateway.readMany('tasks', taskIds, ['hs_task_subject', 'hs_task_body', 'hs_task_status']);

@@ -32,8 +32,8 @@ export interface TaskSyncResult {
  * Convergence (`findCopies`): another process may have found nothing and created the same key at
  * the same moment. So every key that had no remembered id is looked for again once its task is
  * made: two copies → the oldest is kept (every racer picks the same one, see keep-oldest.ts), the
- * others are completed, and the kept id is returned for the caller to remember. Two more calls,
- * only in a run that had keys without an id.
+ * others are completed, and the kept id is returned for the caller to remember. At most two more
+ * calls, only in a run that had keys without an id.
  */
 export async function syncOpenTasks(
   gateway: CrmGateway,
@@ -41,10 +41,12 @@ export async function syncOpenTasks(
   complete: string[],
   findOpen: FindCreated,
   findCopies?: FindCopies,
+  /** The lookup before creating, when the caller has already read what it needs (default `findOpen`). */
+  findBefore: FindCreated = findOpen,
 ): Promise<TaskSyncResult> {
   const result: TaskSyncResult = { idOf: new Map(), created: 0, updated: 0, completed: 0, duplicatesClosed: 0 };
   const unknown = open.filter((t) => !t.knownId).map((t) => t.key);
-  const orphans = unknown.length ? await findOpen(unknown) : new Map<string, string>();
+  const orphans = unknown.length ? await findBefore(unknown) : new Map<string, string>();
   const existing = (t: OpenTask) => t.knownId ?? orphans.get(t.key);
   const toUpdate: UpdateInput[] = [
     ...[...new Set(complete)].map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
