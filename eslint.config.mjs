@@ -10,28 +10,37 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', {
-        paths: [{ name: '@hubspot/api-client', message: 'Only src/hubspot/ may import @hubspot/api-client.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@hubspot/api-client', message: 'Only src/hubspot/ may import @hubspot/api-client.' }],
+        },
+      ],
     },
   },
   {
     files: ['src/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: '@hubspot/api-client', message: 'Only src/hubspot/ may import @hubspot/api-client.' },
-          { name: '@throughline/sandbox', message: 'The service never imports the stand-in (it is not shipped).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@hubspot/api-client', message: 'Only src/hubspot/ may import @hubspot/api-client.' },
+            { name: '@throughline/sandbox', message: 'The service never imports the stand-in (it is not shipped).' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/hubspot/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: '@throughline/sandbox', message: 'The service never imports the stand-in (it is not shipped).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@throughline/sandbox', message: 'The service never imports the stand-in (it is not shipped).' }],
+        },
+      ],
     },
   },
   {

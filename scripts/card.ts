@@ -23,7 +23,8 @@ const { values, positionals } = parseScriptArgs(SPEC);
 const m = /^(?:(deal|company):)?(\d{1,20})$/.exec(positionals[0]!);
 if (!m) refuse(usageLine(SPEC, `"${positionals[0]}" is not a deal id or company:ID`));
 const kind = m[1] === 'company' ? 'company' : 'deal';
-if (values.service !== undefined && !/^https?:\/\/[^/]+/.test(values.service)) refuse(usageLine(SPEC, `--service must be an http(s) URL, not "${values.service}"`));
+if (values.service !== undefined && !/^https?:\/\/[^/]+/.test(values.service))
+  refuse(usageLine(SPEC, `--service must be an http(s) URL, not "${values.service}"`));
 
 async function main(): Promise<number> {
   const config = loadConfigOrExit('HUBSPOT_CLIENT_SECRET');
@@ -36,13 +37,15 @@ async function main(): Promise<number> {
   try {
     res = await fetch(`${service}${path}`, { headers, signal: AbortSignal.timeout(15_000) });
   } catch (err) {
-    process.stderr.write(`Could not reach the service at ${service} (${(err as Error).cause ?? (err as Error).message}): start it with npm start, or pass --service.\n`);
+    process.stderr.write(
+      `Could not reach the service at ${service} (${(err as Error).cause ?? (err as Error).message}): start it with npm start, or pass --service.\n`,
+    );
     return 1;
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const e = apiErrorSchema.safeParse(body);
-    const hint = res.status === 401 ? ' Check that HUBSPOT_CLIENT_SECRET and PUBLIC_BASE_URL are the service\'s.' : '';
+    const hint = res.status === 401 ? " Check that HUBSPOT_CLIENT_SECRET and PUBLIC_BASE_URL are the service's." : '';
     process.stderr.write(`The service answered ${res.status}${e.success ? ` ${e.data.error}: ${e.data.message ?? ''}` : ''}.${hint}\n`);
     return 1;
   }
@@ -54,7 +57,9 @@ async function main(): Promise<number> {
   const company = kind === 'company' ? companyCardDataSchema.safeParse(body) : undefined;
   const text = deal?.success ? renderDealCardText(deal.data) : company?.success ? renderCompanyCardText(company.data) : undefined;
   if (text === undefined) {
-    process.stderr.write(`The service answered in a shape the cards do not read (${(deal ?? company)?.error?.issues[0]?.message ?? 'unknown'}): deploy the service and the cards from the same commit.\n`);
+    process.stderr.write(
+      `The service answered in a shape the cards do not read (${(deal ?? company)?.error?.issues[0]?.message ?? 'unknown'}): deploy the service and the cards from the same commit.\n`,
+    );
     return 1;
   }
   process.stdout.write(`${text}\n`);

@@ -30,7 +30,11 @@ const ACTS: Array<[string, (ctx: DemoContext) => Promise<void>]> = [
   ['Promises: what deals like this taught, before the next one closes', promisesAct],
 ];
 
-export async function runDemo(options: { serve: boolean; ports?: { sandbox: number; service: number }; write?: (text: string) => void }): Promise<{ failures: string[]; stack: Stack }> {
+export async function runDemo(options: {
+  serve: boolean;
+  ports?: { sandbox: number; service: number };
+  write?: (text: string) => void;
+}): Promise<{ failures: string[]; stack: Stack }> {
   const n = new Narrator(options.write);
   let clock = new Date();
   const stack = await startStack({
@@ -77,11 +81,15 @@ async function main(): Promise<void> {
   const ports = serve ? servePorts() : undefined;
   const started = Date.now();
   const { failures, stack } = await runDemo({ serve, ...(ports ? { ports } : {}) }).catch((err: unknown) => {
-    const busy = ports && describeListenError(err, (err as { port?: number }).port === ports.service ? 'PORT' : 'HUBSPOT_SANDBOX_PORT', (err as { port?: number }).port ?? 0);
+    const busy =
+      ports &&
+      describeListenError(err, (err as { port?: number }).port === ports.service ? 'PORT' : 'HUBSPOT_SANDBOX_PORT', (err as { port?: number }).port ?? 0);
     if (busy) refuse(busy);
     throw err;
   });
-  process.stdout.write(`\n${failures.length ? `✘ ${failures.length} check(s) failed:\n${failures.map((f) => `  - ${f}`).join('\n')}` : '✔ Every act ended as expected.'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `\n${failures.length ? `✘ ${failures.length} check(s) failed:\n${failures.map((f) => `  - ${f}`).join('\n')}` : '✔ Every act ended as expected.'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
   if (serve) {
     process.stdout.write(serveHelp(stack.sandbox.url, stack.service.url, stack.config.HUBSPOT_ACCESS_TOKEN));
     const stop = () => void stack.close().then(() => process.exit(failures.length ? 1 : 0));
@@ -95,7 +103,8 @@ async function main(): Promise<void> {
 
 function servePorts(): { sandbox: number; service: number } {
   const c = pickConfigOrExit('HUBSPOT_SANDBOX_PORT', 'PORT');
-  if (c.HUBSPOT_SANDBOX_PORT === c.PORT) refuse(`PORT and HUBSPOT_SANDBOX_PORT are both ${c.PORT}: the service and the stand-in need a port each; set one of them to another port.`);
+  if (c.HUBSPOT_SANDBOX_PORT === c.PORT)
+    refuse(`PORT and HUBSPOT_SANDBOX_PORT are both ${c.PORT}: the service and the stand-in need a port each; set one of them to another port.`);
   return { sandbox: c.HUBSPOT_SANDBOX_PORT, service: c.PORT };
 }
 

@@ -12,7 +12,10 @@ void runWebhooksCli(process.argv.slice(2), {
   loadModel: () => loadModel(process.env.SCHEMAS_DIR ?? 'schemas'),
   readSchemas: async () => {
     const config = loadConfigOrExit('HUBSPOT_ACCESS_TOKEN');
-    const reader = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), { retries: config.HUBSPOT_RETRIES, baseMs: config.HUBSPOT_RETRY_BASE_MS });
+    const reader = new PortalSchemaGateway(hubSpotClient(clientSettingsFrom(config)), {
+      retries: config.HUBSPOT_RETRIES,
+      baseMs: config.HUBSPOT_RETRY_BASE_MS,
+    });
     return reader.listObjectSchemas();
   },
   stdout: (text) => process.stdout.write(text),

@@ -21,7 +21,8 @@ Needs HUBSPOT_ACCESS_TOKEN.`,
 } satisfies ScriptSpec;
 
 const { values } = parseScriptArgs(SPEC);
-if (values.since !== undefined && !isCalendarDate(values.since)) refuse(usageLine(SPEC, `--since must be a calendar date such as 2026-01-01, not "${values.since}"`));
+if (values.since !== undefined && !isCalendarDate(values.since))
+  refuse(usageLine(SPEC, `--since must be a calendar date such as 2026-01-01, not "${values.since}"`));
 if (values.json && values.csv) refuse(usageLine(SPEC, 'Choose one of --json and --csv'));
 if (values.by !== undefined && !values.by.trim()) refuse(usageLine(SPEC, '--by needs a grouping'));
 void runCli(async (rt) => {
@@ -38,7 +39,11 @@ void runCli(async (rt) => {
   });
   const left = read - summary.total.deals;
   const why = left > 0 ? ` (${left.toLocaleString('en-US')} left out: no close date, or closed after now)` : '';
-  process.stderr.write(`${summary.total.deals.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} closed-won deal(s) summarised${why} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
-  process.stdout.write(values.json ? renderOutcomesJson(summary) : values.csv ? renderOutcomesCsv(summary, insights.words) : renderOutcomesText(summary, insights.words));
+  process.stderr.write(
+    `${summary.total.deals.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} closed-won deal(s) summarised${why} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+  );
+  process.stdout.write(
+    values.json ? renderOutcomesJson(summary) : values.csv ? renderOutcomesCsv(summary, insights.words) : renderOutcomesText(summary, insights.words),
+  );
   return 0;
 });

@@ -16,11 +16,15 @@ void runCli(async (rt) => {
   const r = await (await rt.presale()).dailyPass(rt.now(), { dryRun });
   if (dryRun) {
     for (const p of r.plans.filter((x) => x.create.length || x.complete.length)) {
-      process.stdout.write(`  deal ${p.dealId} (${p.dealName}, ${p.stageLabel ?? p.stageId}): would create ${p.create.map((d) => d.key).join(', ') || 'nothing'}; would tick ${p.complete.length} task(s)\n`);
+      process.stdout.write(
+        `  deal ${p.dealId} (${p.dealName}, ${p.stageLabel ?? p.stageId}): would create ${p.create.map((d) => d.key).join(', ') || 'nothing'}; would tick ${p.complete.length} task(s)\n`,
+      );
     }
   }
   const create = dryRun ? r.plans.reduce((n, p) => n + p.create.length, 0) : r.unitsCreated;
   const tick = dryRun ? r.plans.reduce((n, p) => n + p.complete.length, 0) : r.tasksCompleted;
-  process.stdout.write(`Playbooks${dryRun ? ' (dry run: nothing written)' : ''}: ${r.dealsChecked} deal(s) in playbook stages; ${create} unit task(s) ${dryRun ? 'to create' : 'created'}, ${tick} ${dryRun ? 'to tick' : 'ticked'}.\n`);
+  process.stdout.write(
+    `Playbooks${dryRun ? ' (dry run: nothing written)' : ''}: ${r.dealsChecked} deal(s) in playbook stages; ${create} unit task(s) ${dryRun ? 'to create' : 'created'}, ${tick} ${dryRun ? 'to tick' : 'ticked'}.\n`,
+  );
   return 0;
 });

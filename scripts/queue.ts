@@ -12,12 +12,16 @@ const { positionals } = parseScriptArgs(QUEUE_SCRIPT);
 async function main(): Promise<number> {
   const config = pickConfigOrExit('REDIS_URL', 'QUEUE_CONCURRENCY', 'QUEUE_ATTEMPTS', 'QUEUE_BACKOFF_MS', 'QUEUE_COALESCE_MS');
   if (!config.REDIS_URL) {
-    process.stdout.write('REDIS_URL is not set: the service processes webhook batches in its own process and keeps no queue to show or replay. Set REDIS_URL to the Redis the service uses.\n');
+    process.stdout.write(
+      'REDIS_URL is not set: the service processes webhook batches in its own process and keeps no queue to show or replay. Set REDIS_URL to the Redis the service uses.\n',
+    );
     return 0;
   }
   const where = describeRedisUrl(config.REDIS_URL);
   const unreachable = (err: unknown) => {
-    process.stderr.write(`Could not read the queue at ${where}: ${(err instanceof Error ? err.message || err.name : String(err)).replace(/\.$/, "")}. Check REDIS_URL and that Redis is running.\n`);
+    process.stderr.write(
+      `Could not read the queue at ${where}: ${(err instanceof Error ? err.message || err.name : String(err)).replace(/\.$/, '')}. Check REDIS_URL and that Redis is running.\n`,
+    );
     return 1;
   };
   const commands = connectRedis(config.REDIS_URL, 'commands', { name: 'queue-cli' });
@@ -30,7 +34,12 @@ async function main(): Promise<number> {
   }
   const connection = connectRedis(config.REDIS_URL, 'commands', { name: 'queue-cli-bullmq', commandTimeoutMs: 10_000 });
   connection.on('error', () => undefined);
-  const settings = { concurrency: config.QUEUE_CONCURRENCY, attempts: config.QUEUE_ATTEMPTS, backoffMs: config.QUEUE_BACKOFF_MS, coalesceMs: config.QUEUE_COALESCE_MS };
+  const settings = {
+    concurrency: config.QUEUE_CONCURRENCY,
+    attempts: config.QUEUE_ATTEMPTS,
+    backoffMs: config.QUEUE_BACKOFF_MS,
+    coalesceMs: config.QUEUE_COALESCE_MS,
+  };
   const queue = createBullMqWorkQueue(objectKeyOf, settings, { connection, commands });
   try {
     const result = await runQueueCommand(positionals, queue, where, Date.now());

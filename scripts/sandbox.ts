@@ -33,7 +33,8 @@ no HubSpot account. Environment (all optional; the stand-in itself never reads i
 function webhookTarget(env: NodeJS.ProcessEnv, servicePort: number): string {
   const target = env['HUBSPOT_SANDBOX_WEBHOOK_TARGET'];
   if (!target) return `http://127.0.0.1:${servicePort}/webhooks/hubspot`;
-  if (/\$\{/.test(target) || !/^https?:\/\/[^/]/.test(target)) refuse(`HUBSPOT_SANDBOX_WEBHOOK_TARGET must be an http(s) URL such as http://127.0.0.1:3000/webhooks/hubspot, not "${target}".`);
+  if (/\$\{/.test(target) || !/^https?:\/\/[^/]/.test(target))
+    refuse(`HUBSPOT_SANDBOX_WEBHOOK_TARGET must be an http(s) URL such as http://127.0.0.1:3000/webhooks/hubspot, not "${target}".`);
   return target;
 }
 

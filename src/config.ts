@@ -55,10 +55,16 @@ const variables = {
   HUBSPOT_ACCESS_TOKEN: hint(z.string().min(10).optional(), 'the private app access token (pat-…), from Settings › Integrations › Private apps'),
   HUBSPOT_CLIENT_SECRET: hint(z.string().min(8).optional(), "the app's client secret (a UUID-like string), used to verify signed requests"),
   HUBSPOT_APP_ID: hint(z.string().regex(/^\d+$/).optional(), "the app's numeric id, e.g. 1234567"),
-  HUBSPOT_API_BASE_URL: hint(url.default('https://api.hubapi.com'), 'an http(s) URL with a host, such as https://api.hubapi.com (or http://127.0.0.1:4010 for the local stand-in)'),
+  HUBSPOT_API_BASE_URL: hint(
+    url.default('https://api.hubapi.com'),
+    'an http(s) URL with a host, such as https://api.hubapi.com (or http://127.0.0.1:4010 for the local stand-in)',
+  ),
   HUBSPOT_RETRIES: hint(int(0, 6).default(3), 'a whole number of retries from 0 to 6'),
   HUBSPOT_RETRY_BASE_MS: hint(int(0, 60_000).default(1000), 'milliseconds between retries, e.g. 1000'),
-  HUBSPOT_REQUESTS_PER_10S: hint(int(0, 10_000).default(180), 'requests per 10 seconds the client may send (HubSpot allows 190 for private apps on Pro/Enterprise); 0 turns the limiter off'),
+  HUBSPOT_REQUESTS_PER_10S: hint(
+    int(0, 10_000).default(180),
+    'requests per 10 seconds the client may send (HubSpot allows 190 for private apps on Pro/Enterprise); 0 turns the limiter off',
+  ),
   HUBSPOT_SEARCHES_PER_SECOND: hint(int(1, 5).default(4), 'search requests per second (HubSpot allows 5 per account), a whole number from 1 to 5'),
   HUBSPOT_TIMEOUT_MS: hint(int(100, 120_000).default(15_000), 'milliseconds a HubSpot call may take before it counts as failed, e.g. 15000'),
   HUBSPOT_CIRCUIT_RESET_MS: hint(int(100, 600_000).default(30_000), 'milliseconds the circuit stays open before one trial call, e.g. 30000'),
@@ -68,9 +74,15 @@ const variables = {
   QUEUE_ATTEMPTS: hint(int(1, 20).default(5), 'tries of a failed job before it is kept as failed, a whole number from 1 to 20'),
   QUEUE_BACKOFF_MS: hint(int(0, 600_000).default(2000), 'milliseconds before the first retry of a failed job (doubling after), e.g. 2000'),
   QUEUE_COALESCE_MS: hint(int(0, 60_000).default(500), 'milliseconds a job waits so events of one object from several batches are decided once, e.g. 500'),
-  PUBLIC_BASE_URL: hint(publicUrl.optional(), 'the HTTPS origin HubSpot calls, e.g. https://throughline.example.com (plain http only for localhost or 127.0.0.1)'),
+  PUBLIC_BASE_URL: hint(
+    publicUrl.optional(),
+    'the HTTPS origin HubSpot calls, e.g. https://throughline.example.com (plain http only for localhost or 127.0.0.1)',
+  ),
   PORT: hint(int(1, 65535).default(3000), 'a TCP port, e.g. 3000'),
-  LOG_LEVEL: hint(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'one of fatal, error, warn, info, debug, trace, silent'),
+  LOG_LEVEL: hint(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    'one of fatal, error, warn, info, debug, trace, silent',
+  ),
   SCHEMAS_DIR: hint(z.string().default('schemas'), 'a folder holding the data model JSON, e.g. schemas'),
   HUBSPOT_SANDBOX_PORT: hint(int(0, 65535).default(4010), 'a TCP port for the local stand-in, e.g. 4010'),
   SCHEDULER: hint(boolFlag.default('off'), 'on or off'),
@@ -83,7 +95,13 @@ const variables = {
   PORTAL_TIMEZONE: hint(timeZone.default('UTC'), 'an IANA time zone, e.g. Europe/Berlin'),
   // HubSpot's company currency is in account settings, which the app's scopes do not read; a deal's
   // own deal_currency_code wins wherever it is set.
-  PORTAL_CURRENCY: hint(z.string().regex(/^[A-Z]{3}$/).default('USD'), "the portal's company currency as an ISO 4217 code, e.g. EUR"),
+  PORTAL_CURRENCY: hint(
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('USD'),
+    "the portal's company currency as an ISO 4217 code, e.g. EUR",
+  ),
   DEFAULT_OWNER_ID: hint(z.string().regex(/^\d+$/).optional(), 'a HubSpot owner id (digits), e.g. 12345678'),
   RENEWAL_LEAD_DAYS: hint(leadDays.optional(), 'comma-separated days before renewal, e.g. 90,60,30'),
 } as const;
@@ -117,30 +135,20 @@ function loadDotenv(): void {
 
 /** Parses configuration from an env map. Empty strings count as unset. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(
-    Object.keys(variables).map((k) => [k, env[k] === '' ? undefined : env[k]]),
-  );
+  const cleaned = Object.fromEntries(Object.keys(variables).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0]) as ConfigName;
     const given = cleaned[name];
     const what = variables[name]?.what ?? 'a valid value';
-    throw new ConfigError(
-      name,
-      given === undefined
-        ? `${name} is not set: it should be ${what}.`
-        : `${name} is malformed: it should be ${what}.`,
-    );
+    throw new ConfigError(name, given === undefined ? `${name} is not set: it should be ${what}.` : `${name} is malformed: it should be ${what}.`);
   }
   return result.data as Config;
 }
 
 /** Demands variables a given entry point cannot run without. */
-export function requireConfig<K extends ConfigName>(
-  config: Config,
-  ...names: K[]
-): Config & { [P in K]-?: NonNullable<Config[P]> } {
+export function requireConfig<K extends ConfigName>(config: Config, ...names: K[]): Config & { [P in K]-?: NonNullable<Config[P]> } {
   for (const name of names) {
     if (config[name] === undefined) {
       throw new ConfigError(name, `${name} is not set: it should be ${variables[name].what}.`);
@@ -150,9 +158,7 @@ export function requireConfig<K extends ConfigName>(
 }
 
 /** Loads config for an entry point; on error prints one line and exits 2. */
-export function loadConfigOrExit<K extends ConfigName>(
-  ...required: K[]
-): Config & { [P in K]-?: NonNullable<Config[P]> } {
+export function loadConfigOrExit<K extends ConfigName>(...required: K[]): Config & { [P in K]-?: NonNullable<Config[P]> } {
   try {
     loadDotenv();
     return requireConfig(parseConfig(process.env), ...required);

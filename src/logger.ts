@@ -19,11 +19,7 @@ export const REDACTED_PATHS = [
   '*.authorization',
 ];
 
-export function createLogger(
-  level: string = process.env.LOG_LEVEL ?? 'info',
-  destination?: DestinationStream,
-  secrets: string[] = [],
-): Logger {
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream, secrets: string[] = []): Logger {
   const options = {
     level,
     base: { service: 'throughline' },

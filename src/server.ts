@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   parseScriptArgs(SPEC);
   const config = loadConfigOrExit('HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET');
   const logger = createLogger(config.LOG_LEVEL, undefined, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET]);
-  if (!config.HUBSPOT_APP_ID) logger.warn('HUBSPOT_APP_ID is not set: the service cannot tell its own writes from users\', so its reverts may trigger the gate again.');
+  if (!config.HUBSPOT_APP_ID)
+    logger.warn("HUBSPOT_APP_ID is not set: the service cannot tell its own writes from users', so its reverts may trigger the gate again.");
   if (!config.PUBLIC_BASE_URL) logger.warn('PUBLIC_BASE_URL is not set: signatures are checked against the URL rebuilt from forwarded headers.');
   let service: Awaited<ReturnType<typeof startService>>;
   try {

@@ -11,7 +11,17 @@ import type { Actor } from './store/types';
 export const ACT_AS_HEADER = 'x-sandbox-act-as';
 export const CHANGE_SOURCE_HEADER = 'x-sandbox-change-source';
 
-export const USER_CHANGE_SOURCES = ['CRM_UI', 'CRM_UI_BULK_ACTION', 'IMPORT', 'AUTOMATION_PLATFORM', 'API', 'MOBILE_IOS', 'MOBILE_ANDROID', 'SALES', 'INTEGRATION'] as const;
+export const USER_CHANGE_SOURCES = [
+  'CRM_UI',
+  'CRM_UI_BULK_ACTION',
+  'IMPORT',
+  'AUTOMATION_PLATFORM',
+  'API',
+  'MOBILE_IOS',
+  'MOBILE_ANDROID',
+  'SALES',
+  'INTEGRATION',
+] as const;
 
 export type ActAs = string | { userId: number; changeSource?: string };
 

@@ -24,7 +24,14 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const loopbackOnly: RequestHandler = (req, _res, next) => {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-    next(new SandboxError(403, { status: 'error', message: 'The sandbox admin API answers loopback callers only.', correlationId: correlationId(), category: 'FORBIDDEN' }));
+    next(
+      new SandboxError(403, {
+        status: 'error',
+        message: 'The sandbox admin API answers loopback callers only.',
+        correlationId: correlationId(),
+        category: 'FORBIDDEN',
+      }),
+    );
     return;
   }
   next();
@@ -52,10 +59,26 @@ const faultsInput = z.object({
 const clockInput = z.object({ now: z.union([z.number(), z.string(), z.null()]).optional(), advanceMs: z.number().optional() });
 const targetInput = z.object({ url: z.string().url().nullable() });
 const subscriptionsInput = z.object({
-  subscriptions: z.array(z.object({ id: z.number().int().optional(), subscriptionType: z.string(), objectType: z.string().optional(), propertyName: z.string().optional(), active: z.boolean().optional() })),
+  subscriptions: z.array(
+    z.object({
+      id: z.number().int().optional(),
+      subscriptionType: z.string(),
+      objectType: z.string().optional(),
+      propertyName: z.string().optional(),
+      active: z.boolean().optional(),
+    }),
+  ),
 });
 const ownersInput = z.object({
-  owners: z.array(z.object({ email: z.string(), firstName: z.string().optional(), lastName: z.string().optional(), id: z.string().optional(), userId: z.number().int().optional() })),
+  owners: z.array(
+    z.object({
+      email: z.string(),
+      firstName: z.string().optional(),
+      lastName: z.string().optional(),
+      id: z.string().optional(),
+      userId: z.number().int().optional(),
+    }),
+  ),
 });
 const objectsInput = z.object({
   objectType: z.string(),
@@ -112,7 +135,12 @@ export function adminRoutes(sandbox: Sandbox): Router {
   });
 
   r.get('/webhooks', (_req, res) => {
-    res.json({ targetUrl: sandbox.webhookTarget() ?? null, subscriptions: sandbox.webhookSubscriptions(), deliveries: sandbox.deliveries(), dropped: sandbox.droppedWebhooks() });
+    res.json({
+      targetUrl: sandbox.webhookTarget() ?? null,
+      subscriptions: sandbox.webhookSubscriptions(),
+      deliveries: sandbox.deliveries(),
+      dropped: sandbox.droppedWebhooks(),
+    });
   });
   r.post('/webhooks/flush', async (_req, res) => {
     await sandbox.flushWebhooks();

@@ -96,7 +96,11 @@ export interface Sandbox {
 
   seedOwners(owners: OwnerSeed[]): SandboxOwner[];
   /** Add or replace a deal pipeline (stage metadata values are strings). */
-  seedPipeline(pipeline: Omit<PipelineDef, 'objectTypeId' | 'createdAt' | 'updatedAt' | 'archived' | 'stages'> & { stages: Array<{ id: string; label: string; displayOrder: number; metadata: Record<string, string> }> }): void;
+  seedPipeline(
+    pipeline: Omit<PipelineDef, 'objectTypeId' | 'createdAt' | 'updatedAt' | 'archived' | 'stages'> & {
+      stages: Array<{ id: string; label: string; displayOrder: number; metadata: Record<string, string> }>;
+    },
+  ): void;
   createObject(objectType: string, properties: Record<string, string>, opts?: SeedOptions): SandboxObject;
   updateObject(objectType: string, id: string, properties: Record<string, string>, opts?: SeedOptions): SandboxObject;
   archiveObject(objectType: string, id: string, opts?: SeedOptions): void;

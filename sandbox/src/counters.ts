@@ -34,7 +34,18 @@ export class CallCounters {
   private counts: CallCounts = CallCounters.empty();
 
   private static empty(): CallCounts {
-    return { total: 0, byEndpoint: {}, byStatus: {}, injected429: 0, injected5xx: 0, rollingLimit429: 0, searchLimit429: 0, appliedCreateFailed: 0, timeline: [], roundTrips: 0 };
+    return {
+      total: 0,
+      byEndpoint: {},
+      byStatus: {},
+      injected429: 0,
+      injected5xx: 0,
+      rollingLimit429: 0,
+      searchLimit429: 0,
+      appliedCreateFailed: 0,
+      timeline: [],
+      roundTrips: 0,
+    };
   }
 
   /** Counts the call and returns its timeline entry (answered, with its status, by recordStatus). */

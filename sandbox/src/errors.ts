@@ -57,8 +57,7 @@ export const objectNotFound = (message = 'Object not found. objectId are usually
 
 export const notFound = (message: string): SandboxError => new SandboxError(404, body(message, 'OBJECT_NOT_FOUND'));
 
-export const conflict = (message: string, category = 'CONFLICT'): SandboxError =>
-  new SandboxError(409, body(message, category));
+export const conflict = (message: string, category = 'CONFLICT'): SandboxError => new SandboxError(409, body(message, category));
 
 export const validationError = (message: string, errors?: ErrorDetail[], extra: Partial<HubSpotErrorBody> = {}): SandboxError =>
   new SandboxError(400, body(message, 'VALIDATION_ERROR', { ...(errors ? { errors } : {}), ...extra }));
@@ -76,8 +75,7 @@ export const invalidPropertyValues = (errors: ErrorDetail[]): SandboxError =>
     ),
   );
 
-export const unknownObjectType = (token: string): SandboxError =>
-  new SandboxError(400, body(`Unable to infer object type from: ${token}`, 'VALIDATION_ERROR'));
+export const unknownObjectType = (token: string): SandboxError => new SandboxError(400, body(`Unable to infer object type from: ${token}`, 'VALIDATION_ERROR'));
 
 /** A standard object this portal does not have (e.g. Projects), or whose scope the app lacks (unsure of HubSpot's exact body). */
 export const objectTypeNotInPortal = (plural: string, objectTypeId: string): SandboxError =>
@@ -112,8 +110,7 @@ const serverErrorMessages: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-export const serverError = (status: number): SandboxError =>
-  new SandboxError(status, body(serverErrorMessages[status] ?? 'internal error', 'INTERNAL_ERROR'));
+export const serverError = (status: number): SandboxError => new SandboxError(status, body(serverErrorMessages[status] ?? 'internal error', 'INTERNAL_ERROR'));
 
 /** Standard error inside a batch response (`errors[]` of a 207). */
 export function batchError(category: string, message: string, context: Record<string, string[]>, subCategory?: string) {
@@ -131,9 +128,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
     return;
   }
   if (isBodyParserError(err)) {
-    res
-      .status(400)
-      .json(body(`Invalid input JSON on line 1: ${err.message}`, 'VALIDATION_ERROR'));
+    res.status(400).json(body(`Invalid input JSON on line 1: ${err.message}`, 'VALIDATION_ERROR'));
     return;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -14,10 +14,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
     in: issue.path.join('.'),
     code: 'INVALID_INPUT',
   }));
-  throw validationError(
-    `Invalid input JSON: ${errors.map((e) => (e.in ? `${e.in}: ${e.message}` : e.message)).join('; ')}`,
-    errors,
-  );
+  throw validationError(`Invalid input JSON: ${errors.map((e) => (e.in ? `${e.in}: ${e.message}` : e.message)).join('; ')}`, errors);
 }
 
 /** Repeated or comma-separated query values: `?properties=a&properties=b,c` → [a, b, c]. */
@@ -25,7 +22,10 @@ export function queryList(req: Request, name: string): string[] | undefined {
   const raw = req.query[name];
   if (raw === undefined) return undefined;
   const items = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-  return items.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+  return items
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }
 
 export function queryString(req: Request, name: string): string | undefined {

@@ -69,9 +69,7 @@ export interface SandboxOptions {
 
 export const DEFAULT_SEARCH_INDEX_DELAY_MS = 50;
 
-export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [
-  60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 18_000_000, 28_800_000,
-];
+export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 18_000_000, 28_800_000];
 
 export interface ResolvedOptions {
   port: number;

@@ -95,9 +95,9 @@ function presentV3Associations(store: SandboxStore, type: ObjectTypeDef, record:
   for (const token of tokens) {
     const target = store.types.find(token);
     if (!target) continue;
-    const results = store.associations.associated(type.objectTypeId, record.id, target.objectTypeId).flatMap((a) =>
-      a.typeIds.map((typeId) => ({ id: a.toObjectId, type: store.associations.type(typeId)?.name ?? String(typeId) })),
-    );
+    const results = store.associations
+      .associated(type.objectTypeId, record.id, target.objectTypeId)
+      .flatMap((a) => a.typeIds.map((typeId) => ({ id: a.toObjectId, type: store.associations.type(typeId)?.name ?? String(typeId) })));
     if (results.length > 0) block[target.custom ? token : target.plural] = { results };
   }
   return block;

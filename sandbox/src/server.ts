@@ -17,7 +17,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const o = resolveOptions(options);
   const clock = new SandboxClock();
   if (o.now !== undefined) clock.set(o.now);
-  const store = new SandboxStore(o.portalId, { pageSize: o.associationPageSize, customObjectCategory: o.customObjectAssociationCategory }, { projects: o.projects });
+  const store = new SandboxStore(
+    o.portalId,
+    { pageSize: o.associationPageSize, customObjectCategory: o.customObjectAssociationCategory },
+    { projects: o.projects },
+  );
   store.records.searchIndex.delayMs = o.searchIndexDelayMs;
   const counters = new CallCounters();
   const faults = new FaultState(o.faults, new Prng(o.seed), new Prng(o.seed + 1));
@@ -86,7 +90,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     deliveries: () => webhooks.deliveries(),
     droppedWebhooks: () => webhooks.dropped(),
-    seedOwners: (owners) => store.owners.seed(owners, clock.now()).map(({ id, email, firstName, lastName, userId }) => ({ id, email, firstName, lastName, userId })),
+    seedOwners: (owners) =>
+      store.owners.seed(owners, clock.now()).map(({ id, email, firstName, lastName, userId }) => ({ id, email, firstName, lastName, userId })),
     seedPipeline: (p) => {
       const now = clock.now();
       store.pipelines.put({

@@ -35,7 +35,11 @@ describe('association labels (v4 definitions)', () => {
   });
 
   it('creates (200 with both type ids), renames (204) and deletes (204) a label', async () => {
-    const created = await h.client.crm.associations.v4.schema.definitionsApi.create('deals', 'companies', { label: 'Reseller', name: 'reseller', inverseLabel: 'Resold deal' });
+    const created = await h.client.crm.associations.v4.schema.definitionsApi.create('deals', 'companies', {
+      label: 'Reseller',
+      name: 'reseller',
+      inverseLabel: 'Resold deal',
+    });
     expect(created.results).toHaveLength(2);
     const [forward, inverse] = created.results;
     expect(forward).toMatchObject({ category: 'USER_DEFINED', label: 'Reseller' });
@@ -85,9 +89,17 @@ describe('associations (v4)', () => {
 
   it('rejects a type id from another pair and unknown records', async () => {
     const { dealId, companyId } = await dealAndCompany();
-    const err = await apiError(h.client.crm.associations.v4.basicApi.create('deals', dealId, 'companies', companyId, [{ associationCategory: HUBSPOT, associationTypeId: 216 }]));
+    const err = await apiError(
+      h.client.crm.associations.v4.basicApi.create('deals', dealId, 'companies', companyId, [{ associationCategory: HUBSPOT, associationTypeId: 216 }]),
+    );
     expect(err.code).toBe(400);
-    expect((await apiError(h.client.crm.associations.v4.basicApi.create('deals', '999', 'companies', companyId, [{ associationCategory: HUBSPOT, associationTypeId: 341 }]))).code).toBe(404);
+    expect(
+      (
+        await apiError(
+          h.client.crm.associations.v4.basicApi.create('deals', '999', 'companies', companyId, [{ associationCategory: HUBSPOT, associationTypeId: 341 }]),
+        )
+      ).code,
+    ).toBe(404);
   });
 
   it('batch create (201) and batch read: ids without associations → 207 with errors', async () => {
@@ -133,7 +145,10 @@ describe('associations (v4)', () => {
     expect(withAssoc.associations?.['tasks']?.results).toEqual([{ id: task.id, type: 'deal_to_task' }]);
     expect(withAssoc.associations?.['companies']).toBeUndefined();
     const bad = await apiError(
-      h.client.crm.objects.tasks.basicApi.create({ properties: { hs_timestamp: '2026-01-10T09:00:00Z' }, associations: [{ to: { id: '404' }, types: [{ associationCategory: HUBSPOT, associationTypeId: 216 }] }] }),
+      h.client.crm.objects.tasks.basicApi.create({
+        properties: { hs_timestamp: '2026-01-10T09:00:00Z' },
+        associations: [{ to: { id: '404' }, types: [{ associationCategory: HUBSPOT, associationTypeId: 216 }] }],
+      }),
     );
     expect(bad.code).toBe(400);
   });

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => h.sandbox.stop());
 
 describe('authentication', () => {
-  it('answers 401 with HubSpot\'s body to a wrong token', async () => {
+  it("answers 401 with HubSpot's body to a wrong token", async () => {
     const wrong = new Client({ accessToken: 'pat-wrong', basePath: h.sandbox.url, numberOfApiCallRetries: 0 });
     const err = await apiError(wrong.crm.deals.basicApi.getPage());
     expect(err.code).toBe(401);

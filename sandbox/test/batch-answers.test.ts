@@ -14,12 +14,10 @@ const inputs = (names: string[]) => names.map((dealname, i) => ({ properties: { 
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
 
 describe('batch answers', () => {
-  it('by default results come back reversed, each with its input\'s objectWriteTraceId', async () => {
+  it("by default results come back reversed, each with its input's objectWriteTraceId", async () => {
     const { client } = await harness();
     const res = await client.crm.deals.batchApi.create({ inputs: inputs(NAMES) });
-    expect(res.results.map((r) => [r.properties.dealname, r.objectWriteTraceId])).toEqual(
-      [...NAMES].reverse().map((n) => [n, `trace-${NAMES.indexOf(n)}`]),
-    );
+    expect(res.results.map((r) => [r.properties.dealname, r.objectWriteTraceId])).toEqual([...NAMES].reverse().map((n) => [n, `trace-${NAMES.indexOf(n)}`]));
     const read = await client.crm.deals.batchApi.read({ inputs: res.results.map((r) => ({ id: r.id })), properties: ['dealname'], propertiesWithHistory: [] });
     expect(read.results.map((r) => r.id)).toEqual(res.results.map((r) => r.id).reverse());
   });
@@ -59,7 +57,10 @@ describe('applied creates that fail', () => {
     const { sandbox, client } = await harness({ faults: { appliedCreateFailsNext: 1, appliedCreateFailure: 'drop', appliedCreateTypes: ['tasks'] } });
     await client.crm.deals.batchApi.create({ inputs: inputs(['deal']) });
     const task = { properties: { hs_task_subject: 'made', hs_timestamp: '2027-01-01T09:00:00Z' }, associations: [] };
-    const failure = await client.crm.objects.batchApi.create('tasks', { inputs: [task] }).then(() => undefined, (e: unknown) => e);
+    const failure = await client.crm.objects.batchApi.create('tasks', { inputs: [task] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     // undici's TypeError comes from another realm than jest's, so no toBeInstanceOf.
     expect([(failure as Error).message, (failure as { code?: unknown }).code]).toEqual(['fetch failed', undefined]);
     expect(sandbox.listObjects('tasks').map((t) => t.properties.hs_task_subject)).toEqual(['made']);

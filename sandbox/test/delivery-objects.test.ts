@@ -20,7 +20,12 @@ describe('tickets (0-5)', () => {
     const res = await raw(h.sandbox, 'GET', '/crm/v3/pipelines/tickets');
     const [support] = (res.body as { results: Array<{ id: string; stages: Array<{ id: string; metadata: Record<string, string> }> }> }).results;
     expect(support?.id).toBe('0');
-    expect(support?.stages.map((s) => [s.id, s.metadata.ticketState])).toEqual([['1', 'OPEN'], ['2', 'OPEN'], ['3', 'OPEN'], ['4', 'CLOSED']]);
+    expect(support?.stages.map((s) => [s.id, s.metadata.ticketState])).toEqual([
+      ['1', 'OPEN'],
+      ['2', 'OPEN'],
+      ['3', 'OPEN'],
+      ['4', 'CLOSED'],
+    ]);
     const viaClient = await h.client.crm.pipelines.pipelinesApi.getAll('0-5');
     expect(viaClient.results[0]?.stages[3]?.metadata).toEqual({ ticketState: 'CLOSED' });
   });
@@ -43,7 +48,9 @@ describe('tickets (0-5)', () => {
   });
 
   it('refuses a stage of another pipeline and a priority HubSpot does not have', async () => {
-    const e = await apiError(h.client.crm.tickets.basicApi.create({ properties: { subject: 'x', hs_pipeline_stage: 'closedwon', hs_ticket_priority: 'CRITICAL' }, associations: [] }));
+    const e = await apiError(
+      h.client.crm.tickets.basicApi.create({ properties: { subject: 'x', hs_pipeline_stage: 'closedwon', hs_ticket_priority: 'CRITICAL' }, associations: [] }),
+    );
     expect(e.code).toBe(400);
     expect(JSON.stringify(e.body)).toContain('closedwon');
     expect(JSON.stringify(e.body)).toContain('CRITICAL');
@@ -53,8 +60,24 @@ describe('tickets (0-5)', () => {
 describe('invoices (0-53)', () => {
   it('serves the invoice properties delivery reads, and deal ↔ invoice associations', async () => {
     const d = deal();
-    const inv = h.sandbox.createObject('invoices', { hs_number: 'INV-1', hs_invoice_status: 'open', hs_amount_billed: '5000', hs_amount_paid: '0', hs_balance_due: '5000', hs_due_date: '2026-12-01', hs_currency: 'EUR' }, { associations: [{ toObjectType: 'deals', toObjectId: d }] });
-    const read = await h.client.crm.objects.batchApi.read('0-53', { inputs: [{ id: inv.id }], properties: ['hs_invoice_status', 'hs_balance_due', 'hs_due_date', 'hs_currency'], propertiesWithHistory: [] });
+    const inv = h.sandbox.createObject(
+      'invoices',
+      {
+        hs_number: 'INV-1',
+        hs_invoice_status: 'open',
+        hs_amount_billed: '5000',
+        hs_amount_paid: '0',
+        hs_balance_due: '5000',
+        hs_due_date: '2026-12-01',
+        hs_currency: 'EUR',
+      },
+      { associations: [{ toObjectType: 'deals', toObjectId: d }] },
+    );
+    const read = await h.client.crm.objects.batchApi.read('0-53', {
+      inputs: [{ id: inv.id }],
+      properties: ['hs_invoice_status', 'hs_balance_due', 'hs_due_date', 'hs_currency'],
+      propertiesWithHistory: [],
+    });
     expect(read.results[0]?.properties).toMatchObject({ hs_invoice_status: 'open', hs_balance_due: '5000', hs_due_date: '2026-12-01', hs_currency: 'EUR' });
     const links = await h.client.crm.associations.v4.batchApi.getPage('0-53', 'deals', { inputs: [{ id: inv.id }] });
     expect(links.results[0]?.to[0]?.associationTypes.map((a) => a.typeId)).toEqual([175]);
@@ -74,7 +97,11 @@ describe('projects (0-970), opt-in', () => {
     const p = await startHarness({ projects: true });
     try {
       const d = p.sandbox.createObject('deals', { dealname: 'With a project' }).id;
-      const project = p.sandbox.createObject('projects', { hs_name: 'Rollout', hs_target_due_date: '2026-12-15' }, { associations: [{ toObjectType: 'deals', toObjectId: d }] });
+      const project = p.sandbox.createObject(
+        'projects',
+        { hs_name: 'Rollout', hs_target_due_date: '2026-12-15' },
+        { associations: [{ toObjectType: 'deals', toObjectId: d }] },
+      );
       expect(project.properties).toMatchObject({ hs_pipeline: 'projects', hs_pipeline_stage: 'project_planned' });
       const pipelines = await p.client.crm.pipelines.pipelinesApi.getAll('0-970');
       expect(pipelines.results[0]?.stages.map((s) => s.metadata?.isClosed)).toEqual(['false', 'false', 'true']);

@@ -11,7 +11,7 @@ async function harness(...args: Parameters<typeof startHarness>): Promise<Harnes
 }
 
 describe('faults', () => {
-  it('rateLimit429: HubSpot\'s TEN_SECONDLY_ROLLING body, headers readable on ApiException', async () => {
+  it("rateLimit429: HubSpot's TEN_SECONDLY_ROLLING body, headers readable on ApiException", async () => {
     const { sandbox, client } = await harness({ faults: { rateLimit429: 1 } });
     const err = await apiError(client.crm.deals.basicApi.getPage());
     expect(err.code).toBe(429);
@@ -47,7 +47,12 @@ describe('faults', () => {
       const { sandbox, client } = await startHarness({ seed, faults: { serverError5xx: 0.5 } });
       const codes: number[] = [];
       for (let i = 0; i < 12; i++) {
-        codes.push(await client.crm.deals.basicApi.getPage().then(() => 200, (e: { code: number }) => e.code));
+        codes.push(
+          await client.crm.deals.basicApi.getPage().then(
+            () => 200,
+            (e: { code: number }) => e.code,
+          ),
+        );
       }
       await sandbox.stop();
       return codes;
@@ -112,9 +117,11 @@ describe('admin API', () => {
   it('sets faults, the clock, seeds and resets over HTTP', async () => {
     const { sandbox, client } = await harness();
     const admin = (method: string, path: string, body?: unknown) =>
-      fetch(`${sandbox.url}/_sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }).then(
-        async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }),
-      );
+      fetch(`${sandbox.url}/_sandbox${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
 
     expect((await admin('POST', '/faults', { rateLimitNext: 1 })).body).toMatchObject({ rateLimitNext: 1 });
     expect((await apiError(client.crm.deals.basicApi.getPage())).code).toBe(429);
@@ -125,7 +132,10 @@ describe('admin API', () => {
     const deal = await client.crm.deals.basicApi.create({ properties: { dealname: 'old' }, associations: [] });
     expect(deal.properties['createdate']).toBe('2023-03-02T00:00:00.000Z');
 
-    const seeded = await admin('POST', '/seed/objects', { objectType: 'deals', objects: [{ properties: { dealname: 'seeded', dealstage: 'closedwon' }, actAs: 'userId:9100001', at: '2022-01-01T00:00:00Z' }] });
+    const seeded = await admin('POST', '/seed/objects', {
+      objectType: 'deals',
+      objects: [{ properties: { dealname: 'seeded', dealstage: 'closedwon' }, actAs: 'userId:9100001', at: '2022-01-01T00:00:00Z' }],
+    });
     expect(seeded.status).toBe(201);
     const owners = await admin('POST', '/seed/owners', { owners: [{ email: 'x@example.com' }] });
     expect(owners.status).toBe(201);
@@ -140,7 +150,7 @@ describe('admin API', () => {
 });
 
 describe('call timeline', () => {
-  it('records each call\'s arrival time, endpoint and status (429s and errors included); reset empties it', async () => {
+  it("records each call's arrival time, endpoint and status (429s and errors included); reset empties it", async () => {
     const { sandbox, client } = await harness();
     const before = Date.now();
     await client.crm.owners.ownersApi.getPage();

@@ -8,7 +8,7 @@ afterAll(() => h.sandbox.stop());
 beforeEach(() => h.sandbox.reset());
 
 describe('owners', () => {
-  it('lists seeded owners with the client\'s shape and pages with after', async () => {
+  it("lists seeded owners with the client's shape and pages with after", async () => {
     const all = await h.client.crm.owners.ownersApi.getPage(undefined, undefined, 100);
     expect(all.results.length).toBeGreaterThanOrEqual(3);
     const first = all.results[0];
@@ -33,7 +33,9 @@ describe('owners', () => {
     expect(byEmail.results.map((o) => o.id)).toEqual([seeded?.id]);
     expect((await apiError(h.client.crm.owners.ownersApi.getById(1))).code).toBe(404);
     // a seeded owner can own records
-    await expect(h.client.crm.deals.basicApi.create({ properties: { dealname: 'x', hubspot_owner_id: seeded?.id ?? '' }, associations: [] })).resolves.toBeDefined();
+    await expect(
+      h.client.crm.deals.basicApi.create({ properties: { dealname: 'x', hubspot_owner_id: seeded?.id ?? '' }, associations: [] }),
+    ).resolves.toBeDefined();
   });
 });
 
@@ -43,7 +45,15 @@ describe('pipelines', () => {
     expect(all.results.map((p) => p.id)).toEqual(['default', 'services']);
     const sales = all.results[0];
     expect(sales?.label).toBe('Sales Pipeline');
-    expect(sales?.stages.map((s) => s.id)).toEqual(['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost']);
+    expect(sales?.stages.map((s) => s.id)).toEqual([
+      'appointmentscheduled',
+      'qualifiedtobuy',
+      'presentationscheduled',
+      'decisionmakerboughtin',
+      'contractsent',
+      'closedwon',
+      'closedlost',
+    ]);
     expect(sales?.stages.find((s) => s.id === 'closedwon')?.metadata).toEqual({ isClosed: 'true', probability: '1.0' });
     expect(sales?.stages.find((s) => s.id === 'closedlost')?.metadata).toEqual({ isClosed: 'true', probability: '0.0' });
     expect(sales?.createdAt).toBeInstanceOf(Date);
@@ -54,7 +64,12 @@ describe('pipelines', () => {
   });
 
   it('a seeded pipeline is served and usable by deals', async () => {
-    h.sandbox.seedPipeline({ id: '9001', label: 'Renewals', displayOrder: 2, stages: [{ id: '9001-won', label: 'Renewed', displayOrder: 0, metadata: { isClosed: 'true', probability: '1.0' } }] });
+    h.sandbox.seedPipeline({
+      id: '9001',
+      label: 'Renewals',
+      displayOrder: 2,
+      stages: [{ id: '9001-won', label: 'Renewed', displayOrder: 0, metadata: { isClosed: 'true', probability: '1.0' } }],
+    });
     const p = await h.client.crm.pipelines.pipelinesApi.getById('deals', '9001');
     expect(p.stages[0]?.id).toBe('9001-won');
     const deal = await h.client.crm.deals.basicApi.create({ properties: { dealname: 'r', pipeline: '9001' }, associations: [] });

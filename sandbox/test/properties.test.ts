@@ -12,11 +12,23 @@ const prop = (name: string, extra: Partial<PropertyCreate> = {}): PropertyCreate
   ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'dealinformation', ...extra }) as PropertyCreate;
 
 describe('properties', () => {
-  it('deals come with HubSpot\'s default properties, under every spelling of the type', async () => {
+  it("deals come with HubSpot's default properties, under every spelling of the type", async () => {
     for (const type of ['deals', 'deal', '0-3']) {
       const all = await h.client.crm.properties.coreApi.getAll(type);
       const names = all.results.map((p) => p.name);
-      expect(names).toEqual(expect.arrayContaining(['dealname', 'dealstage', 'pipeline', 'amount', 'closedate', 'hubspot_owner_id', 'createdate', 'hs_lastmodifieddate', 'hs_object_id']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'dealname',
+          'dealstage',
+          'pipeline',
+          'amount',
+          'closedate',
+          'hubspot_owner_id',
+          'createdate',
+          'hs_lastmodifieddate',
+          'hs_object_id',
+        ]),
+      );
     }
     const companies = await h.client.crm.properties.coreApi.getAll('companies');
     expect(companies.results.map((p) => p.name)).toEqual(expect.arrayContaining(['name', 'domain']));
@@ -29,7 +41,10 @@ describe('properties', () => {
   });
 
   it('creates (201), reads and updates a property; 409 when it exists', async () => {
-    const created = await h.client.crm.properties.coreApi.create('deals', prop('business_problem', { type: 'string', fieldType: 'textarea' } as Partial<PropertyCreate>));
+    const created = await h.client.crm.properties.coreApi.create(
+      'deals',
+      prop('business_problem', { type: 'string', fieldType: 'textarea' } as Partial<PropertyCreate>),
+    );
     expect(created).toMatchObject({ name: 'business_problem', type: 'string', fieldType: 'textarea', groupName: 'dealinformation', hubspotDefined: false });
     expect(created.createdAt).toBeInstanceOf(Date);
     const updated = await h.client.crm.properties.coreApi.update('deal', 'business_problem', { label: 'Business problem' });

@@ -109,7 +109,10 @@ describe('custom object schemas', () => {
     expect(backward.results[0]?.category).toBe('USER_DEFINED');
     expect(backward.results[0]?.typeId).not.toBe(Number(def.id));
     // a second unnamed definition for the same pair is a conflict
-    expect((await apiError(h.client.crm.schemas.coreApi.createAssociation(scope.objectTypeId, { fromObjectTypeId: '0-3', toObjectTypeId: scope.objectTypeId }))).code).toBe(409);
+    expect(
+      (await apiError(h.client.crm.schemas.coreApi.createAssociation(scope.objectTypeId, { fromObjectTypeId: '0-3', toObjectTypeId: scope.objectTypeId })))
+        .code,
+    ).toBe(409);
   });
 
   it('records of a custom object are addressable by 2-…, fqn and name', async () => {

@@ -14,7 +14,13 @@ beforeEach(async () => {
 
 const won = { filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: Op.Eq, value: 'closedwon' }] }] };
 const search = (req: Partial<PublicObjectSearchRequest>) =>
-  h.client.crm.objects.searchApi.doSearch('deals', { filterGroups: [], sorts: [], properties: ['dealname', 'dealstage'], limit: 100, ...req } as PublicObjectSearchRequest);
+  h.client.crm.objects.searchApi.doSearch('deals', {
+    filterGroups: [],
+    sorts: [],
+    properties: ['dealname', 'dealstage'],
+    limit: 100,
+    ...req,
+  } as PublicObjectSearchRequest);
 const names = (res: { results: Array<{ properties: Record<string, string | null> }> }) => res.results.map((r) => r.properties['dealname']);
 const seedWon = (n: number) => Array.from({ length: n }, (_, i) => h.sandbox.createObject('deals', { dealname: `D${i}`, dealstage: 'closedwon' }).id);
 

@@ -11,7 +11,14 @@ beforeAll(async () => {
 afterAll(() => h.sandbox.stop());
 
 const search = (req: Partial<PublicObjectSearchRequest>, type = 'deals') =>
-  h.client.crm.objects.searchApi.doSearch(type, { filterGroups: [], sorts: [], properties: ['dealname'], limit: 100, after: '0', ...req } as PublicObjectSearchRequest);
+  h.client.crm.objects.searchApi.doSearch(type, {
+    filterGroups: [],
+    sorts: [],
+    properties: ['dealname'],
+    limit: 100,
+    after: '0',
+    ...req,
+  } as PublicObjectSearchRequest);
 const names = (res: { results: Array<{ properties: Record<string, string | null> }> }) => res.results.map((r) => r.properties['dealname']);
 
 describe('search: filters, sorting, paging', () => {
@@ -30,30 +37,60 @@ describe('search: filters, sorting, paging', () => {
 
   it('EQ is case-insensitive for strings; NEQ; numbers compare numerically', async () => {
     expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealname', operator: Op.Eq, value: 'alpha DEAL' }] }] }))).toEqual(['Alpha deal']);
-    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: Op.Neq, value: 'closedwon' }] }] }))).toEqual(['Alpha deal', 'Delta']);
-    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'amount', operator: Op.Gt, value: '99' }] }] }))).toEqual(['Alpha deal', 'Beta deal']);
-    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'amount', operator: Op.Lte, value: '100' }] }] }))).toEqual(['Alpha deal', 'gamma Project']);
+    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: Op.Neq, value: 'closedwon' }] }] }))).toEqual([
+      'Alpha deal',
+      'Delta',
+    ]);
+    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'amount', operator: Op.Gt, value: '99' }] }] }))).toEqual([
+      'Alpha deal',
+      'Beta deal',
+    ]);
+    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'amount', operator: Op.Lte, value: '100' }] }] }))).toEqual([
+      'Alpha deal',
+      'gamma Project',
+    ]);
   });
 
   it('dates as epoch ms or ISO; BETWEEN; HAS_PROPERTY / NOT_HAS_PROPERTY', async () => {
     const feb = String(Date.UTC(2026, 1, 1));
-    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'closedate', operator: Op.Gte, value: feb }] }] }))).toEqual(['Beta deal', 'gamma Project']);
+    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'closedate', operator: Op.Gte, value: feb }] }] }))).toEqual([
+      'Beta deal',
+      'gamma Project',
+    ]);
     expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'closedate', operator: Op.Lt, value: '2026-02-01' }] }] }))).toEqual(['Alpha deal']);
     expect(
-      names(await search({ filterGroups: [{ filters: [{ propertyName: 'closedate', operator: Op.Between, value: '2026-01-01T00:00:00Z', highValue: String(Date.UTC(2026, 1, 28)) }] }] })),
+      names(
+        await search({
+          filterGroups: [
+            { filters: [{ propertyName: 'closedate', operator: Op.Between, value: '2026-01-01T00:00:00Z', highValue: String(Date.UTC(2026, 1, 28)) }] },
+          ],
+        }),
+      ),
     ).toEqual(['Alpha deal', 'Beta deal']);
     expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'amount', operator: Op.NotHasProperty }] }] }))).toEqual(['Delta']);
     expect((await search({ filterGroups: [{ filters: [{ propertyName: 'amount', operator: Op.HasProperty }] }] })).total).toBe(3);
   });
 
   it('IN / NOT_IN, CONTAINS_TOKEN, OR of groups and AND within a group', async () => {
-    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: Op.In, values: ['closedwon', 'closedlost'] }] }] }))).toEqual(['Beta deal', 'gamma Project', 'Delta']);
-    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: Op.NotIn, values: ['closedwon'] }] }] }))).toEqual(['Alpha deal', 'Delta']);
-    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealname', operator: Op.ContainsToken, value: 'project' }] }] }))).toEqual(['gamma Project']);
+    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: Op.In, values: ['closedwon', 'closedlost'] }] }] }))).toEqual(
+      ['Beta deal', 'gamma Project', 'Delta'],
+    );
+    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: Op.NotIn, values: ['closedwon'] }] }] }))).toEqual([
+      'Alpha deal',
+      'Delta',
+    ]);
+    expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealname', operator: Op.ContainsToken, value: 'project' }] }] }))).toEqual([
+      'gamma Project',
+    ]);
     expect(names(await search({ filterGroups: [{ filters: [{ propertyName: 'dealname', operator: Op.ContainsToken, value: 'del*' }] }] }))).toEqual(['Delta']);
     const res = await search({
       filterGroups: [
-        { filters: [{ propertyName: 'dealstage', operator: Op.Eq, value: 'closedwon' }, { propertyName: 'amount', operator: Op.Lt, value: '100' }] },
+        {
+          filters: [
+            { propertyName: 'dealstage', operator: Op.Eq, value: 'closedwon' },
+            { propertyName: 'amount', operator: Op.Lt, value: '100' },
+          ],
+        },
         { filters: [{ propertyName: 'dealname', operator: Op.Eq, value: 'Delta' }] },
       ],
     });
@@ -77,13 +114,24 @@ describe('search: filters, sorting, paging', () => {
     const second = await search({ limit: 3, after: first.paging?.next?.after ?? '' });
     expect(names(second)).toEqual(['Delta']);
     expect(second.paging).toBeUndefined();
-    const text = await h.client.crm.objects.searchApi.doSearch('deals', { query: 'beta', filterGroups: [], sorts: [], properties: ['dealname'], limit: 10, after: '0' });
+    const text = await h.client.crm.objects.searchApi.doSearch('deals', {
+      query: 'beta',
+      filterGroups: [],
+      sorts: [],
+      properties: ['dealname'],
+      limit: 10,
+      after: '0',
+    });
     expect(names(text)).toEqual(['Beta deal']);
   });
 
   it('searches tasks by association to a deal', async () => {
     const deal = h.sandbox.listObjects('deals')[0];
-    const task = h.sandbox.createObject('tasks', { hs_timestamp: '2026-01-01T00:00:00Z', hs_task_subject: 'x' }, { associations: [{ toObjectType: 'deals', toObjectId: deal?.id ?? '' }] });
+    const task = h.sandbox.createObject(
+      'tasks',
+      { hs_timestamp: '2026-01-01T00:00:00Z', hs_task_subject: 'x' },
+      { associations: [{ toObjectType: 'deals', toObjectId: deal?.id ?? '' }] },
+    );
     h.sandbox.createObject('tasks', { hs_timestamp: '2026-01-01T00:00:00Z', hs_task_subject: 'other' });
     const res = await h.client.crm.objects.searchApi.doSearch('tasks', {
       filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: Op.Eq, value: deal?.id ?? '' }] }],

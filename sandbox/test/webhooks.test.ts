@@ -78,7 +78,7 @@ async function harness(options: SandboxOptions = {}): Promise<Harness> {
 }
 
 describe('webhooks: payload and signature', () => {
-  it('signs every request (v3) and sends HubSpot\'s fields; app writes are INTEGRATION, user writes CRM_UI', async () => {
+  it("signs every request (v3) and sends HubSpot's fields; app writes are INTEGRATION, user writes CRM_UI", async () => {
     const { sandbox, client } = await harness();
     const deal = await client.crm.deals.basicApi.create({ properties: { dealname: 'A' }, associations: [] });
     await client.crm.deals.basicApi.update(deal.id, { properties: { dealname: 'renamed', amount: '5' } }); // not subscribed / inactive
@@ -105,8 +105,20 @@ describe('webhooks: payload and signature', () => {
     expect(creation).toEqual([expect.objectContaining({ ...common, changeFlag: 'CREATED', changeSource: 'INTEGRATION', sourceId: '1000001' })]);
     const stageChanges = events.filter((e) => e['propertyName'] === 'dealstage');
     expect(stageChanges).toEqual([
-      expect.objectContaining({ ...common, subscriptionType: 'object.propertyChange', propertyValue: 'appointmentscheduled', changeSource: 'INTEGRATION', sourceId: '1000001' }),
-      expect.objectContaining({ ...common, subscriptionType: 'object.propertyChange', propertyValue: 'closedwon', changeSource: 'CRM_UI', sourceId: 'userId:9100001' }),
+      expect.objectContaining({
+        ...common,
+        subscriptionType: 'object.propertyChange',
+        propertyValue: 'appointmentscheduled',
+        changeSource: 'INTEGRATION',
+        sourceId: '1000001',
+      }),
+      expect.objectContaining({
+        ...common,
+        subscriptionType: 'object.propertyChange',
+        propertyValue: 'closedwon',
+        changeSource: 'CRM_UI',
+        sourceId: 'userId:9100001',
+      }),
     ]);
     expect(events.filter((e) => e['propertyName'] === 'closedate')).toEqual([expect.objectContaining({ propertyValue: String(Date.UTC(2026, 5, 1)) })]);
     expect(events.filter((e) => e['subscriptionType'] === 'object.deletion')).toEqual([expect.objectContaining({ ...common, changeFlag: 'DELETED' })]);
@@ -162,10 +174,18 @@ describe('webhooks: payload and signature', () => {
     await sandbox.flushWebhooks();
     expect(target.events()).toEqual([]);
     sandbox.setSubscriptions([{ subscriptionType: 'object.propertyChange', objectType: schema.objectTypeId, propertyName: 'renewal_date', active: true }]);
-    const contract = await client.crm.objects.basicApi.create(schema.fullyQualifiedName, { properties: { contract_name: 'C', renewal_date: '2027-01-31' }, associations: [] });
+    const contract = await client.crm.objects.basicApi.create(schema.fullyQualifiedName, {
+      properties: { contract_name: 'C', renewal_date: '2027-01-31' },
+      associations: [],
+    });
     await sandbox.flushWebhooks();
     expect(target.events()).toEqual([
-      expect.objectContaining({ objectTypeId: schema.objectTypeId, objectId: Number(contract.id), propertyName: 'renewal_date', propertyValue: String(Date.UTC(2027, 0, 31)) }),
+      expect.objectContaining({
+        objectTypeId: schema.objectTypeId,
+        objectId: Number(contract.id),
+        propertyName: 'renewal_date',
+        propertyValue: String(Date.UTC(2027, 0, 31)),
+      }),
     ]);
   });
 
@@ -182,9 +202,14 @@ describe('webhooks: payload and signature', () => {
       ],
     };
     const schema = sandbox.createSchema({ name: 'service_contract', ...contractSchema });
-    const contract = await client.crm.objects.basicApi.create(schema.objectTypeId, { properties: { contract_name: 'C', renewal_date: '2027-01-31' }, associations: [] });
+    const contract = await client.crm.objects.basicApi.create(schema.objectTypeId, {
+      properties: { contract_name: 'C', renewal_date: '2027-01-31' },
+      associations: [],
+    });
     await sandbox.flushWebhooks();
-    expect(target.events()).toEqual([expect.objectContaining({ objectTypeId: schema.objectTypeId, objectId: Number(contract.id), propertyName: 'renewal_date' })]);
+    expect(target.events()).toEqual([
+      expect.objectContaining({ objectTypeId: schema.objectTypeId, objectId: Number(contract.id), propertyName: 'renewal_date' }),
+    ]);
     await sandbox.stop();
 
     const other = await harness({ subscriptions, variables: { SERVICE_CONTRACT_OBJECT_TYPE_ID: '2-999', OTHER_VARIABLE: '' } });
@@ -198,7 +223,11 @@ describe('webhooks: payload and signature', () => {
   it('seeds send webhooks only when asked, with the acting user as the source', async () => {
     const { sandbox } = await harness();
     sandbox.createObject('deals', { dealname: 'quiet' });
-    sandbox.createObject('deals', { dealname: 'loud', dealstage: 'closedwon' }, { emitWebhooks: true, actAs: 'userId:9100002', changeSource: 'CRM_UI_BULK_ACTION' });
+    sandbox.createObject(
+      'deals',
+      { dealname: 'loud', dealstage: 'closedwon' },
+      { emitWebhooks: true, actAs: 'userId:9100002', changeSource: 'CRM_UI_BULK_ACTION' },
+    );
     await sandbox.flushWebhooks();
     const stage = target.events().filter((e) => e['propertyName'] === 'dealstage');
     expect(stage).toEqual([expect.objectContaining({ propertyValue: 'closedwon', changeSource: 'CRM_UI_BULK_ACTION', sourceId: 'userId:9100002' })]);
@@ -214,7 +243,9 @@ describe('webhooks: retries and faults', () => {
     expect(target.received.map((r) => r.events[0]?.['attemptNumber'])).toEqual([0, 1, 2]);
     expect(new Set(target.received.map((r) => r.events[0]?.['eventId'])).size).toBe(1);
     for (const req of target.received) {
-      expect(verifyV3('shh', target.url, req.rawBody, String(req.headers['x-hubspot-request-timestamp']), String(req.headers['x-hubspot-signature-v3']))).toBe(true);
+      expect(verifyV3('shh', target.url, req.rawBody, String(req.headers['x-hubspot-request-timestamp']), String(req.headers['x-hubspot-signature-v3']))).toBe(
+        true,
+      );
     }
     expect(sandbox.deliveries().map((d) => [d.attemptNumber, d.status, d.ok, d.willRetry])).toEqual([
       [0, 500, false, true],
@@ -256,7 +287,10 @@ describe('webhooks: retries and faults', () => {
   });
 
   it('drops events by count or probability: they are never sent', async () => {
-    const { sandbox, client } = await harness({ subscriptions: [{ subscriptionType: 'object.creation', objectType: 'deal' }], faults: { dropNextWebhooks: 1 } });
+    const { sandbox, client } = await harness({
+      subscriptions: [{ subscriptionType: 'object.creation', objectType: 'deal' }],
+      faults: { dropNextWebhooks: 1 },
+    });
     const first = await client.crm.deals.basicApi.create({ properties: { dealname: 'dropped' }, associations: [] });
     const second = await client.crm.deals.basicApi.create({ properties: { dealname: 'sent' }, associations: [] });
     await sandbox.flushWebhooks();

@@ -49,13 +49,20 @@ it. Needs no HubSpot account. See docs/performance.md.`,
     'replica-seconds': { type: 'string', value: '60', description: 'two-replica part: seconds of sending (the kill -9 is halfway)' },
     'replica-latency-ms': { type: 'string', value: '300', description: 'two-replica part: simulated latency per API call' },
     out: { type: 'string', value: 'bench/results.json', description: 'where the JSON results go' },
-    quick: { type: 'boolean', description: 'smoke run: sizes 1,10,100 x 3 reps, naive x1, contracts 1000, load 10 s, 40 replica deals in 20 s (other options still apply)' },
+    quick: {
+      type: 'boolean',
+      description: 'smoke run: sizes 1,10,100 x 3 reps, naive x1, contracts 1000, load 10 s, 40 replica deals in 20 s (other options still apply)',
+    },
   },
 } satisfies ScriptSpec;
 
 export const USAGE = helpText(SPEC);
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function numbers(flag: string, v: string): number[] {
   const out = list(v).map(Number);
@@ -67,7 +74,8 @@ function perSize(flag: string, v: string): Record<number, number> {
   const out: Record<number, number> = {};
   for (const item of list(v)) {
     const [size, reps] = item.split(':').map(Number);
-    if (!Number.isInteger(size) || !Number.isInteger(reps) || size! <= 0 || reps! <= 0) throw new Error(`${flag} takes size:reps pairs, e.g. 1:50,100:20; got "${item}"`);
+    if (!Number.isInteger(size) || !Number.isInteger(reps) || size! <= 0 || reps! <= 0)
+      throw new Error(`${flag} takes size:reps pairs, e.g. 1:50,100:20; got "${item}"`);
     out[size!] = reps!;
   }
   return out;

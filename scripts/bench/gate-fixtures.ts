@@ -1,6 +1,4 @@
-import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope, type Names,
-} from '../lib/seed';
+import { APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope, type Names } from '../lib/seed';
 import type { Sandbox } from '@throughline/sandbox';
 import { GATE_PROPERTIES as G } from '../../src/model/well-known-properties';
 
@@ -68,7 +66,8 @@ export function checkGateOutcome(sandbox: Sandbox, batch: GateBatch): string[] {
     const p = sandbox.getObject('deals', id)?.properties ?? {};
     const taskId = p[G.taskId];
     const task = taskId ? sandbox.getObject('tasks', taskId) : undefined;
-    if (p.dealstage !== 'contractsent' || p[G.status] !== 'blocked' || !task) wrong.push(`deal ${id} should be blocked with a task: ${p.dealstage}/${p[G.status]}/${p[G.taskId] ?? 'no task'}`);
+    if (p.dealstage !== 'contractsent' || p[G.status] !== 'blocked' || !task)
+      wrong.push(`deal ${id} should be blocked with a task: ${p.dealstage}/${p[G.status]}/${p[G.taskId] ?? 'no task'}`);
   }
   for (const id of batch.passing) {
     const p = sandbox.getObject('deals', id)?.properties ?? {};

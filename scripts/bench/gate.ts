@@ -47,7 +47,15 @@ export interface GateSizeResult {
   };
   /** The last batch delivered again (HubSpot retries and duplicates): reads only, no writes. */
   redelivery: { calls: number; reads: number; writes: number; ms: number; byEndpoint: Record<string, number> };
-  naive: { reps: number; calls: { p50: number; min: number; max: number }; answerMs: Summary; byEndpoint: Record<string, number>; wrongDecisions: number; non200: number; byKind: Record<string, { reps: number; calls: number; lowerBound: number; answerMsP50: number }> };
+  naive: {
+    reps: number;
+    calls: { p50: number; min: number; max: number };
+    answerMs: Summary;
+    byEndpoint: Record<string, number>;
+    wrongDecisions: number;
+    non200: number;
+    byKind: Record<string, { reps: number; calls: number; lowerBound: number; answerMsP50: number }>;
+  };
   naiveOverThroughline: { calls: number; timeP50: number };
 }
 
@@ -66,7 +74,13 @@ const spread = (xs: number[]) => ({ p50: percentile(xs, 50), min: Math.min(...xs
  * starts (contract activation, customer status and its roll-up). The deal and contract reads of the
  * roll-up have the same names as the gate's; the gate's come first.
  */
-const IDEMPOTENCY_OPS = ['batch read associations deals→tasks', 'batch read tasks', 'batch update tasks', 'batch read associations deals→notes', 'batch read notes'];
+const IDEMPOTENCY_OPS = [
+  'batch read associations deals→tasks',
+  'batch read tasks',
+  'batch update tasks',
+  'batch read associations deals→notes',
+  'batch read notes',
+];
 
 function attribute(entries: LoggedCall[], batch: GateBatch): { lowerBoundScope: number; idempotencyChecks: number; passedDealEffects: number } {
   const ok = entries.filter((e) => e.outcome === 'ok');
@@ -92,9 +106,21 @@ function byKind(samples: RepSample[]): GateSizeResult['throughline']['byKind'] {
     if (of.length) {
       out[kind] = {
         reps: of.length,
-        calls: percentile(of.map((s) => s.calls), 50),
-        lowerBound: percentile(of.map((s) => s.lowerBound), 50),
-        answerMsP50: round(percentile(of.map((s) => s.ms), 50), 0),
+        calls: percentile(
+          of.map((s) => s.calls),
+          50,
+        ),
+        lowerBound: percentile(
+          of.map((s) => s.lowerBound),
+          50,
+        ),
+        answerMsP50: round(
+          percentile(
+            of.map((s) => s.ms),
+            50,
+          ),
+          0,
+        ),
       };
     }
   }
@@ -159,11 +185,26 @@ export async function runGateBench(o: GateOptions): Promise<GateResult> {
           lastRep = { ...countsRecord(calls), byOperation: stack.log.byOperation(), ...attribute(stack.log.entries(), batch) };
           last = { batch, events };
         }
-        o.progress(`gate ${size}: Throughline ${samples.length} reps, p50 ${round(percentile(samples.map((s) => s.ms), 50), 0)} ms, ${percentile(samples.map((s) => s.calls), 50)} calls`);
+        o.progress(
+          `gate ${size}: Throughline ${samples.length} reps, p50 ${round(
+            percentile(
+              samples.map((s) => s.ms),
+              50,
+            ),
+            0,
+          )} ms, ${percentile(
+            samples.map((s) => s.calls),
+            50,
+          )} calls`,
+        );
 
         // The same batch delivered again: every deal is decided already.
         stack.sandbox.resetCounters();
-        const again = await postSignedBatch(webhookUrl, secret, last!.events.map((e) => ({ ...e, attemptNumber: 1 })));
+        const again = await postSignedBatch(
+          webhookUrl,
+          secret,
+          last!.events.map((e) => ({ ...e, attemptNumber: 1 })),
+        );
         const againCalls = stack.sandbox.calls();
         const redelivery = { calls: againCalls.total, ...readsAndWrites(againCalls), ms: again.ms, byEndpoint: againCalls.byEndpoint };
 
@@ -185,7 +226,18 @@ export async function runGateBench(o: GateOptions): Promise<GateResult> {
             byEndpoint: calls.byEndpoint,
           });
         }
-        o.progress(`gate ${size}: naive ${naiveSamples.length} reps, p50 ${round(percentile(naiveSamples.map((s) => s.ms), 50), 0)} ms, ${percentile(naiveSamples.map((s) => s.calls), 50)} calls`);
+        o.progress(
+          `gate ${size}: naive ${naiveSamples.length} reps, p50 ${round(
+            percentile(
+              naiveSamples.map((s) => s.ms),
+              50,
+            ),
+            0,
+          )} ms, ${percentile(
+            naiveSamples.map((s) => s.calls),
+            50,
+          )} calls`,
+        );
 
         const tCalls = spread(samples.map((s) => s.calls));
         const nCalls = spread(naiveSamples.map((s) => s.calls));
@@ -198,7 +250,13 @@ export async function runGateBench(o: GateOptions): Promise<GateResult> {
             reps: samples.length,
             calls: tCalls,
             lowerBound: { ...spread(bounds), parts },
-            callsOverLowerBound: round(percentile(samples.map((s) => s.calls / s.lowerBound), 50), 2),
+            callsOverLowerBound: round(
+              percentile(
+                samples.map((s) => s.calls / s.lowerBound),
+                50,
+              ),
+              2,
+            ),
             answerMs: tMs,
             lastRep: lastRep!,
             wrongDecisions: samples.reduce((a, s) => a + s.wrong.length, 0),

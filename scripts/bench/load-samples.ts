@@ -24,7 +24,16 @@ export async function heapUsedMb(serviceUrl: string): Promise<number | undefined
 }
 
 export interface MemorySummary {
-  rss: { idleMb: number; minMb: number; maxMb: number; lastMb: number; afterMb: number; slopeMbPerMin: number; slopeSecondHalfMbPerMin: number; samples: RssSample[] };
+  rss: {
+    idleMb: number;
+    minMb: number;
+    maxMb: number;
+    lastMb: number;
+    afterMb: number;
+    slopeMbPerMin: number;
+    slopeSecondHalfMbPerMin: number;
+    samples: RssSample[];
+  };
   heap: { minMb: number; maxMb: number; lastMb: number; slopeSecondHalfMbPerMin: number } | undefined;
 }
 

@@ -66,7 +66,13 @@ function seedPassedDeals(sandbox: Sandbox, names: Names, count: number): string[
 function seedOpenDeals(sandbox: Sandbox, count: number): string[] {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push(sandbox.createObject('deals', { dealname: `Load open ${i}`, pipeline: 'default', dealstage: 'appointmentscheduled', hubspot_owner_id: OWNERS.rep.id }, { actAs: USER(OWNERS.rep) }).id);
+    ids.push(
+      sandbox.createObject(
+        'deals',
+        { dealname: `Load open ${i}`, pipeline: 'default', dealstage: 'appointmentscheduled', hubspot_owner_id: OWNERS.rep.id },
+        { actAs: USER(OWNERS.rep) },
+      ).id,
+    );
   }
   return ids;
 }
@@ -169,10 +175,13 @@ export async function runLoadBench(o: LoadOptions): Promise<LoadResult> {
         const one = seedGateBatch(sandbox, names, 1, second, 'Load fresh');
         fresh.blocked.push(...one.blocked);
         fresh.passing.push(...one.passing);
-        for (const id of [...one.blocked, ...one.passing]) batch.push(dealStageEvent(sandbox, { eventId: eventId++, objectId: id, propertyValue: 'closedwon' }));
+        for (const id of [...one.blocked, ...one.passing])
+          batch.push(dealStageEvent(sandbox, { eventId: eventId++, objectId: id, propertyValue: 'closedwon' }));
         mix.freshGated++;
         for (let i = 0; i < 9 && batch.length < size; i++) {
-          batch.push(dealStageEvent(sandbox, { eventId: eventId++, objectId: passed[(second * 9 + i) % passed.length]!, propertyValue: 'closedwon', attemptNumber: 1 }));
+          batch.push(
+            dealStageEvent(sandbox, { eventId: eventId++, objectId: passed[(second * 9 + i) % passed.length]!, propertyValue: 'closedwon', attemptNumber: 1 }),
+          );
           mix.redelivered++;
         }
         gated = true;

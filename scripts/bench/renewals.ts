@@ -39,7 +39,15 @@ export interface ScanMeasure {
   maxSearchesPerSecond: number;
   /** Wall time this many calls would need at HubSpot's 190 requests / 10 s (the stand-in does not enforce it here). */
   secondsAt190Per10s: number;
-  outcome: { contractsSeen: number; remindersCreated: number; staleClosed: number; lapsed: number; autoRenewed: number; renewed: number; rollupsUpdated: number };
+  outcome: {
+    contractsSeen: number;
+    remindersCreated: number;
+    staleClosed: number;
+    lapsed: number;
+    autoRenewed: number;
+    renewed: number;
+    rollupsUpdated: number;
+  };
 }
 
 export interface RenewalSizeResult {
@@ -156,13 +164,19 @@ export async function runRenewalBench(o: RenewalOptions): Promise<RenewalResult>
       await nameCustomTypes(stack); // warm: schemas and labels, once per process
       o.progress(`renewals ${count}: seeded in ${(seedMs / 1000).toFixed(1)} s`);
       const first = await measureScan(stack, today);
-      o.progress(`renewals ${count}: first scan ${(first.wallMs / 1000).toFixed(1)} s, ${first.calls.total} calls, ${first.outcome.remindersCreated} reminders`);
+      o.progress(
+        `renewals ${count}: first scan ${(first.wallMs / 1000).toFixed(1)} s, ${first.calls.total} calls, ${first.outcome.remindersCreated} reminders`,
+      );
       const sameDay = await measureScan(stack, today);
       o.progress(`renewals ${count}: same-day scan ${(sameDay.wallMs / 1000).toFixed(1)} s, ${sameDay.calls.total} calls, ${sameDay.calls.writes} writes`);
       const nextDay = await measureScan(stack, addDays(today, 1));
-      o.progress(`renewals ${count}: next-day scan (${nextDay.scope}) ${(nextDay.wallMs / 1000).toFixed(1)} s, ${nextDay.calls.total} calls, ${nextDay.searchCalls} searches`);
+      o.progress(
+        `renewals ${count}: next-day scan (${nextDay.scope}) ${(nextDay.wallMs / 1000).toFixed(1)} s, ${nextDay.calls.total} calls, ${nextDay.searchCalls} searches`,
+      );
       const backstop = await measureScan(stack, addDays(today, 1), true);
-      o.progress(`renewals ${count}: backstop (full) scan ${(backstop.wallMs / 1000).toFixed(1)} s, ${backstop.calls.total} calls, ${backstop.calls.writes} writes`);
+      o.progress(
+        `renewals ${count}: backstop (full) scan ${(backstop.wallMs / 1000).toFixed(1)} s, ${backstop.calls.total} calls, ${backstop.calls.writes} writes`,
+      );
       sizes.push({ contracts: count, companies, seedMs, first, sameDay, nextDay, backstop });
     } finally {
       await stack.close();

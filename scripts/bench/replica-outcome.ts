@@ -48,12 +48,14 @@ export function readOutcome(sandbox: Sandbox, names: Names, batch: GateBatch): O
   for (const id of batch.blocked) {
     const p = stateOf(id);
     if (p.dealstage === 'closedwon') lost++;
-    if (p.dealstage !== 'contractsent' || p[G.status] !== 'blocked' || openByDeal.get(id) !== 1) wrong.push(`blocked deal ${id}: ${p.dealstage}/${p[G.status]}/${openByDeal.get(id) ?? 0} open tasks`);
+    if (p.dealstage !== 'contractsent' || p[G.status] !== 'blocked' || openByDeal.get(id) !== 1)
+      wrong.push(`blocked deal ${id}: ${p.dealstage}/${p[G.status]}/${openByDeal.get(id) ?? 0} open tasks`);
   }
   for (const id of batch.passing) {
     const p = stateOf(id);
     if (p.dealstage === 'closedwon' && p[G.status] !== 'passed') lost++;
-    if (p.dealstage !== 'closedwon' || p[G.status] !== 'passed' || openByDeal.has(id)) wrong.push(`passing deal ${id}: ${p.dealstage}/${p[G.status]}/${openByDeal.get(id) ?? 0} open tasks`);
+    if (p.dealstage !== 'closedwon' || p[G.status] !== 'passed' || openByDeal.has(id))
+      wrong.push(`passing deal ${id}: ${p.dealstage}/${p[G.status]}/${openByDeal.get(id) ?? 0} open tasks`);
   }
   return {
     right: batch.blocked.length + batch.passing.length - wrong.length,
@@ -70,7 +72,12 @@ export function seedDueRenewals(sandbox: Sandbox, names: Names, contracts: numbe
   const today = new Date().toISOString().slice(0, 10);
   for (let i = 0; i < contracts; i++) {
     const renewal = new Date(Date.parse(`${today}T00:00:00Z`) + (2 + i) * 86_400_000).toISOString().slice(0, 10);
-    seedContract(sandbox, names, undefined, company, { contract_name: `Replica renewal ${i}`, contract_status: 'active', renewal_date: renewal, auto_renew: 'false' });
+    seedContract(sandbox, names, undefined, company, {
+      contract_name: `Replica renewal ${i}`,
+      contract_status: 'active',
+      renewal_date: renewal,
+      auto_renew: 'false',
+    });
   }
 }
 

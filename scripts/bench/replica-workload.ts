@@ -45,7 +45,18 @@ const MAX_ATTEMPTS = 10;
 
 export async function runReplicaWorkload(o: WorkloadOptions): Promise<WorkloadResult> {
   const batch: GateBatch = { blocked: [], passing: [], linked: { scopes: 0, contracts: 0 } };
-  const r: WorkloadResult = { batch, batches: 0, deliveries: 0, doubled: 0, answersMs: [], non200: {}, networkErrors: 0, redelivered: 0, undelivered: 0, doneAtMs: 0 };
+  const r: WorkloadResult = {
+    batch,
+    batches: 0,
+    deliveries: 0,
+    doubled: 0,
+    answersMs: [],
+    non200: {},
+    networkErrors: 0,
+    redelivered: 0,
+    undelivered: 0,
+    doneAtMs: 0,
+  };
   const pending = new Set<Promise<void>>();
   let eventId = 1;
 
@@ -71,7 +82,11 @@ export async function runReplicaWorkload(o: WorkloadOptions): Promise<WorkloadRe
     await new Promise((res) => setTimeout(res, waitS * 1000));
     const alive = o.targets();
     r.redelivered++;
-    await deliver(alive[attempt % alive.length]!, events.map((e) => ({ ...e, attemptNumber: attempt })), attempt + 1);
+    await deliver(
+      alive[attempt % alive.length]!,
+      events.map((e) => ({ ...e, attemptNumber: attempt })),
+      attempt + 1,
+    );
   };
   const track = (p: Promise<void>) => {
     pending.add(p);
@@ -96,7 +111,13 @@ export async function runReplicaWorkload(o: WorkloadOptions): Promise<WorkloadRe
     track(deliver(alive[k % alive.length]!, events, 1));
     if (DOUBLED.has(k % 10)) {
       r.doubled++;
-      track(deliver(alive[(k + 1) % alive.length]!, events.map((e) => ({ ...e, attemptNumber: 1 })), 2));
+      track(
+        deliver(
+          alive[(k + 1) % alive.length]!,
+          events.map((e) => ({ ...e, attemptNumber: 1 })),
+          2,
+        ),
+      );
     }
     if (k > 0 && k % 10 === 0) o.progress(`replicas: ${k} s, ${batch.blocked.length + batch.passing.length} deals sent, ${pending.size} deliveries in flight`);
   }

@@ -39,13 +39,19 @@ export interface ModeResult {
   serviceProblems: string[];
 }
 
-export type ReplicaResult = { skipped: string } | { deals: number; seconds: number; latencyMs: number; faults: string; single: ModeResult; replicas: ModeResult };
+export type ReplicaResult =
+  { skipped: string } | { deals: number; seconds: number; latencyMs: number; faults: string; single: ModeResult; replicas: ModeResult };
 
 const RENEWALS = 20;
 const CATCH_UP_LIMIT_MS = 600_000;
 const FAULTS = { rollingLimit: { max: 190, intervalMs: 10_000 }, rateLimit429: 0.1, appliedCreateFails: 0.02, appliedCreateFailure: 'drop' as const };
 
-async function catchUp(sandbox: Sandbox, names: Names, w: WorkloadResult, queueOf: ServiceProcess | undefined): Promise<{ ms: number | null; failed?: number }> {
+async function catchUp(
+  sandbox: Sandbox,
+  names: Names,
+  w: WorkloadResult,
+  queueOf: ServiceProcess | undefined,
+): Promise<{ ms: number | null; failed?: number }> {
   const from = performance.now();
   for (;;) {
     const out = readOutcome(sandbox, names, w.batch);
@@ -121,16 +127,36 @@ async function runMode(o: ReplicaOptions, buildDir: string | undefined, redisUrl
   const { wrong, ...rest } = outcome;
   return {
     processes: services.length,
-    answers: { ...summarize(w.answersMs), deliveries: w.deliveries, doubled: w.doubled, non200: w.non200, networkErrors: w.networkErrors, redelivered: w.redelivered, undelivered: w.undelivered },
+    answers: {
+      ...summarize(w.answersMs),
+      deliveries: w.deliveries,
+      doubled: w.doubled,
+      non200: w.non200,
+      networkErrors: w.networkErrors,
+      redelivered: w.redelivered,
+      undelivered: w.undelivered,
+    },
     hubspot: {
       calls: timeline.length,
-      maxPer10s: maxInWindow(timeline.map((c) => c.at), 10_000),
-      maxAnsweredPer10s: maxInWindow(timeline.filter((c) => c.status !== 429).map((c) => c.at), 10_000),
+      maxPer10s: maxInWindow(
+        timeline.map((c) => c.at),
+        10_000,
+      ),
+      maxAnsweredPer10s: maxInWindow(
+        timeline.filter((c) => c.status !== 429).map((c) => c.at),
+        10_000,
+      ),
       rollingLimit429: counts.rollingLimit429,
       injected429: counts.injected429,
       answersLost: counts.appliedCreateFailed,
     },
-    decisions: { ...rest, deals: w.batch.blocked.length + w.batch.passing.length, blocked: w.batch.blocked.length, passed: w.batch.passing.length, examples: wrong.slice(0, 3) },
+    decisions: {
+      ...rest,
+      deals: w.batch.blocked.length + w.batch.passing.length,
+      blocked: w.batch.blocked.length,
+      passed: w.batch.passing.length,
+      examples: wrong.slice(0, 3),
+    },
     catchUpMs: caught.ms,
     ...(w.killedAtMs !== undefined ? { killedAtS: round(w.killedAtMs / 1000, 1) } : {}),
     ...(backlogAtKill !== undefined ? { backlogAtKill } : {}),

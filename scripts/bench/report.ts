@@ -26,7 +26,23 @@ export function renderReport(r: BenchResults): string {
     out.push(`\nGate — signed webhook batches of closed-won events (half blocked, half passing), ${g.latencyMs} ms per HubSpot call`);
     out.push(
       table(
-        ['events', 'reps', 'calls', 'lower bound', 'calls/LB', 'p50', 'p99', 'naive reps', 'naive calls', 'naive p50', 'naive p99', 'naive/TL calls', 'naive/TL time', 're-delivery calls (writes)', 'wrong'],
+        [
+          'events',
+          'reps',
+          'calls',
+          'lower bound',
+          'calls/LB',
+          'p50',
+          'p99',
+          'naive reps',
+          'naive calls',
+          'naive p50',
+          'naive p99',
+          'naive/TL calls',
+          'naive/TL time',
+          're-delivery calls (writes)',
+          'wrong',
+        ],
         g.sizes.map((s) => [
           s.size,
           s.throughline.reps,
@@ -107,21 +123,35 @@ export function renderReport(r: BenchResults): string {
 
   if (r.load) {
     const l = r.load;
-    out.push(`\nService under load — ${l.seconds} s at ${l.targetEventsPerSecond} events/s, service in its own process (${l.runtime}), stand-in with 190/10 s limit`);
+    out.push(
+      `\nService under load — ${l.seconds} s at ${l.targetEventsPerSecond} events/s, service in its own process (${l.runtime}), stand-in with 190/10 s limit`,
+    );
     out.push(
       table(
         ['what', 'value'],
         [
-          ['events sent (per s)', `${l.sent.events} (${l.sent.eventsPerSecond}/s) in ${l.sent.batches} batches; ${l.sent.notSentBackpressure} batches not sent (10 in flight)`],
+          [
+            'events sent (per s)',
+            `${l.sent.events} (${l.sent.eventsPerSecond}/s) in ${l.sent.batches} batches; ${l.sent.notSentBackpressure} batches not sent (10 in flight)`,
+          ],
           ['answer p50 / p99, all batches', `${ms(l.answers.all.p50)} / ${ms(l.answers.all.p99)} (max ${ms(l.answers.all.max)})`],
           ['answer p50 / p99, batches with gated deals', `${ms(l.answers.gatedBatches.p50)} / ${ms(l.answers.gatedBatches.p99)}`],
           ['answer p50 / p99, other batches', `${ms(l.answers.otherBatches.p50)} / ${ms(l.answers.otherBatches.p99)}`],
           ['errors', `non-200 ${JSON.stringify(l.answers.non200)}, network ${l.answers.networkErrors}, deferred ${l.answers.deferred}`],
           ['RSS idle → min / max / last → after', `${l.rss.idleMb} → ${l.rss.minMb} / ${l.rss.maxMb} / ${l.rss.lastMb} → ${l.rss.afterMb} MB`],
           ['RSS slope (whole run / second half)', `${l.rss.slopeMbPerMin} / ${l.rss.slopeSecondHalfMbPerMin} MB per minute`],
-          ['V8 heap used min / max / last (slope, second half)', l.heap ? `${l.heap.minMb} / ${l.heap.maxMb} / ${l.heap.lastMb} MB (${l.heap.slopeSecondHalfMbPerMin} MB per minute)` : 'no /metrics'],
-          ['HubSpot calls (max per 10 s)', `${l.hubspot.calls.total} (${l.hubspot.maxCallsPer10s}); 429s ${l.hubspot.calls.faults.rollingLimit429 + l.hubspot.calls.faults.searchLimit429}`],
-          ['fresh gated deals decided correctly', `${l.decisions.fresh - l.decisions.wrong}/${l.decisions.fresh} (${l.decisions.blocked} blocked, ${l.decisions.passed} passed); duplicate tasks ${l.decisions.duplicateTasks}`],
+          [
+            'V8 heap used min / max / last (slope, second half)',
+            l.heap ? `${l.heap.minMb} / ${l.heap.maxMb} / ${l.heap.lastMb} MB (${l.heap.slopeSecondHalfMbPerMin} MB per minute)` : 'no /metrics',
+          ],
+          [
+            'HubSpot calls (max per 10 s)',
+            `${l.hubspot.calls.total} (${l.hubspot.maxCallsPer10s}); 429s ${l.hubspot.calls.faults.rollingLimit429 + l.hubspot.calls.faults.searchLimit429}`,
+          ],
+          [
+            'fresh gated deals decided correctly',
+            `${l.decisions.fresh - l.decisions.wrong}/${l.decisions.fresh} (${l.decisions.blocked} blocked, ${l.decisions.passed} passed); duplicate tasks ${l.decisions.duplicateTasks}`,
+          ],
           ['service log', JSON.stringify(l.serviceLog)],
         ],
       ),

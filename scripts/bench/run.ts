@@ -64,7 +64,13 @@ export async function runBench(argv: string[], deps: { makeClient: (basePath: st
 
   if (args.only.includes('replicas')) {
     progress('replicas: starting');
-    results.replicas = await runReplicaBench({ deals: args.replicaDeals, seconds: args.replicaSeconds, latencyMs: args.replicaLatencyMs, runtime: args.loadRuntime, progress });
+    results.replicas = await runReplicaBench({
+      deals: args.replicaDeals,
+      seconds: args.replicaSeconds,
+      latencyMs: args.replicaLatencyMs,
+      runtime: args.loadRuntime,
+      progress,
+    });
   }
 
   results.durationMs = Date.now() - started;

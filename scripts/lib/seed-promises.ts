@@ -15,7 +15,11 @@ export const promiseNamesOf = (model: Model): PromiseNames => ({
 });
 
 export function seedCommitment(sandbox: Sandbox, names: PromiseNames, dealId: string, props: Record<string, string>): string {
-  return sandbox.createObject(names.commitment, { commitment_status: 'open', ...props }, { actAs: USER(OWNERS.rep), associations: [{ toObjectType: 'deals', toObjectId: dealId }] }).id;
+  return sandbox.createObject(
+    names.commitment,
+    { commitment_status: 'open', ...props },
+    { actAs: USER(OWNERS.rep), associations: [{ toObjectType: 'deals', toObjectId: dealId }] },
+  ).id;
 }
 
 export function seedChangeOrder(sandbox: Sandbox, names: PromiseNames, dealId: string, props: Record<string, string>): string {

@@ -65,7 +65,11 @@ export function seedOwners(sandbox: Sandbox): void {
 }
 
 export function seedCompany(sandbox: Sandbox, name: string, ownerId = OWNERS.am.id): string {
-  return sandbox.createObject('companies', { name, domain: `${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`, hubspot_owner_id: ownerId }, { actAs: USER(OWNERS.rep) }).id;
+  return sandbox.createObject(
+    'companies',
+    { name, domain: `${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`, hubspot_owner_id: ownerId },
+    { actAs: USER(OWNERS.rep) },
+  ).id;
 }
 
 export function seedDeal(

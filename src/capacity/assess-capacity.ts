@@ -17,7 +17,13 @@ function addInto(total: Map<CalendarDate, number>, part: ReadonlyMap<CalendarDat
 }
 
 /** The proposal at its own start, then each Monday after, until one fits or the search ends. */
-function earliestFit(team: TeamCapacity, committed: Map<CalendarDate, number>, scope: SpreadScope, from: CalendarDate, policy: CapacityPolicy): CalendarDate | null {
+function earliestFit(
+  team: TeamCapacity,
+  committed: Map<CalendarDate, number>,
+  scope: SpreadScope,
+  from: CalendarDate,
+  policy: CapacityPolicy,
+): CalendarDate | null {
   const candidates = [from, ...Array.from({ length: policy.searchWeeks }, (_, i) => addDays(mondayOf(from), (i + 1) * 7))];
   return candidates.find((start) => judgeFit(team, committed, spreadScope(scope, start), start, policy.tightAbovePct).verdict === 'fits') ?? null;
 }

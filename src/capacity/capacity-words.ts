@@ -16,7 +16,7 @@ export const pctWords = (p: number): string => `${Math.round(p)} %`;
 export function weekRanges(numbers: readonly number[]): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);

@@ -31,7 +31,12 @@ export function isCommitted(record: CrmRecord, settings: Pick<CapacitySettings, 
  * `after`, so past 10,000 and unaffected by writes while paging), 100 a page, each page read
  * again by id and kept only if it is still committed. Calls: pages × 2.
  */
-export async function committedScopes(gateway: CrmGateway, scopeType: string, settings: Pick<CapacitySettings, 'scope'>, teamIds: readonly string[]): Promise<ScopeLoad[]> {
+export async function committedScopes(
+  gateway: CrmGateway,
+  scopeType: string,
+  settings: Pick<CapacitySettings, 'scope'>,
+  teamIds: readonly string[],
+): Promise<ScopeLoad[]> {
   if (!teamIds.length) return [];
   const properties = [...new Set([...capacityScopeProperties(settings), SC.approved, SC.status, SD.phase])];
   const base: SearchFilter[] = [

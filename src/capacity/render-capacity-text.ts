@@ -24,7 +24,9 @@ function mark(w: CapacityWeek, tightAbovePct: number): string {
 export function renderCapacityText(a: CapacityAssessment): string {
   const out = [`${a.teamLabel} (${a.teamId}) — ${a.weeks.length} weeks from ${a.weeks[0] ? dayWords(a.weeks[0].weekStart) : '—'}`];
   const withProposal = a.proposed !== null;
-  out.push(`  ${'Week of'.padEnd(12)}${'Capacity'.padStart(9)}${'Committed'.padStart(10)}${withProposal ? 'Proposed'.padStart(10) : ''}${'Load'.padStart(7)}  `);
+  out.push(
+    `  ${'Week of'.padEnd(12)}${'Capacity'.padStart(9)}${'Committed'.padStart(10)}${withProposal ? 'Proposed'.padStart(10) : ''}${'Load'.padStart(7)}  `,
+  );
   for (const w of a.weeks) {
     const load = w.loadPct === null ? '—' : pctWords(w.loadPct);
     const note = [mark(w, a.tightAbovePct), ...w.exceptions].filter(Boolean).join(', ');

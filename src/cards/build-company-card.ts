@@ -1,7 +1,13 @@
 import { parseHubSpotDate, todayIn, type CalendarDate } from '../dates/calendar';
 import { accountTotals, engagementDelivery, type DeliveryLabels } from '../delivery/delivery-card-section';
 import type { CrmRecord, HistoryEntry, Pipeline } from '../hubspot/types';
-import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G, OPEN_CONTRACT_STATUSES, SCOPE_PROPERTIES as SC } from '../model/well-known-properties';
+import {
+  CONTRACT_PROPERTIES as C,
+  CUSTOMER_STATUS_PROPERTIES as S,
+  GATE_PROPERTIES as G,
+  OPEN_CONTRACT_STATUSES,
+  SCOPE_PROPERTIES as SC,
+} from '../model/well-known-properties';
 import type { CompanyCardData, CompanyStatus, Engagement, GateStatusShown, NextRenewal, RenewalTask, StatusChange } from './card-data';
 import { cardContract, dayIn, dealCurrency, labelOf, pickContract, pickScope, text, type StatusLabels } from './card-fields';
 
@@ -153,7 +159,14 @@ export function buildCompanyCard(input: CompanyCardInput): CompanyCardData {
     engagements: input.deals.map((d) => engagement(d, input, today)).sort((a, b) => Number(b.dealId) - Number(a.dealId)),
     nextRenewal: nextRenewal(input, today),
     renewalTasks: renewalTasks(input),
-    ...(input.deliveryLabels ? { accountTotals: accountTotals(input.deals.map((d) => d.deal), input.currency) } : {}),
+    ...(input.deliveryLabels
+      ? {
+          accountTotals: accountTotals(
+            input.deals.map((d) => d.deal),
+            input.currency,
+          ),
+        }
+      : {}),
     objectTypes: input.objectTypes,
     today,
   };

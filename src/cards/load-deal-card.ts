@@ -12,9 +12,7 @@ import type { DealCardData } from './card-data';
 async function companyAndStatus({ gateway, types }: CardDeps, dealId: string) {
   const companyId = (await gateway.associationsOf('deals', 'companies', [dealId])).get(dealId)?.[0]?.id;
   const statusId = companyId ? (await gateway.associationsOf('companies', types.customerStatus, [companyId])).get(companyId)?.[0]?.id : undefined;
-  const customerStatus = statusId
-    ? (await gateway.readMany(types.customerStatus, [statusId], Object.values(S))).get(statusId)
-    : undefined;
+  const customerStatus = statusId ? (await gateway.readMany(types.customerStatus, [statusId], Object.values(S))).get(statusId) : undefined;
   return { companyId, customerStatus };
 }
 

@@ -26,7 +26,11 @@ export function promiseReadProperties(deps: CardDeps): ExtraProperties {
  * The deal card's promises, handoff review (won deals) and "Deals like this" (open deals), from
  * what the gate's evaluation read; "Deals like this" comes from the insights cache.
  */
-export async function loadPromiseSections(deps: CardDeps, e: DealEvaluation, now: Date): Promise<Pick<DealCardData, 'commitments' | 'handoffReview' | 'dealsLikeThis'>> {
+export async function loadPromiseSections(
+  deps: CardDeps,
+  e: DealEvaluation,
+  now: Date,
+): Promise<Pick<DealCardData, 'commitments' | 'handoffReview' | 'dealsLikeThis'>> {
   const { deal, scopes, commitments } = e.loaded;
   const p = deal.properties;
   const out: Pick<DealCardData, 'commitments' | 'handoffReview' | 'dealsLikeThis'> = {};

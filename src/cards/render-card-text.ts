@@ -32,9 +32,13 @@ export function renderDealCardText(card: DealCardData): string {
   if (card.contract) {
     const c = card.contract;
     out.push(`│ Contract “${c.name}” — ${or(c.status)}, ${or(c.termMonths)} months from ${or(c.startDate)}, value ${or(c.valueText)}`);
-    out.push(`│   Renews ${or(c.renewalDate)}${c.daysToRenewal !== null ? ` (in ${c.daysToRenewal} days)` : ''} · auto-renew ${c.autoRenew ? 'yes' : 'no'}${c.noticeDeadline ? ` · cancel by ${c.noticeDeadline}` : ''}`);
+    out.push(
+      `│   Renews ${or(c.renewalDate)}${c.daysToRenewal !== null ? ` (in ${c.daysToRenewal} days)` : ''} · auto-renew ${c.autoRenew ? 'yes' : 'no'}${c.noticeDeadline ? ` · cancel by ${c.noticeDeadline}` : ''}`,
+    );
   } else out.push(`│ Contract: none yet (${card.buttons.addContract})`);
   out.push(...promiseSectionLines(card));
-  out.push(`└ Customer status: ${card.customerStatus ? `${or(card.customerStatus.status)}${card.customerStatus.reason ? ` — ${card.customerStatus.reason}` : ''}` : 'not started'}`);
+  out.push(
+    `└ Customer status: ${card.customerStatus ? `${or(card.customerStatus.status)}${card.customerStatus.reason ? ` — ${card.customerStatus.reason}` : ''}` : 'not started'}`,
+  );
   return out.join('\n');
 }

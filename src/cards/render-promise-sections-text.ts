@@ -14,7 +14,12 @@ export function promiseSectionLines(card: DealCardData): string[] {
     const items = card.commitments.items;
     out.push(`│ Promises: ${items.length || `none yet (${card.commitments.addLabel})`}`);
     for (const c of items) {
-      const scope = c.inSignedScope === null ? 'in scope? not said' : c.inSignedScope ? 'in the signed scope' : `outside the scope: ${c.scopeDecisionLabel ?? 'NOT decided'}`;
+      const scope =
+        c.inSignedScope === null
+          ? 'in scope? not said'
+          : c.inSignedScope
+            ? 'in the signed scope'
+            : `outside the scope: ${c.scopeDecisionLabel ?? 'NOT decided'}`;
       out.push(`│   “${c.title}” (${c.howLabel ?? 'how not said'}${c.toWhom ? `, to ${c.toWhom}` : ''}) — ${scope}; ${c.statusLabel ?? c.status}`);
     }
   }

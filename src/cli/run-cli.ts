@@ -10,7 +10,10 @@ import { createRuntime, type Runtime } from '../runtime/runtime';
  */
 export async function runCli(body: (rt: Runtime, config: Config, logger: Logger) => Promise<number>): Promise<never> {
   const config = loadConfigOrExit('HUBSPOT_ACCESS_TOKEN');
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, undefined, [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET ?? '']);
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, undefined, [
+    config.HUBSPOT_ACCESS_TOKEN,
+    config.HUBSPOT_CLIENT_SECRET ?? '',
+  ]);
   let code = 1;
   try {
     code = await body(createRuntime(config, logger), config, logger);

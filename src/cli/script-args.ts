@@ -31,9 +31,7 @@ type Values<O extends Record<string, OptionSpec>> = {
 };
 
 export type ScriptArgs<O extends Record<string, OptionSpec>> =
-  | { kind: 'ok'; values: Values<O>; positionals: string[] }
-  | { kind: 'help'; text: string }
-  | { kind: 'error'; line: string };
+  { kind: 'ok'; values: Values<O>; positionals: string[] } | { kind: 'help'; text: string } | { kind: 'error'; line: string };
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'print this help and exit, touching nothing' };
 
@@ -76,7 +74,10 @@ export function readScriptArgs<O extends Record<string, OptionSpec>>(spec: Scrip
 }
 
 /** For a script's entry point: prints help (exit 0) or the one-line refusal (exit 2), else returns. */
-export function parseScriptArgs<O extends Record<string, OptionSpec>>(spec: ScriptSpec<O>, argv: string[] = process.argv.slice(2)): { values: Values<O>; positionals: string[] } {
+export function parseScriptArgs<O extends Record<string, OptionSpec>>(
+  spec: ScriptSpec<O>,
+  argv: string[] = process.argv.slice(2),
+): { values: Values<O>; positionals: string[] } {
   const r = readScriptArgs(spec, argv);
   if (r.kind === 'help') {
     process.stdout.write(r.text);

@@ -32,7 +32,15 @@ function finding(rule: CommitmentRule, of: CommitmentInput[], what: string): Com
  */
 export function commitmentReasons(commitments: readonly CommitmentInput[]): CommitmentFinding[] {
   return [
-    ...finding('commitment_broken', commitments.filter((c) => c.status === 'broken'), 'broken'),
-    ...finding('commitment_at_risk', commitments.filter((c) => c.status === 'at_risk'), 'at risk'),
+    ...finding(
+      'commitment_broken',
+      commitments.filter((c) => c.status === 'broken'),
+      'broken',
+    ),
+    ...finding(
+      'commitment_at_risk',
+      commitments.filter((c) => c.status === 'at_risk'),
+      'at risk',
+    ),
   ];
 }

@@ -1,11 +1,6 @@
 import { parseHubSpotDate } from '../dates/calendar';
 import { COMMITMENT_PROPERTIES as P } from '../model/commitment-properties';
-import {
-  COMMITMENT_HOWS,
-  COMMITMENT_STATUSES,
-  SCOPE_DECISIONS,
-  type CommitmentInput,
-} from './commitment-inputs';
+import { COMMITMENT_HOWS, COMMITMENT_STATUSES, SCOPE_DECISIONS, type CommitmentInput } from './commitment-inputs';
 
 type Values = Record<string, string | null | undefined>;
 

@@ -71,17 +71,20 @@ export async function holdLease(
     options.onLost?.(err);
   };
   const renew = () => {
-    timer = setTimeout(() => {
-      const sentAt = Date.now();
-      renewLease(redis, lease, options.ttlMs).then(
-        (ok) => {
-          if (!ok) return lose();
-          validUntil = sentAt + options.ttlMs;
-          if (!lost.signal.aborted) renew();
-        },
-        (err: unknown) => lose(err),
-      );
-    }, Math.max(1, Math.floor(options.ttlMs / 3)));
+    timer = setTimeout(
+      () => {
+        const sentAt = Date.now();
+        renewLease(redis, lease, options.ttlMs).then(
+          (ok) => {
+            if (!ok) return lose();
+            validUntil = sentAt + options.ttlMs;
+            if (!lost.signal.aborted) renew();
+          },
+          (err: unknown) => lose(err),
+        );
+      },
+      Math.max(1, Math.floor(options.ttlMs / 3)),
+    );
   };
   renew();
   return {

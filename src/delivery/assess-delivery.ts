@@ -24,15 +24,19 @@ export function assessDelivery(inputs: DeliveryInputs, now: Date, policy: Delive
   const { scope } = inputs;
   const currency = inputs.deal.currency ?? policy.portalCurrency;
   const changeOrders = summariseChangeOrders(inputs.changeOrders, now);
-  const coHours = changeOrders.figures.billedHours !== null && changeOrders.figures.absorbedHours !== null
-    ? changeOrders.figures.billedHours + changeOrders.figures.absorbedHours
-    : null;
+  const coHours =
+    changeOrders.figures.billedHours !== null && changeOrders.figures.absorbedHours !== null
+      ? changeOrders.figures.billedHours + changeOrders.figures.absorbedHours
+      : null;
   const burn = scope ? summariseBurn(scope, coHours, now) : NO_BURN;
   const tickets = summariseTickets(inputs.tickets, policy, now);
   const billing = summariseBilling(inputs.invoices, currency, policy, now);
   const projects = summariseProjects(inputs.projects, now);
   const margin = scope
-    ? assessMargin({ amount: inputs.deal.amount, dealCurrency: currency, scope, hoursBudget: burn.figures.hoursBudget, changeOrders: changeOrders.figures }, policy)
+    ? assessMargin(
+        { amount: inputs.deal.amount, dealCurrency: currency, scope, hoursBudget: burn.figures.hoursBudget, changeOrders: changeOrders.figures },
+        policy,
+      )
     : { figures: { plannedPct: null, nowPct: null, basis: null, pointsLost: [] }, missing: [] };
 
   const figures: DeliveryFigures = {
@@ -47,7 +51,7 @@ export function assessDelivery(inputs: DeliveryInputs, now: Date, policy: Delive
 
   const phase = scope?.phase ?? null;
   if (scope === null || phase === null || phase === 'not_started') {
-    const why = scope === null ? 'the deal has no approved scope' : phase === null ? 'the scope has no delivery phase' : 'the scope\'s phase is not started';
+    const why = scope === null ? 'the deal has no approved scope' : phase === null ? 'the scope has no delivery phase' : "the scope's phase is not started";
     return { health: 'not_started', reasons: [`Delivery has not started: ${why}`], findings: [], missing, figures };
   }
   if (phase === 'closed') return { health: 'closed', reasons: ['Delivery is closed'], findings: [], missing, figures };

@@ -35,7 +35,8 @@ export function deliveryEventRecords(events: HubSpotEvent[], deps: Omit<EventDea
     if (!('objectId' in e) || !e.objectTypeId) continue;
     if (deps.appId && e.changeSource === 'INTEGRATION' && e.sourceId === deps.appId) continue;
     const t = triggers.get(e.objectTypeId);
-    const hit = t && ((e.subscriptionType === 'object.creation' && t.creation) || (e.subscriptionType === 'object.propertyChange' && t.properties.has(e.propertyName)));
+    const hit =
+      t && ((e.subscriptionType === 'object.creation' && t.creation) || (e.subscriptionType === 'object.propertyChange' && t.properties.has(e.propertyName)));
     if (hit) out.set(e.objectTypeId, (out.get(e.objectTypeId) ?? new Set()).add(String(e.objectId)));
   }
   return new Map([...out].map(([type, ids]) => [type, [...ids]]));

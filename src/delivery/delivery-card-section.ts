@@ -43,12 +43,19 @@ function sourcesOf(item: LoadedDelivery): DeliverySource[] {
 }
 
 /** The deal card's Delivery section from the same assessment that writes the deal (pure). */
-export function buildDeliverySection(item: LoadedDelivery, assessment: DeliveryAssessment, now: Date, labels: DeliveryLabels, changeOrderType: string): DeliverySection {
+export function buildDeliverySection(
+  item: LoadedDelivery,
+  assessment: DeliveryAssessment,
+  now: Date,
+  labels: DeliveryLabels,
+  changeOrderType: string,
+): DeliverySection {
   const f = assessment.figures;
   const { scope, tickets } = item.inputs;
-  const billing = f.billing && f.billing.billed !== null && f.billing.outstanding !== null && f.billing.overdue !== null
-    ? { billed: f.billing.billed, outstanding: f.billing.outstanding, overdue: f.billing.overdue }
-    : null;
+  const billing =
+    f.billing && f.billing.billed !== null && f.billing.outstanding !== null && f.billing.overdue !== null
+      ? { billed: f.billing.billed, outstanding: f.billing.outstanding, overdue: f.billing.overdue }
+      : null;
   const openTickets = tickets.status === 'read' ? tickets.records.filter((t) => t.open).sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime()) : [];
   return {
     phase: scope?.phase ?? null,
@@ -60,7 +67,13 @@ export function buildDeliverySection(item: LoadedDelivery, assessment: DeliveryA
     currency: f.currency,
     hours: { budget: f.hoursBudget, logged: f.hoursLogged, burnPct: f.burnPct, timeElapsedPct: f.timeElapsedPct },
     billing,
-    margin: scope ? { plannedPct: f.margin.plannedPct, nowPct: f.margin.nowPct, pointsLost: f.margin.pointsLost.map((p) => ({ cause: p.cause, label: MARGIN_WORDS[p.cause], points: p.points })) } : null,
+    margin: scope
+      ? {
+          plannedPct: f.margin.plannedPct,
+          nowPct: f.margin.nowPct,
+          pointsLost: f.margin.pointsLost.map((p) => ({ cause: p.cause, label: MARGIN_WORDS[p.cause], points: p.points })),
+        }
+      : null,
     changeOrders: item.inputs.changeOrders.map((co) => ({
       id: co.id,
       title: co.title ?? `Change order ${co.id}`,
@@ -74,11 +87,20 @@ export function buildDeliverySection(item: LoadedDelivery, assessment: DeliveryA
     tickets: f.tickets
       ? {
           ...f.tickets,
-          items: openTickets.slice(0, TICKET_ITEMS).map((t) => ({ id: t.id, subject: t.subject ?? `Ticket ${t.id}`, priority: t.priority, openDays: Math.max(0, Math.floor(daysSince(t.openedAt, now))) })),
+          items: openTickets.slice(0, TICKET_ITEMS).map((t) => ({
+            id: t.id,
+            subject: t.subject ?? `Ticket ${t.id}`,
+            priority: t.priority,
+            openDays: Math.max(0, Math.floor(daysSince(t.openedAt, now))),
+          })),
         }
       : null,
     nextMilestone: scope?.nextMilestone
-      ? { name: scope.nextMilestone, date: scope.nextMilestoneDate ? day(scope.nextMilestoneDate) : null, daysToGo: scope.nextMilestoneDate ? -wholeDaysPast(scope.nextMilestoneDate, now) : null }
+      ? {
+          name: scope.nextMilestone,
+          date: scope.nextMilestoneDate ? day(scope.nextMilestoneDate) : null,
+          daysToGo: scope.nextMilestoneDate ? -wholeDaysPast(scope.nextMilestoneDate, now) : null,
+        }
       : null,
     sources: sourcesOf(item),
     checkedAt: now.toISOString(),
@@ -87,7 +109,15 @@ export function buildDeliverySection(item: LoadedDelivery, assessment: DeliveryA
 }
 
 /** Deal properties engagementDelivery and accountTotals read (the company card adds them to its deal read). */
-export const COMPANY_CARD_DELIVERY_PROPERTIES = [H.health, H.plannedMarginPct, H.marginNowPct, H.billedAmount, H.outstandingAmount, H.changeOrdersAbsorbedHours, 'deal_currency_code'];
+export const COMPANY_CARD_DELIVERY_PROPERTIES = [
+  H.health,
+  H.plannedMarginPct,
+  H.marginNowPct,
+  H.billedAmount,
+  H.outstandingAmount,
+  H.changeOrdersAbsorbedHours,
+  'deal_currency_code',
+];
 
 const HEALTHS: readonly DeliveryHealth[] = ['not_started', 'on_track', 'at_risk', 'off_track', 'closed'];
 
@@ -98,7 +128,12 @@ const HEALTHS: readonly DeliveryHealth[] = ['not_started', 'on_track', 'at_risk'
 export function engagementDelivery(deal: CrmRecord, labels: DeliveryLabels): EngagementDelivery | null {
   const health = HEALTHS.find((h) => h === deal.properties[H.health]);
   if (!health) return null;
-  return { health, healthLabel: labels.health.get(health) ?? null, plannedMarginPct: numberOf(deal.properties[H.plannedMarginPct]), marginPct: numberOf(deal.properties[H.marginNowPct]) };
+  return {
+    health,
+    healthLabel: labels.health.get(health) ?? null,
+    plannedMarginPct: numberOf(deal.properties[H.plannedMarginPct]),
+    marginPct: numberOf(deal.properties[H.marginNowPct]),
+  };
 }
 
 /** The account's engagements added up; amounts only when every assessed deal has one currency and a figure. */

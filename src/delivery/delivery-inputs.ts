@@ -80,10 +80,7 @@ export interface ProjectInput {
  * A HubSpot source as read for this deal: its records, switched off in schemas/delivery-health.json,
  * or not in this portal (403/404 on first use) with the reason to show.
  */
-export type SourceRead<T> =
-  | { status: 'read'; records: T[] }
-  | { status: 'disabled' }
-  | { status: 'unavailable'; reason: string };
+export type SourceRead<T> = { status: 'read'; records: T[] } | { status: 'disabled' } | { status: 'unavailable'; reason: string };
 
 export interface DeliveryInputs {
   deal: DealInput;

@@ -18,7 +18,10 @@ export function projectPipelineCache(gateway: CrmGateway, policy: DeliveryHealth
  * The Change Order's object type id and the task → change order association type (absent when
  * the portal refuses to say: the task then links the deal only). Two calls; cache the result.
  */
-export async function discoverChangeOrderTypes(gateway: CrmGateway, changeOrderName: string): Promise<{ changeOrder: string; taskToChangeOrder: AssociationTypeRef | undefined }> {
+export async function discoverChangeOrderTypes(
+  gateway: CrmGateway,
+  changeOrderName: string,
+): Promise<{ changeOrder: string; taskToChangeOrder: AssociationTypeRef | undefined }> {
   const changeOrder = (await gateway.customObjectTypes()).find((s) => s.name === changeOrderName)?.objectTypeId;
   if (!changeOrder) throw new PortalNotProvisionedError([`custom object ${changeOrderName}`]);
   try {

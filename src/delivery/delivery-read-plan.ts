@@ -1,5 +1,10 @@
 import type { DeliveryHealthPolicy } from '../model';
-import { CHANGE_ORDER_PROPERTIES as CO, DELIVERY_HEALTH_PROPERTIES as H, DELIVERY_TASK_PROPERTIES as T, SCOPE_DELIVERY_PROPERTIES as SD } from '../model/delivery-properties';
+import {
+  CHANGE_ORDER_PROPERTIES as CO,
+  DELIVERY_HEALTH_PROPERTIES as H,
+  DELIVERY_TASK_PROPERTIES as T,
+  SCOPE_DELIVERY_PROPERTIES as SD,
+} from '../model/delivery-properties';
 import { GATE_PROPERTIES as G, SCOPE_PROPERTIES as S } from '../model/well-known-properties';
 
 /** Gate statuses of a deal in delivery: it passed the close gate, or was let through. */

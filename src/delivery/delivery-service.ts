@@ -54,12 +54,31 @@ export interface DeliveryRunOptions {
 
 /** The daily pass's deals: gate passed or overridden, delivery not closed (a closed one returns through its scope's events). */
 const PASS_FILTERS = [
-  { filters: [{ propertyName: G.status, operator: 'IN' as const, values: IN_DELIVERY }, { propertyName: H.health, operator: 'NOT_HAS_PROPERTY' as const }] },
-  { filters: [{ propertyName: G.status, operator: 'IN' as const, values: IN_DELIVERY }, { propertyName: H.health, operator: 'IN' as const, values: ['not_started', 'on_track', 'at_risk', 'off_track'] }] },
+  {
+    filters: [
+      { propertyName: G.status, operator: 'IN' as const, values: IN_DELIVERY },
+      { propertyName: H.health, operator: 'NOT_HAS_PROPERTY' as const },
+    ],
+  },
+  {
+    filters: [
+      { propertyName: G.status, operator: 'IN' as const, values: IN_DELIVERY },
+      { propertyName: H.health, operator: 'IN' as const, values: ['not_started', 'on_track', 'at_risk', 'off_track'] },
+    ],
+  },
 ];
 export const PASS_PAGE_SIZE = 100;
 
-const emptyRun = (): DeliveryRun => ({ dealsAssessed: 0, skipped: [], plans: [], dealsUpdated: [], tasksCreated: 0, tasksUpdated: 0, tasksCompleted: 0, statusChanges: 0 });
+const emptyRun = (): DeliveryRun => ({
+  dealsAssessed: 0,
+  skipped: [],
+  plans: [],
+  dealsUpdated: [],
+  tasksCreated: 0,
+  tasksUpdated: 0,
+  tasksCompleted: 0,
+  statusChanges: 0,
+});
 
 function addRun(total: DeliveryRun, run: DeliveryRun): DeliveryRun {
   return {
@@ -85,28 +104,45 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   const availability = new SourceAvailability(deps.logger);
   const scopeName = objectByRole(deps.model, 'scope').name;
   const approvedScopeLabel = deps.model.associations.find((a) => a.from === 'deals' && a.to === scopeName && /approved/i.test(a.label))?.label;
-  const loadDeps = { gateway: deps.gateway, types: deps.types, policy, plan, availability, ticketPipelines: deps.ticketPipelines, projectPipelines: deps.projectPipelines, approvedScopeLabel };
+  const loadDeps = {
+    gateway: deps.gateway,
+    types: deps.types,
+    policy,
+    plan,
+    availability,
+    ticketPipelines: deps.ticketPipelines,
+    projectPipelines: deps.projectPipelines,
+    approvedScopeLabel,
+  };
   const load = (dealIds: string[]) => loadDeliveries(loadDeps, dealIds);
 
   /** Assesses deals (those not in delivery are skipped) and writes what changed, unless dryRun. */
   async function assessDeals(dealIds: string[], now: Date, options: DeliveryRunOptions = {}): Promise<DeliveryRun> {
     const ids = [...new Set(dealIds)];
     if (!ids.length) return emptyRun();
-    return deps.locks.run(ids.map((id) => `delivery:${id}`), async () => {
-      const { loaded, skipped } = await load(ids);
-      const plans = loaded.map((item) => planDelivery(item, now, policy, deps.settings.defaultOwnerId));
-      const run: DeliveryRun = { ...emptyRun(), dealsAssessed: loaded.length, skipped, plans };
-      if (options.dryRun) return run;
-      const written = await writeDeliveries(plans, {
-        gateway: deps.gateway,
-        types: deps.types,
-        onWentOffTrack: (offTrack) => reportOffTrackDeals(offTrack, { gateway: deps.gateway, types: deps.types, appId: deps.settings.appId, locks: deps.locks }, now),
-      }, now);
-      for (const p of plans.filter((x) => written.dealsUpdated.includes(x.dealId) && x.previousHealth !== x.assessment.health)) {
-        deps.logger.info({ dealId: p.dealId, from: p.previousHealth, to: p.assessment.health }, `Delivery of ${p.dealName} is now ${p.assessment.health}`);
-      }
-      return { ...run, ...written };
-    });
+    return deps.locks.run(
+      ids.map((id) => `delivery:${id}`),
+      async () => {
+        const { loaded, skipped } = await load(ids);
+        const plans = loaded.map((item) => planDelivery(item, now, policy, deps.settings.defaultOwnerId));
+        const run: DeliveryRun = { ...emptyRun(), dealsAssessed: loaded.length, skipped, plans };
+        if (options.dryRun) return run;
+        const written = await writeDeliveries(
+          plans,
+          {
+            gateway: deps.gateway,
+            types: deps.types,
+            onWentOffTrack: (offTrack) =>
+              reportOffTrackDeals(offTrack, { gateway: deps.gateway, types: deps.types, appId: deps.settings.appId, locks: deps.locks }, now),
+          },
+          now,
+        );
+        for (const p of plans.filter((x) => written.dealsUpdated.includes(x.dealId) && x.previousHealth !== x.assessment.health)) {
+          deps.logger.info({ dealId: p.dealId, from: p.previousHealth, to: p.assessment.health }, `Delivery of ${p.dealName} is now ${p.assessment.health}`);
+        }
+        return { ...run, ...written };
+      },
+    );
   }
 
   /**
@@ -115,10 +151,24 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
    */
   async function dailyPass(now: Date, options: DeliveryRunOptions & { onProgress?: (run: DeliveryRun) => void } = {}): Promise<DeliveryRun> {
     let total = emptyRun();
-    await searchAll(deps.gateway, 'deals', PASS_FILTERS, ['hs_object_id'], async (page) => {
-      total = addRun(total, await assessDeals(page.map((d) => d.id), now, options));
-      options.onProgress?.(total);
-    }, PASS_PAGE_SIZE);
+    await searchAll(
+      deps.gateway,
+      'deals',
+      PASS_FILTERS,
+      ['hs_object_id'],
+      async (page) => {
+        total = addRun(
+          total,
+          await assessDeals(
+            page.map((d) => d.id),
+            now,
+            options,
+          ),
+        );
+        options.onProgress?.(total);
+      },
+      PASS_PAGE_SIZE,
+    );
     return total;
   }
 
@@ -134,7 +184,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     assessDeals,
     dailyPass,
     cardSection,
-    dealsForEvents: (events: HubSpotEvent[]) => dealsForEvents(events, { gateway: deps.gateway, types: deps.types, policy, availability, appId: deps.settings.appId }),
+    dealsForEvents: (events: HubSpotEvent[]) =>
+      dealsForEvents(events, { gateway: deps.gateway, types: deps.types, policy, availability, appId: deps.settings.appId }),
     labels,
     /** Deal properties the company card reads for engagementDelivery / accountTotals. */
     companyCardProperties: COMPANY_CARD_DELIVERY_PROPERTIES,

@@ -5,9 +5,20 @@ import type { DeliveryAssessment } from './assessment';
 export type DealPropertyValues = Record<string, string>;
 
 const NUMBER_PROPERTIES: ReadonlySet<string> = new Set([
-  P.hoursBudget, P.hoursLogged, P.burnPct, P.timeElapsedPct, P.changeOrdersBilledAmount, P.changeOrdersAbsorbedHours,
-  P.changeOrdersPending, P.openTickets, P.urgentTickets, P.billedAmount, P.outstandingAmount, P.overdueAmount,
-  P.plannedMarginPct, P.marginNowPct,
+  P.hoursBudget,
+  P.hoursLogged,
+  P.burnPct,
+  P.timeElapsedPct,
+  P.changeOrdersBilledAmount,
+  P.changeOrdersAbsorbedHours,
+  P.changeOrdersPending,
+  P.openTickets,
+  P.urgentTickets,
+  P.billedAmount,
+  P.outstandingAmount,
+  P.overdueAmount,
+  P.plannedMarginPct,
+  P.marginNowPct,
 ]);
 
 /** Two decimals: enough for money and hours, and stable, so a re-run writes the same string. */

@@ -75,7 +75,11 @@ export async function loadDeliveries(deps: LoadDeliveryDeps, dealIds: string[]):
   ]);
   const isOpen = await stageStates(deps, ticketRows, projectRows);
   const sourceRead = (name: SourceName, rows: Linked | null | undefined, dealId: string): SourceRead<CrmRecord> =>
-    rows === null ? { status: 'disabled' } : rows === undefined ? { status: 'unavailable', reason: availability.unavailable(name) ?? `${name} could not be read` } : { status: 'read', records: recordsOf(rows, dealId) };
+    rows === null
+      ? { status: 'disabled' }
+      : rows === undefined
+        ? { status: 'unavailable', reason: availability.unavailable(name) ?? `${name} could not be read` }
+        : { status: 'read', records: recordsOf(rows, dealId) };
 
   const loaded = keep.map((dealId): LoadedDelivery => {
     const records: DeliveryRecords = {
@@ -96,7 +100,13 @@ export async function loadDeliveries(deps: LoadDeliveryDeps, dealIds: string[]):
 async function stageStates(deps: LoadDeliveryDeps, ticketRows: Linked | null | undefined, projectRows: Linked | null | undefined): Promise<StageIsOpen> {
   const { tickets, projects } = deps.policy.sources;
   const closed = new Set<string>();
-  const check = async (name: 'tickets' | 'projects', rows: Linked | null | undefined, cache: PipelineCache | undefined, pipelineProp: string, stageProp: string) => {
+  const check = async (
+    name: 'tickets' | 'projects',
+    rows: Linked | null | undefined,
+    cache: PipelineCache | undefined,
+    pipelineProp: string,
+    stageProp: string,
+  ) => {
     if (!rows || !cache) return;
     const pairs = new Map([...rows.records.values()].map((r) => [`${r.properties[pipelineProp] ?? null}|${r.properties[stageProp] ?? null}`, r]));
     for (const [key, r] of pairs) {

@@ -75,7 +75,11 @@ export function assessMargin(inputs: MarginInputs, policy: DeliveryHealthPolicy)
 }
 
 /** Hours the delivery will have taken: logged plus the estimate to complete, else at least the budget. */
-function projectedHours(logged: number | null, remaining: number | null, budget: number | null): { hours: number; basis: 'estimate_to_complete' | 'budget_left' } | null {
+function projectedHours(
+  logged: number | null,
+  remaining: number | null,
+  budget: number | null,
+): { hours: number; basis: 'estimate_to_complete' | 'budget_left' } | null {
   if (logged === null) return null;
   if (remaining !== null) return { hours: logged + remaining, basis: 'estimate_to_complete' };
   if (budget !== null) return { hours: Math.max(logged, budget), basis: 'budget_left' };

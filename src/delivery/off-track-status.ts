@@ -16,7 +16,11 @@ export interface OffTrackStatusDeps {
  * association read, then the status service's batched pass. Answers how many statuses moved.
  */
 export async function reportOffTrackDeals(plans: DeliveryPlan[], deps: OffTrackStatusDeps, now: Date): Promise<number> {
-  const links = await deps.gateway.associationsOf('deals', 'companies', plans.map((p) => p.dealId));
+  const links = await deps.gateway.associationsOf(
+    'deals',
+    'companies',
+    plans.map((p) => p.dealId),
+  );
   const events: CompanyStatusEvent[] = plans.flatMap((p) =>
     [...new Set((links.get(p.dealId) ?? []).map((l) => l.id))].map((companyId) => ({
       companyId,

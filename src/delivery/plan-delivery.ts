@@ -95,5 +95,14 @@ export function planDelivery(item: LoadedDelivery, now: Date, policy: DeliveryPo
     }
     if (!undecided && knownId) completeTasks.push({ taskId: knownId, changeOrderId: co.id });
   }
-  return { dealId: deal.id, dealName, previousHealth, assessment, dealProperties, openTasks, completeTasks, wentOffTrack: worse && assessment.health === 'off_track' };
+  return {
+    dealId: deal.id,
+    dealName,
+    previousHealth,
+    assessment,
+    dealProperties,
+    openTasks,
+    completeTasks,
+    wentOffTrack: worse && assessment.health === 'off_track',
+  };
 }

@@ -8,7 +8,8 @@ const FIX: Record<SourceName, string> = {
   tickets: 'add the scope `tickets` to the private app, or set sources.tickets.enabled false in schemas/delivery-health.json',
   invoices:
     'add the scope `crm.objects.invoices.read` to the private app; if this portal has no Commerce Hub invoices, set sources.invoices.enabled false in schemas/delivery-health.json',
-  projects: 'add the scope `crm.objects.projects.read`, or set sources.projects.enabled false in schemas/delivery-health.json (this portal may not have the Projects object)',
+  projects:
+    'add the scope `crm.objects.projects.read`, or set sources.projects.enabled false in schemas/delivery-health.json (this portal may not have the Projects object)',
 };
 
 /** What the assessment says instead of the figures of a source the portal refused. */
@@ -42,7 +43,10 @@ export class SourceAvailability {
       if (!(err instanceof HubSpotError) || (err.status !== 403 && err.status !== 404)) throw err;
       if (!this.refused.has(source)) {
         this.refused.set(source, REASON[source](err.status));
-        this.logger.warn({ source, status: err.status, operation: err.operation }, `Delivery health: ${source} cannot be read in this portal (${err.status}); assessing without them. To fix: ${FIX[source]}.`);
+        this.logger.warn(
+          { source, status: err.status, operation: err.operation },
+          `Delivery health: ${source} cannot be read in this portal (${err.status}); assessing without them. To fix: ${FIX[source]}.`,
+        );
       }
       return undefined;
     }

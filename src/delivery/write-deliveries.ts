@@ -28,7 +28,8 @@ export interface DeliveryWriteResult {
 
 function taskInput(t: PlannedTask, now: Date, deps: WriteDeliveryDeps): OpenTask {
   const associations: AssociationInput[] = [{ toId: t.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }];
-  if (t.remembered.on === 'changeOrder' && deps.types.taskToChangeOrder) associations.push({ toId: t.remembered.changeOrderId, ...deps.types.taskToChangeOrder });
+  if (t.remembered.on === 'changeOrder' && deps.types.taskToChangeOrder)
+    associations.push({ toId: t.remembered.changeOrderId, ...deps.types.taskToChangeOrder });
   return {
     key: t.key,
     knownId: t.knownId,
@@ -60,21 +61,36 @@ export async function writeDeliveries(plans: DeliveryPlan[], deps: WriteDelivery
   const dealOf = new Map(planned.map((t) => [t.key, t.dealId]));
   const findOpen = async (keys: string[]) => {
     const found = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], DELIVERY_KEY_LABEL);
-    return new Map(keys.flatMap((k) => {
-      const task = found.get(dealOf.get(k)!)?.get(k);
-      return task ? [[k, task.id] as const] : [];
-    }));
+    return new Map(
+      keys.flatMap((k) => {
+        const task = found.get(dealOf.get(k)!)?.get(k);
+        return task ? [[k, task.id] as const] : [];
+      }),
+    );
   };
-  const tasks = planned.length || completes.length
-    ? await syncOpenTasks(gateway, planned.map((t) => taskInput(t, now, deps)), completes.map((c) => c.taskId), findOpen, (keys) =>
-        findKeyedTasks(gateway, 'deals', keys.map((k) => dealOf.get(k)!), (task) => keyMarkerOf(task.properties.hs_task_body, DELIVERY_KEY_LABEL)),
-      )
-    : { idOf: new Map<string, string>(), created: 0, updated: 0, completed: 0, duplicatesClosed: 0 };
+  const tasks =
+    planned.length || completes.length
+      ? await syncOpenTasks(
+          gateway,
+          planned.map((t) => taskInput(t, now, deps)),
+          completes.map((c) => c.taskId),
+          findOpen,
+          (keys) =>
+            findKeyedTasks(
+              gateway,
+              'deals',
+              keys.map((k) => dealOf.get(k)!),
+              (task) => keyMarkerOf(task.properties.hs_task_body, DELIVERY_KEY_LABEL),
+            ),
+        )
+      : { idOf: new Map<string, string>(), created: 0, updated: 0, completed: 0, duplicatesClosed: 0 };
   Object.assign(result, { tasksCreated: tasks.created, tasksUpdated: tasks.updated, tasksCompleted: tasks.completed });
 
   const changeOrderUpdates: UpdateInput[] = [
     ...planned.flatMap((t) =>
-      t.remembered.on === 'changeOrder' && tasks.idOf.get(t.key) !== t.knownId ? [{ id: t.remembered.changeOrderId, properties: { [CO.taskId]: tasks.idOf.get(t.key)! } }] : [],
+      t.remembered.on === 'changeOrder' && tasks.idOf.get(t.key) !== t.knownId
+        ? [{ id: t.remembered.changeOrderId, properties: { [CO.taskId]: tasks.idOf.get(t.key)! } }]
+        : [],
     ),
     ...completes.flatMap((c) => (c.changeOrderId ? [{ id: c.changeOrderId, properties: { [CO.taskId]: '' } }] : [])),
   ];

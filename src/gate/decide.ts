@@ -104,7 +104,7 @@ export function taskDraft(deal: CrmRecord, evaluation: GateEvaluation, stageLabe
 function overrideNote(deal: CrmRecord, flag: string, evaluation: GateEvaluation, now: Date, words: GateWords): string {
   const setBy = (deal.history[flag] ?? []).find((h) => h.value === 'true');
   const userId = setBy?.updatedByUserId;
-  const who = userId ? (words.userNames.get(userId) ?? `user ${userId}`) : setBy?.sourceId ?? 'an unknown user';
+  const who = userId ? (words.userNames.get(userId) ?? `user ${userId}`) : (setBy?.sourceId ?? 'an unknown user');
   const when = formatDateTime(setBy?.timestamp ?? now.toISOString(), words.timeZone);
   const missing = groupMissing(evaluation);
   return (
@@ -152,7 +152,13 @@ export function decideGate(input: DealGateInput, now: Date): GateDecision {
   const dealName = dealNameOf(deal);
   const stageLabel = stageLabelOf(pipeline, stage);
   const missing = groupMissing(evaluation);
-  if (ruleModeAt(rule, pipeline.stages.find((s) => s.id === stage)) === 'advise') return adviseDecision(deal, stage, stageLabel, evaluation, now);
+  if (
+    ruleModeAt(
+      rule,
+      pipeline.stages.find((s) => s.id === stage),
+    ) === 'advise'
+  )
+    return adviseDecision(deal, stage, stageLabel, evaluation, now);
   if (evaluation.status === 'blocked') {
     const revertTo = revertTarget(entry, pipeline, input.isGated);
     if (!revertTo) return { action: 'skip', dealId, reason: 'no_open_stage' };
@@ -189,9 +195,7 @@ export function decideGate(input: DealGateInput, now: Date): GateDecision {
       [G.checkedAt]: checked,
     },
     overrideNote: evaluation.status === 'overridden' ? overrideNote(deal, rule.override.flag, evaluation, now, input.words ?? NO_WORDS) : undefined,
-    contractIdsToActivate: input.contracts
-      .filter((c) => INACTIVE_CONTRACT.has(c.properties[CONTRACT_PROPERTIES.status] ?? ''))
-      .map((c) => c.id),
+    contractIdsToActivate: input.contracts.filter((c) => INACTIVE_CONTRACT.has(c.properties[CONTRACT_PROPERTIES.status] ?? '')).map((c) => c.id),
     taskToComplete: status === 'blocked' ? deal.properties[G.taskId] || undefined : undefined,
   };
 }

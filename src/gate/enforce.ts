@@ -49,10 +49,12 @@ export const gateTaskKey = (dealId: string) => `close-gate-task:${dealId}`;
 export const overrideNoteKey = (dealId: string) => `close-gate-override-note:${dealId}`;
 
 /** A FindCreated over deals: the keys' deals → `find` → the same map by key. */
-const byDeal = (dealOf: Map<string, string>, find: (dealIds: string[]) => Promise<Map<string, string>>): FindCreated => async (keys) => {
-  const found = await find(keys.map((k) => dealOf.get(k)!));
-  return new Map(keys.flatMap((k) => (found.has(dealOf.get(k)!) ? [[k, found.get(dealOf.get(k)!)!] as const] : [])));
-};
+const byDeal =
+  (dealOf: Map<string, string>, find: (dealIds: string[]) => Promise<Map<string, string>>): FindCreated =>
+  async (keys) => {
+    const found = await find(keys.map((k) => dealOf.get(k)!));
+    return new Map(keys.flatMap((k) => (found.has(dealOf.get(k)!) ? [[k, found.get(dealOf.get(k)!)!] as const] : [])));
+  };
 
 /** Answers from what the batch read when it asked about every deal in question; else reads. */
 function fromBatchOr(
@@ -112,7 +114,11 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
   const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];
   const activated = new Map<string, Properties>(contracts.map((id) => [id, { [CONTRACT_PROPERTIES.status]: 'active' }]));
   const activate = async () => {
-    if (contracts.length) await gateway.updateMany(deps.types.contract, contracts.map((id) => ({ id, properties: activated.get(id)! })));
+    if (contracts.length)
+      await gateway.updateMany(
+        deps.types.contract,
+        contracts.map((id) => ({ id, properties: activated.get(id)! })),
+      );
   };
 
   const withNote = passes.filter((p) => p.overrideNote);
@@ -136,7 +142,11 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
     result.notesCreated = notes.length;
   };
   const startStatuses = async () => {
-    if (passes.length && deps.onPassed) await deps.onPassed(passes.map((p) => p.dealId), activated);
+    if (passes.length && deps.onPassed)
+      await deps.onPassed(
+        passes.map((p) => p.dealId),
+        activated,
+      );
   };
 
   // Everything before the commit is independent: run together, and all finished before the commit.

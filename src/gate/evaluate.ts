@@ -1,22 +1,13 @@
 import { addButtonLabel } from './button-labels';
 import { evaluateCommitmentRule } from './commitment-rule';
 import { playbookUnitItems } from './playbook-rule';
-import type {
-  CrossCheckRule,
-  GateContext,
-  GateEvaluation,
-  GateItem,
-  LinkedRecord,
-  LinkedRequirement,
-  ResolvedGateRule,
-} from './types';
+import type { CrossCheckRule, GateContext, GateEvaluation, GateItem, LinkedRecord, LinkedRequirement, ResolvedGateRule } from './types';
 
 type Kind = 'scope' | 'contract';
 
 export const isFilled = (v: string | null | undefined): v is string => v !== null && v !== undefined && v.trim() !== '';
 
-const sameValue = (actual: string | null | undefined, expected: string) =>
-  isFilled(actual) && actual.trim().toLowerCase() === expected.trim().toLowerCase();
+const sameValue = (actual: string | null | undefined, expected: string) => isFilled(actual) && actual.trim().toLowerCase() === expected.trim().toLowerCase();
 
 function sameQuantity(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!isFilled(a) || !isFilled(b)) return false;
@@ -104,7 +95,10 @@ function crossCheckItem(rule: ResolvedGateRule, check: CrossCheckRule, ctx: Gate
   const record =
     kind === 'deal'
       ? ctx.deal
-      : bestCandidate(kind === 'scope' ? ctx.scopes : ctx.contracts, (kind === 'scope' ? rule.scope : rule.contract) ?? { min: 1, requiredProperties: [], requiredValues: {} });
+      : bestCandidate(
+          kind === 'scope' ? ctx.scopes : ctx.contracts,
+          (kind === 'scope' ? rule.scope : rule.contract) ?? { min: 1, requiredProperties: [], requiredValues: {} },
+        );
   const [a, b] = check.equal;
   const la = labels[a] ?? a;
   const lb = labels[b] ?? b;

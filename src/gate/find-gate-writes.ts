@@ -33,7 +33,11 @@ export const GATE_TASK_PROPERTIES = ['hs_task_subject', 'hs_task_status'];
 export const NOTE_PROPERTIES = ['hs_note_body'];
 
 /** The tasks and notes linked to some deals, in two batch calls (none when nothing is linked). */
-export async function readLinked(gateway: CrmGateway, toType: 'tasks' | 'notes', dealIds: string[]): Promise<{ links: Map<string, AssociatedId[]>; records: Map<string, CrmRecord> }> {
+export async function readLinked(
+  gateway: CrmGateway,
+  toType: 'tasks' | 'notes',
+  dealIds: string[],
+): Promise<{ links: Map<string, AssociatedId[]>; records: Map<string, CrmRecord> }> {
   if (!dealIds.length) return { links: new Map(), records: new Map() };
   const links = await gateway.associationsOf('deals', toType, dealIds);
   const ids = [...new Set([...links.values()].flat().map((l) => l.id))];

@@ -96,7 +96,12 @@ export function createGateService(deps: GateServiceDeps) {
     const shownStage = rule ? stage : pipeline?.stages.find((s) => isEnforcedStage(deps.rules, pipeline, s.id))?.id;
     const shown = rule ?? (pipeline && shownStage ? ruleForStage(deps.rules, pipeline, shownStage) : undefined);
     const evaluation = decision.action !== 'skip' ? decision.evaluation : shown ? evaluateGate(shown, item, now) : undefined;
-    const mode = shown ? ruleModeAt(shown, pipeline?.stages.find((s) => s.id === shownStage)) : undefined;
+    const mode = shown
+      ? ruleModeAt(
+          shown,
+          pipeline?.stages.find((s) => s.id === shownStage),
+        )
+      : undefined;
     return { loaded: item, pipeline, decision, rule: shown, evaluation, mode };
   }
 
@@ -132,7 +137,12 @@ export function createGateService(deps: GateServiceDeps) {
    */
   async function decideBatch(dealIds: string[], now: Date): Promise<GateDecision[]> {
     const { skipped, open } = await readOpenDeals(dealIds, now);
-    const loaded = await loadLinkedRecords(deps.gateway, deps.types, open.map((o) => o.deal), plan);
+    const loaded = await loadLinkedRecords(
+      deps.gateway,
+      deps.types,
+      open.map((o) => o.deal),
+      plan,
+    );
     return [...skipped, ...(await decideLoadedAll(loaded, now))];
   }
 
@@ -153,37 +163,47 @@ export function createGateService(deps: GateServiceDeps) {
   async function gateDeals(dealIds: string[], now: Date): Promise<GateRun> {
     const ids = [...new Set(dealIds)];
     if (!ids.length) return { decisions: [], advised: [], reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
-    return deps.locks.run(ids.map((id) => `deal:${id}`), async () => {
-      const { deals, skipped, open } = await readOpenDeals(ids, now);
-      const ask = askFor(open, now);
-      // The customer statuses are read with the batch and written before its commit: nothing else
-      // may start one for the same companies in between (the lock spans both when a deal may pass).
-      const statusLocked = ask.companiesOf.length > 0;
-      const decideAndWrite = async () => {
-        const { loaded, prefetched } = await loadGateBatch(deps.gateway, deps.types, open.map((o) => o.deal), plan, ask, deals);
-        const decisions = [...skipped, ...(await decideLoadedAll(loaded, now))];
-        const result = await enforceGateDecisions(decisions, {
-          gateway: deps.gateway,
-          types: deps.types,
-          defaultOwnerId: deps.defaultOwnerId,
-          prefetched,
-          onPassed: async (passed, contractChanges) => {
-            const start = () => startCustomerStatuses(passed, deps, now, { contractChanges, ...(prefetched.pass ? { preread: prefetched.pass } : {}) });
-            await (statusLocked ? start() : deps.locks.run([CUSTOMER_STATUS_LOCK], start));
-          },
-        });
-        return { decisions, result };
-      };
-      const { decisions, result } = statusLocked ? await deps.locks.run([CUSTOMER_STATUS_LOCK], decideAndWrite) : await decideAndWrite();
-      const advised = await writeAdvice(decisions, { gateway: deps.gateway, defaultOwnerId: deps.defaultOwnerId });
-      const written = new Set([...result.reverted, ...result.passed]);
-      for (const d of decisions) {
-        if (d.action === 'skip' || !written.has(d.dealId)) continue;
-        const { fields, message } = describeDecision(d);
-        deps.logger.info(fields, message);
-      }
-      return { decisions, advised, ...result };
-    });
+    return deps.locks.run(
+      ids.map((id) => `deal:${id}`),
+      async () => {
+        const { deals, skipped, open } = await readOpenDeals(ids, now);
+        const ask = askFor(open, now);
+        // The customer statuses are read with the batch and written before its commit: nothing else
+        // may start one for the same companies in between (the lock spans both when a deal may pass).
+        const statusLocked = ask.companiesOf.length > 0;
+        const decideAndWrite = async () => {
+          const { loaded, prefetched } = await loadGateBatch(
+            deps.gateway,
+            deps.types,
+            open.map((o) => o.deal),
+            plan,
+            ask,
+            deals,
+          );
+          const decisions = [...skipped, ...(await decideLoadedAll(loaded, now))];
+          const result = await enforceGateDecisions(decisions, {
+            gateway: deps.gateway,
+            types: deps.types,
+            defaultOwnerId: deps.defaultOwnerId,
+            prefetched,
+            onPassed: async (passed, contractChanges) => {
+              const start = () => startCustomerStatuses(passed, deps, now, { contractChanges, ...(prefetched.pass ? { preread: prefetched.pass } : {}) });
+              await (statusLocked ? start() : deps.locks.run([CUSTOMER_STATUS_LOCK], start));
+            },
+          });
+          return { decisions, result };
+        };
+        const { decisions, result } = statusLocked ? await deps.locks.run([CUSTOMER_STATUS_LOCK], decideAndWrite) : await decideAndWrite();
+        const advised = await writeAdvice(decisions, { gateway: deps.gateway, defaultOwnerId: deps.defaultOwnerId });
+        const written = new Set([...result.reverted, ...result.passed]);
+        for (const d of decisions) {
+          if (d.action === 'skip' || !written.has(d.dealId)) continue;
+          const { fields, message } = describeDecision(d);
+          deps.logger.info(fields, message);
+        }
+        return { decisions, advised, ...result };
+      },
+    );
   }
 
   /**

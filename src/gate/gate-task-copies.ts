@@ -17,12 +17,14 @@ const isGateTask = (task: CrmRecord) => !!task.properties.hs_task_subject?.start
  * gate task: the one this run just made (its create was answered, so the links show it). Another
  * new task may be a second copy, and an earlier gate task may have been reopened: those are read.
  */
-const oneNewTask = (before: TasksReadBefore | undefined) => (dealId: string, taskIds: string[]): boolean => {
-  if (!before?.asked.has(dealId)) return false;
-  const earlier = (before.links.get(dealId) ?? []).map((l) => l.id);
-  if (earlier.some((id) => !before.records.has(id) || isGateTask(before.records.get(id)!))) return false;
-  return taskIds.filter((id) => !earlier.includes(id)).length <= 1;
-};
+const oneNewTask =
+  (before: TasksReadBefore | undefined) =>
+  (dealId: string, taskIds: string[]): boolean => {
+    if (!before?.asked.has(dealId)) return false;
+    const earlier = (before.links.get(dealId) ?? []).map((l) => l.id);
+    if (earlier.some((id) => !before.records.has(id) || isGateTask(before.records.get(id)!))) return false;
+    return taskIds.filter((id) => !earlier.includes(id)).length <= 1;
+  };
 
 /**
  * Every gate task of the keys' deals (the subject starts with the gate's marker): what syncOpenTasks

@@ -43,12 +43,18 @@ export async function loadGateBatch(
 ): Promise<{ loaded: Map<string, LoadedDeal>; prefetched: GatePrefetch }> {
   const links = (to: string, ids: string[]) => (ids.length ? gateway.associationsOf('deals', to, ids) : Promise.resolve(new Map<string, AssociatedId[]>()));
   const [gateLinks, taskLinks, noteLinks, companyLinks] = await Promise.all([
-    readGateLinks(gateway, types, deals.map((d) => d.id), plan),
+    readGateLinks(
+      gateway,
+      types,
+      deals.map((d) => d.id),
+      plan,
+    ),
     links('tasks', ask.tasksOf),
     links('notes', ask.notesOf),
     links('companies', ask.companiesOf),
   ]);
-  const read = (type: string, ids: string[], properties: string[]) => (ids.length ? gateway.readMany(type, ids, properties) : Promise.resolve(new Map<string, CrmRecord>()));
+  const read = (type: string, ids: string[], properties: string[]) =>
+    ids.length ? gateway.readMany(type, ids, properties) : Promise.resolve(new Map<string, CrmRecord>());
   const companyIds = companiesOfDeals(companyLinks, ask.companiesOf);
   const [records, tasks, notes, companyOwnLinks, companies] = await Promise.all([
     readGateRecords(gateway, types, gateLinks, plan),

@@ -79,7 +79,12 @@ export async function readGateRecords(gateway: CrmGateway, types: LinkedTypes, l
 /** The scopes, contracts and promises of deals already read: two rounds of batch calls. */
 export async function loadLinkedRecords(gateway: CrmGateway, types: LinkedTypes, deals: CrmRecord[], plan: GateReadPlan): Promise<Map<string, LoadedDeal>> {
   if (!deals.length) return new Map();
-  const links = await readGateLinks(gateway, types, deals.map((d) => d.id), plan);
+  const links = await readGateLinks(
+    gateway,
+    types,
+    deals.map((d) => d.id),
+    plan,
+  );
   return assembleLoaded(deals, links, await readGateRecords(gateway, types, links, plan));
 }
 

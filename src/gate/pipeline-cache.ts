@@ -22,8 +22,7 @@ export class PipelineCache {
 
   /** The pipeline that holds this stage, refreshing once if it is unknown. */
   async find(pipelineId: string | null | undefined, stageId: string | null | undefined): Promise<Pipeline | undefined> {
-    const lookup = (ps: Pipeline[]) =>
-      ps.find((p) => p.id === pipelineId && (!stageId || p.stages.some((s) => s.id === stageId)));
+    const lookup = (ps: Pipeline[]) => ps.find((p) => p.id === pipelineId && (!stageId || p.stages.some((s) => s.id === stageId)));
     return lookup(await this.all()) ?? lookup(await this.refresh());
   }
 

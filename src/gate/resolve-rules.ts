@@ -66,7 +66,10 @@ export function gateReadPlan(rules: ResolvedGateRule[]): GateReadPlan {
       on('deal'),
       units.deal,
     ),
-    dealHistory: union(['dealstage'], rules.map((r) => r.override.flag)),
+    dealHistory: union(
+      ['dealstage'],
+      rules.map((r) => r.override.flag),
+    ),
     scopeProperties: union(linked('scope'), on('scope'), Object.values(SCOPE_PROPERTIES), units.scope),
     contractProperties: union(linked('contract'), on('contract'), Object.values(CONTRACT_PROPERTIES), units.contract),
     commitmentProperties: union(...rules.map((r) => (r.commitments ? commitmentReadProperties(r.commitments) : []))),

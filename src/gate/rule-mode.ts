@@ -11,7 +11,10 @@ export type RuleMode = (typeof RULE_MODES)[number];
 
 /** The `mode` field of a rule in gate-rules.json; left out, the stage decides (ruleModeAt). */
 export const ruleModeField = z
-  .enum(RULE_MODES, { error: (iss) => (iss.input === undefined ? undefined : `"${String(iss.input)}" is not a mode — use enforce (send the deal back) or advise (checklist and task only)`) })
+  .enum(RULE_MODES, {
+    error: (iss) =>
+      iss.input === undefined ? undefined : `"${String(iss.input)}" is not a mode — use enforce (send the deal back) or advise (checklist and task only)`,
+  })
   .optional();
 
 export interface ModedSelector extends StageSelector {
@@ -26,7 +29,12 @@ export function ruleModeAt(rule: Pick<ModedSelector, 'mode'>, stage: PipelineSta
 /** The mode of the rule governing a stage; undefined when no rule does. */
 export function modeForStage(rules: readonly ModedSelector[], pipeline: Pipeline, stageId: string): RuleMode | undefined {
   const rule = ruleForStage([...rules], pipeline, stageId);
-  return rule ? ruleModeAt(rule, pipeline.stages.find((s) => s.id === stageId)) : undefined;
+  return rule
+    ? ruleModeAt(
+        rule,
+        pipeline.stages.find((s) => s.id === stageId),
+      )
+    : undefined;
 }
 
 /**

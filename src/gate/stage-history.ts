@@ -27,11 +27,7 @@ export function readStageEntry(history: HistoryEntry[], currentStage: string): S
  * Where a blocked deal goes back to: the most recent earlier stage that is open, in the same
  * pipeline and not itself gated; otherwise the pipeline's first open stage.
  */
-export function revertTarget(
-  entry: StageEntry,
-  pipeline: Pipeline,
-  isGated: (stageId: string) => boolean,
-): string | undefined {
+export function revertTarget(entry: StageEntry, pipeline: Pipeline, isGated: (stageId: string) => boolean): string | undefined {
   const open = pipeline.stages.filter((s) => !s.isClosed);
   const usable = (id: string) => pipeline.stages.some((s) => s.id === id) && !isGated(id);
   const previous = entry.earlierStages.find(usable);

@@ -24,9 +24,7 @@ export function selectorMatches(selector: StageSelector, pipeline: Pipeline, sta
  */
 export function ruleForStage<R extends StageSelector>(rules: R[], pipeline: Pipeline, stageId: string): R | undefined {
   const rank = (r: R) => (r.pipeline === '*' ? 0 : 2) + (r.stage === CLOSED_WON ? 0 : 1);
-  return rules
-    .filter((r) => selectorMatches(r, pipeline, stageId))
-    .sort((a, b) => rank(b) - rank(a))[0];
+  return rules.filter((r) => selectorMatches(r, pipeline, stageId)).sort((a, b) => rank(b) - rank(a))[0];
 }
 
 /** Every (pipeline, stage) that some rule gates; the sweep searches exactly these. */

@@ -40,7 +40,13 @@ export function createSweep(deps: SweepDeps): Sweep {
 async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: boolean }): Promise<SweepResult> {
   const pipelines = await deps.pipelines.all();
   // Advising stages revert nothing and keep no gate status: only enforced stages need the backstop.
-  const stages = gatedStages(deps.rules, pipelines).filter((s) => isEnforcedStage(deps.rules, pipelines.find((p) => p.id === s.pipelineId)!, s.stageId));
+  const stages = gatedStages(deps.rules, pipelines).filter((s) =>
+    isEnforcedStage(
+      deps.rules,
+      pipelines.find((p) => p.id === s.pipelineId)!,
+      s.stageId,
+    ),
+  );
   const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0 };
   if (options.dryRun) result.decisions = [];
   if (!stages.length) return result;
@@ -60,14 +66,20 @@ async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: b
     async (page) => {
       result.candidates += page.length;
       if (result.decisions) {
-        const decided = await deps.gate.previewDeals(page.map((d) => d.id), now);
+        const decided = await deps.gate.previewDeals(
+          page.map((d) => d.id),
+          now,
+        );
         result.decisions.push(...decided);
         result.reverted += decided.filter((d) => d.action === 'block').length;
         result.passed += decided.filter((d) => d.action === 'pass').length;
         result.skipped += decided.filter((d) => d.action === 'skip').length;
         return;
       }
-      const run = await deps.gate.gateDeals(page.map((d) => d.id), now);
+      const run = await deps.gate.gateDeals(
+        page.map((d) => d.id),
+        now,
+      );
       result.reverted += run.reverted.length;
       result.passed += run.passed.length;
       result.skipped += run.decisions.filter((d) => d.action === 'skip').length;

@@ -68,14 +68,7 @@ export interface GateContext {
   commitments?: LinkedRecord[];
 }
 
-export type GateItemKind =
-  | 'deal_property'
-  | 'linked_count'
-  | 'linked_property'
-  | 'linked_value'
-  | 'cross_check'
-  | 'override_reason'
-  | 'playbook_unit';
+export type GateItemKind = 'deal_property' | 'linked_count' | 'linked_property' | 'linked_value' | 'cross_check' | 'override_reason' | 'playbook_unit';
 
 export interface GateItem {
   key: string;

@@ -27,7 +27,12 @@ export async function writeAdvice(decisions: GateDecision[], deps: AdviceDeps): 
   const advice = decisions.filter(isAdvice);
   if (!advice.length) return [];
   const { gateway } = deps;
-  const found = await findMarkedTasks(gateway, 'deals', advice.map((a) => a.dealId), ADVICE_KEY_LABEL);
+  const found = await findMarkedTasks(
+    gateway,
+    'deals',
+    advice.map((a) => a.dealId),
+    ADVICE_KEY_LABEL,
+  );
   const existing = (a: AdviseDecision): MarkedTask | undefined => found.get(a.dealId)?.get(a.taskKey);
   const isOpen = (t: MarkedTask | undefined) => !!t && t.status !== 'COMPLETED';
   const open = advice.filter((a) => a.task && !(isOpen(existing(a)) && existing(a)!.body === a.task.body));
@@ -37,10 +42,12 @@ export async function writeAdvice(decisions: GateDecision[], deps: AdviceDeps): 
   const dealOf = new Map(open.map((a) => [a.taskKey, a.dealId]));
   const findOpen: FindCreated = async (keys) => {
     const again = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], ADVICE_KEY_LABEL);
-    return new Map(keys.flatMap((k) => {
-      const task = again.get(dealOf.get(k)!)?.get(k);
-      return task ? [[k, task.id] as const] : [];
-    }));
+    return new Map(
+      keys.flatMap((k) => {
+        const task = again.get(dealOf.get(k)!)?.get(k);
+        return task ? [[k, task.id] as const] : [];
+      }),
+    );
   };
   const input = (a: AdviseDecision) => {
     const ownerId = a.task!.ownerId ?? deps.defaultOwnerId;
@@ -63,7 +70,12 @@ export async function writeAdvice(decisions: GateDecision[], deps: AdviceDeps): 
   const known = open.filter((a) => existing(a));
   const fresh = open.filter((a) => !existing(a));
   if (known.length || done.length) {
-    await syncOpenTasks(gateway, known.map((a) => ({ ...input(a), knownId: existing(a)!.id })), done.map((a) => existing(a)!.id), findOpen);
+    await syncOpenTasks(
+      gateway,
+      known.map((a) => ({ ...input(a), knownId: existing(a)!.id })),
+      done.map((a) => existing(a)!.id),
+      findOpen,
+    );
   }
   if (fresh.length) await gateway.createMany('tasks', fresh.map(input), findOpen);
   return [...open, ...done].map((a) => a.dealId);

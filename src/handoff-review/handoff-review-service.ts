@@ -30,12 +30,29 @@ export interface ReviewRun extends ReviewWriteResult {
 /** Won deals (gate passed or overridden) whose review the pass has not recorded as answered. */
 const WON = ['passed', 'overridden'];
 const PASS_FILTERS = [
-  { filters: [{ propertyName: G.status, operator: 'IN' as const, values: WON }, { propertyName: P.state, operator: 'NOT_HAS_PROPERTY' as const }] },
-  { filters: [{ propertyName: G.status, operator: 'IN' as const, values: WON }, { propertyName: P.state, operator: 'IN' as const, values: ['not_yet', 'due', 'overdue'] }] },
+  {
+    filters: [
+      { propertyName: G.status, operator: 'IN' as const, values: WON },
+      { propertyName: P.state, operator: 'NOT_HAS_PROPERTY' as const },
+    ],
+  },
+  {
+    filters: [
+      { propertyName: G.status, operator: 'IN' as const, values: WON },
+      { propertyName: P.state, operator: 'IN' as const, values: ['not_yet', 'due', 'overdue'] },
+    ],
+  },
 ];
 export const REVIEW_PAGE_SIZE = 100;
 
-const emptyRun = (): ReviewRun => ({ dealsSeen: 0, byState: { not_yet: 0, due: 0, overdue: 0, answered: 0 }, planned: [], tasksCreated: 0, tasksCompleted: 0, dealsUpdated: [] });
+const emptyRun = (): ReviewRun => ({
+  dealsSeen: 0,
+  byState: { not_yet: 0, due: 0, overdue: 0, answered: 0 },
+  planned: [],
+  tasksCreated: 0,
+  tasksCompleted: 0,
+  dealsUpdated: [],
+});
 
 function addRun(a: ReviewRun, b: ReviewRun): ReviewRun {
   const byState = { ...a.byState };
@@ -62,7 +79,10 @@ export function createHandoffReviewService(deps: HandoffReviewServiceDeps) {
 
   /** Two rounds of batch calls per page: the deals and their scope links together, then the scopes. */
   async function load(ids: string[]): Promise<Array<{ deal: CrmRecord; scopes: CrmRecord[] }>> {
-    const [deals, links] = await Promise.all([deps.gateway.readMany('deals', ids, dealProperties), deps.gateway.associationsOf('deals', deps.types.scope, ids)]);
+    const [deals, links] = await Promise.all([
+      deps.gateway.readMany('deals', ids, dealProperties),
+      deps.gateway.associationsOf('deals', deps.types.scope, ids),
+    ]);
     const won = ids.flatMap((id) => (WON.includes(deals.get(id)?.properties[G.status] ?? '') ? [deals.get(id)!] : []));
     const scopeIds = [...new Set(won.flatMap((d) => (links.get(d.id) ?? []).map((l) => l.id)))];
     const scopes = scopeIds.length ? await deps.gateway.readMany(deps.types.scope, scopeIds, scopeProperties) : new Map<string, CrmRecord>();
@@ -73,27 +93,56 @@ export function createHandoffReviewService(deps: HandoffReviewServiceDeps) {
   async function reviewDeals(dealIds: string[], now: Date, options: { dryRun?: boolean } = {}): Promise<ReviewRun> {
     const ids = [...new Set(dealIds)];
     if (!ids.length) return emptyRun();
-    return deps.locks.run(ids.map((id) => `handoff-review:${id}`), async () => {
-      const planned: PlannedReview[] = (await load(ids)).map(({ deal, scopes }) => {
-        const facts = reviewFactsOf(deal, scopes);
-        return { dealId: deal.id, dealName: deal.properties.dealname ?? null, values: deal.properties, kickoffDate: facts.kickoffDate, plan: planHandoffReview(facts, now, config) };
-      });
-      const run: ReviewRun = { ...emptyRun(), dealsSeen: planned.length, planned };
-      for (const r of planned) run.byState[r.plan.state] += 1;
-      if (options.dryRun) return run;
-      const written = await writeReviews(planned, { gateway: deps.gateway, questions: questions.map((q) => q.label), timeZone: config.timeZone, defaultOwnerId: deps.settings.defaultOwnerId });
-      for (const r of planned.filter((x) => x.plan.task?.action === 'create')) deps.logger.info({ dealId: r.dealId, state: r.plan.state }, `Handoff review of ${r.dealName ?? r.dealId} is ${r.plan.state}: task made`);
-      return { ...run, ...written };
-    });
+    return deps.locks.run(
+      ids.map((id) => `handoff-review:${id}`),
+      async () => {
+        const planned: PlannedReview[] = (await load(ids)).map(({ deal, scopes }) => {
+          const facts = reviewFactsOf(deal, scopes);
+          return {
+            dealId: deal.id,
+            dealName: deal.properties.dealname ?? null,
+            values: deal.properties,
+            kickoffDate: facts.kickoffDate,
+            plan: planHandoffReview(facts, now, config),
+          };
+        });
+        const run: ReviewRun = { ...emptyRun(), dealsSeen: planned.length, planned };
+        for (const r of planned) run.byState[r.plan.state] += 1;
+        if (options.dryRun) return run;
+        const written = await writeReviews(planned, {
+          gateway: deps.gateway,
+          questions: questions.map((q) => q.label),
+          timeZone: config.timeZone,
+          defaultOwnerId: deps.settings.defaultOwnerId,
+        });
+        for (const r of planned.filter((x) => x.plan.task?.action === 'create'))
+          deps.logger.info({ dealId: r.dealId, state: r.plan.state }, `Handoff review of ${r.dealName ?? r.dealId} is ${r.plan.state}: task made`);
+        return { ...run, ...written };
+      },
+    );
   }
 
   /** The daily pass: won deals not recorded as answered, by id cursor (past 10,000, unaffected by its own writes). */
   async function dailyPass(now: Date, options: { dryRun?: boolean; onProgress?: (run: ReviewRun) => void } = {}): Promise<ReviewRun> {
     let total = emptyRun();
-    await searchAll(deps.gateway, 'deals', PASS_FILTERS, ['hs_object_id'], async (page) => {
-      total = addRun(total, await reviewDeals(page.map((d) => d.id), now, options));
-      options.onProgress?.(total);
-    }, REVIEW_PAGE_SIZE);
+    await searchAll(
+      deps.gateway,
+      'deals',
+      PASS_FILTERS,
+      ['hs_object_id'],
+      async (page) => {
+        total = addRun(
+          total,
+          await reviewDeals(
+            page.map((d) => d.id),
+            now,
+            options,
+          ),
+        );
+        options.onProgress?.(total);
+      },
+      REVIEW_PAGE_SIZE,
+    );
     return total;
   }
 

@@ -11,7 +11,10 @@ export interface ReviewRunSummary {
 function line(r: PlannedReview, dryRun: boolean): string | null {
   const name = r.dealName ?? `deal ${r.dealId}`;
   const t = r.plan.task;
-  const made = t?.action === 'create' ? `; ${dryRun ? 'would create' : 'created'} its task for ${t.ownerId ? `owner ${t.ownerId}` : 'nobody (set DEFAULT_OWNER_ID)'}, due ${t.dueDate}` : '';
+  const made =
+    t?.action === 'create'
+      ? `; ${dryRun ? 'would create' : 'created'} its task for ${t.ownerId ? `owner ${t.ownerId}` : 'nobody (set DEFAULT_OWNER_ID)'}, due ${t.dueDate}`
+      : '';
   switch (r.plan.state) {
     case 'due':
       return `due today      ${name} (kickoff ${r.kickoffDate})${made}`;

@@ -63,5 +63,4 @@ export function readHandoffReview(values: ReviewValues): HandoffReviewAnswers {
 }
 
 /** The required answers still empty, by property name (schemas/insights.json handoffReview.requiredAnswers). */
-export const unansweredOf = (values: ReviewValues, required: readonly string[]): string[] =>
-  required.filter((name) => textOf(values[name]) === null);
+export const unansweredOf = (values: ReviewValues, required: readonly string[]): string[] => required.filter((name) => textOf(values[name]) === null);

@@ -68,12 +68,17 @@ export async function writeReviews(reviews: PlannedReview[], deps: WriteReviewDe
   const dealOf = new Map(reviews.flatMap((r) => (r.plan.task?.action === 'create' ? [[r.plan.task.key, r.dealId] as const] : [])));
   const findOpen = async (keys: string[]) => {
     const found = await findMarkedTasks(deps.gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], REVIEW_KEY_LABEL);
-    return new Map(keys.flatMap((k) => {
-      const task = found.get(dealOf.get(k)!)?.get(k);
-      return task ? [[k, task.id] as const] : [];
-    }));
+    return new Map(
+      keys.flatMap((k) => {
+        const task = found.get(dealOf.get(k)!)?.get(k);
+        return task ? [[k, task.id] as const] : [];
+      }),
+    );
   };
-  const tasks = creates.length || completes.length ? await syncOpenTasks(deps.gateway, creates, completes, findOpen) : { idOf: new Map<string, string>(), created: 0, completed: 0 };
+  const tasks =
+    creates.length || completes.length
+      ? await syncOpenTasks(deps.gateway, creates, completes, findOpen)
+      : { idOf: new Map<string, string>(), created: 0, completed: 0 };
   const updates: UpdateInput[] = reviews.flatMap((r) => {
     const made = r.plan.task?.action === 'create' ? tasks.idOf.get(r.plan.task.key) : undefined;
     const properties = reviewDealUpdate(r.plan, r.values, made);

@@ -107,10 +107,7 @@ export function createApp(options: CreateAppOptions): Express {
   return app;
 }
 
-async function checkReadiness(
-  readiness: (() => Promise<ReadinessReport>) | undefined,
-  timeoutMs: number,
-): Promise<ReadinessReport> {
+async function checkReadiness(readiness: (() => Promise<ReadinessReport>) | undefined, timeoutMs: number): Promise<ReadinessReport> {
   if (!readiness) return { ok: true, checks: {} };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ReadinessReport>((resolve) => {

@@ -76,10 +76,16 @@ function describeHubSpotError(err: HubSpotError): ErrorAnswer {
     log,
   });
   if (err.status === 401 || err.status === 403) {
-    return answer(502, 'hubspot_refused', `HubSpot refused the service's request (${err.status}); an administrator should check the app's token and scopes.`, 'error');
+    return answer(
+      502,
+      'hubspot_refused',
+      `HubSpot refused the service's request (${err.status}); an administrator should check the app's token and scopes.`,
+      'error',
+    );
   }
   if (err.status === 404) return answer(404, 'not_found', 'HubSpot has no such record.', 'warn');
-  if (err.status === 429) return answer(503, 'hubspot_rate_limited', 'HubSpot is rate-limiting the service; try again shortly.', 'warn', { 'Retry-After': '10' });
+  if (err.status === 429)
+    return answer(503, 'hubspot_rate_limited', 'HubSpot is rate-limiting the service; try again shortly.', 'warn', { 'Retry-After': '10' });
   return answer(502, 'hubspot_unavailable', `HubSpot could not complete the request (${err.status || 'unreachable'}); try again shortly.`, 'error');
 }
 
@@ -119,7 +125,13 @@ function describeBodyParserError(err: BodyParserError): ErrorAnswer {
       return answer(400, 'request_aborted', 'The request was aborted.');
     default:
       if (err.status >= 400 && err.status < 500 && err.expose) return answer(err.status, 'bad_request', err.message);
-      return { status: 500, body: { error: 'internal_error', message: 'Something went wrong; it has been logged.' }, headers: {}, level: 'error', log: { err } };
+      return {
+        status: 500,
+        body: { error: 'internal_error', message: 'Something went wrong; it has been logged.' },
+        headers: {},
+        level: 'error',
+        log: { err },
+      };
   }
 }
 
@@ -138,7 +150,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       { ...answer.log, status: answer.status, method: req.method, path, requestId },
       `${req.method} ${path} → ${answer.status} ${answer.body.error}`,
     );
-    res.status(answer.status).set(answer.headers).json({ ...answer.body, ...(requestId ? { requestId } : {}) });
+    res
+      .status(answer.status)
+      .set(answer.headers)
+      .json({ ...answer.body, ...(requestId ? { requestId } : {}) });
   };
 }
 

@@ -91,7 +91,13 @@ export function createCallBreaker(settings: CallBreakerSettings): HubSpotCallBre
         if (code === 'EOPENBREAKER') throw new CircuitOpenError(operation, settings.resetMs);
         // opossum's own timeout (a socket's ETIMEDOUT carries another message and stays as it is).
         if (code === 'ETIMEDOUT' && String((err as Error).message).startsWith('Timed out after')) {
-          throw new HubSpotError(0, `HubSpot did not answer ${operation} within ${settings.timeoutMs} ms (HUBSPOT_TIMEOUT_MS).`, { message: 'timeout' }, {}, operation);
+          throw new HubSpotError(
+            0,
+            `HubSpot did not answer ${operation} within ${settings.timeoutMs} ms (HUBSPOT_TIMEOUT_MS).`,
+            { message: 'timeout' },
+            {},
+            operation,
+          );
         }
         throw err;
       }

@@ -5,18 +5,7 @@ import { coolDownAfter, guarded, type CallGuards } from './guarded-call';
 import type { BudgetKind } from './rate-budget';
 import { withRetry, type RetryPolicy } from './retry';
 import { SearchThrottle } from './search-throttle';
-import type {
-  AssociatedId,
-  AssociationLabel,
-  CreateInput,
-  CrmRecord,
-  Owner,
-  Pipeline,
-  Properties,
-  SearchPage,
-  SearchRequest,
-  UpdateInput,
-} from './types';
+import type { AssociatedId, AssociationLabel, CreateInput, CrmRecord, Owner, Pipeline, Properties, SearchPage, SearchRequest, UpdateInput } from './types';
 import { toCrmRecord, toPipeline } from './convert';
 
 export const BATCH_LIMIT = 100;
@@ -79,12 +68,7 @@ export class CrmGateway {
   }
 
   /** Batch read by id; ids that do not exist are simply absent from the map. */
-  async readMany(
-    objectType: string,
-    ids: string[],
-    properties: string[],
-    propertiesWithHistory: string[] = [],
-  ): Promise<Map<string, CrmRecord>> {
+  async readMany(objectType: string, ids: string[], properties: string[], propertiesWithHistory: string[] = []): Promise<Map<string, CrmRecord>> {
     const found = new Map<string, CrmRecord>();
     for (const part of chunk(unique(ids), BATCH_LIMIT)) {
       const res = await this.call(`batch read ${objectType}`, () =>
@@ -169,16 +153,18 @@ export class CrmGateway {
     const created = new Map<string, string>();
     const operation = `batch create ${objectType}`;
     const send = async (part: CreateInput[]) => {
-      const res = await guarded(this.options, 'request', operation, () => this.client.crm.objects.batchApi.create(objectType, {
-        inputs: part.map((i) => ({
-          objectWriteTraceId: i.key,
-          properties: clean(i.properties),
-          associations: (i.associations ?? []).map((a) => ({
-            to: { id: a.toId },
-            types: [{ associationCategory: (a.category ?? 'HUBSPOT_DEFINED') as never, associationTypeId: a.typeId }],
+      const res = await guarded(this.options, 'request', operation, () =>
+        this.client.crm.objects.batchApi.create(objectType, {
+          inputs: part.map((i) => ({
+            objectWriteTraceId: i.key,
+            properties: clean(i.properties),
+            associations: (i.associations ?? []).map((a) => ({
+              to: { id: a.toId },
+              types: [{ associationCategory: (a.category ?? 'HUBSPOT_DEFINED') as never, associationTypeId: a.typeId }],
+            })),
           })),
-        })),
-      }))();
+        }),
+      )();
       failOnBatchErrors(res, operation);
       return res.results;
     };
@@ -202,9 +188,7 @@ export class CrmGateway {
   }
 
   async update(objectType: string, id: string, properties: Properties): Promise<void> {
-    await this.call(`update ${objectType} ${id}`, () =>
-      this.client.crm.objects.basicApi.update(objectType, id, { properties: clean(properties) }),
-    );
+    await this.call(`update ${objectType} ${id}`, () => this.client.crm.objects.basicApi.update(objectType, id, { properties: clean(properties) }));
   }
 
   async search(objectType: string, request: SearchRequest): Promise<SearchPage> {
@@ -226,9 +210,7 @@ export class CrmGateway {
   }
 
   async pipelines(objectType = 'deals'): Promise<Pipeline[]> {
-    const res = await this.call(`read pipelines ${objectType}`, () =>
-      this.client.crm.pipelines.pipelinesApi.getAll(objectType),
-    );
+    const res = await this.call(`read pipelines ${objectType}`, () => this.client.crm.pipelines.pipelinesApi.getAll(objectType));
     return res.results.map(toPipeline);
   }
 

@@ -34,9 +34,7 @@ export interface PortalTypes {
 
 export class PortalNotProvisionedError extends Error {
   constructor(missing: string[]) {
-    super(
-      `The portal lacks Throughline's ${missing.join(', ')}. Run \`npm run provision -- apply\` against it first.`,
-    );
+    super(`The portal lacks Throughline's ${missing.join(', ')}. Run \`npm run provision -- apply\` against it first.`);
     this.name = 'PortalNotProvisionedError';
   }
 }

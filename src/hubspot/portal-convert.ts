@@ -20,9 +20,7 @@ export function toPortalProperty(p: PropertyLike): PortalProperty {
     fieldType: p.fieldType,
     groupName: p.groupName ?? '',
     description: p.description ?? '',
-    options: (p.options ?? []).map(
-      (o, i): PortalOption => ({ label: o.label, value: o.value, displayOrder: o.displayOrder ?? i, hidden: o.hidden ?? false }),
-    ),
+    options: (p.options ?? []).map((o, i): PortalOption => ({ label: o.label, value: o.value, displayOrder: o.displayOrder ?? i, hidden: o.hidden ?? false })),
     hubspotDefined: p.hubspotDefined ?? false,
   };
 }

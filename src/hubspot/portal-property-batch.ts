@@ -14,8 +14,7 @@ export interface PropertyCreateCalls {
   one: (body: PropertyCreateBody) => Promise<CreateOutcome>;
 }
 
-const alreadyExists = (e: { message: string; category?: string }) =>
-  e.category === 'OBJECT_ALREADY_EXISTS' || /already exists/i.test(e.message);
+const alreadyExists = (e: { message: string; category?: string }) => e.category === 'OBJECT_ALREADY_EXISTS' || /already exists/i.test(e.message);
 
 /**
  * Creates properties with batch/create. A 207 whose errors all say "already exists" is a finished

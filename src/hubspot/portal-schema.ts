@@ -53,9 +53,7 @@ export class PortalSchemaGateway {
   }
 
   async listObjectSchemas(): Promise<PortalObjectSchema[]> {
-    const res = await this.call('reading custom object schemas', [schemaScope('custom', 'read')], () =>
-      this.client.crm.schemas.coreApi.getAll(),
-    );
+    const res = await this.call('reading custom object schemas', [schemaScope('custom', 'read')], () => this.client.crm.schemas.coreApi.getAll());
     return res.results.map(toPortalObjectSchema);
   }
 

@@ -14,8 +14,7 @@ export type Access = 'read' | 'write';
 
 /** An object type as the scope check sees it: a native name, or `custom` for any custom object. */
 export type ObjectKind =
-  | 'deals' | 'companies' | 'contacts' | 'tasks' | 'notes' | 'calls' | 'emails' | 'meetings'
-  | 'tickets' | 'invoices' | 'projects' | 'custom';
+  'deals' | 'companies' | 'contacts' | 'tasks' | 'notes' | 'calls' | 'emails' | 'meetings' | 'tickets' | 'invoices' | 'projects' | 'custom';
 
 const NATIVE_IDS: Record<string, ObjectKind> = {
   [T.contacts]: 'contacts',

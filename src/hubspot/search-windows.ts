@@ -50,7 +50,11 @@ export async function currentRecords(
   properties: string[],
   stillMatches: (record: CrmRecord) => boolean,
 ): Promise<CrmRecord[]> {
-  const current = await gateway.readMany(objectType, page.map((r) => r.id), properties);
+  const current = await gateway.readMany(
+    objectType,
+    page.map((r) => r.id),
+    properties,
+  );
   return page.flatMap((r) => {
     const record = current.get(r.id);
     return record && stillMatches(record) ? [record] : [];

@@ -31,16 +31,27 @@ function estimateSentence(row: OutcomeRow): string | null {
   if (h.overPct === null) return null;
   const w = row.estimateWeeks;
   const weeks = w.planned !== null && w.actual !== null && w.basedOn > 0 ? (w.actual - w.planned) / w.basedOn : null;
-  const weeksText = weeks === null || Math.abs(weeks) < 0.5 ? '' : weeks > 0 ? `, and ${round(weeks)} weeks longer on average` : `, and ${round(-weeks)} weeks shorter on average`;
+  const weeksText =
+    weeks === null || Math.abs(weeks) < 0.5
+      ? ''
+      : weeks > 0
+        ? `, and ${round(weeks)} weeks longer on average`
+        : `, and ${round(-weeks)} weeks shorter on average`;
   const pct = round(h.overPct);
-  const head = pct > 0 ? `Delivery estimated ${pct}% more hours than the proposal` : pct < 0 ? `Delivery estimated ${-pct}% fewer hours than the proposal` : 'Delivery estimated the hours the proposal sold';
+  const head =
+    pct > 0
+      ? `Delivery estimated ${pct}% more hours than the proposal`
+      : pct < 0
+        ? `Delivery estimated ${-pct}% fewer hours than the proposal`
+        : 'Delivery estimated the hours the proposal sold';
   return `${head}${weeksText}${ofDeals(h.basedOn, row.deals)}.`;
 }
 
 function absorbedSentence(row: OutcomeRow, currency: string, words: OutcomeWords): string {
   const a = row.absorbed;
   if (a.changeOrders === 0) return 'No change order was absorbed.';
-  if (a.hours === null) return `${a.changeOrders === 1 ? '1 change order was' : `${a.changeOrders} change orders were`} absorbed, none with its hours recorded.`;
+  if (a.hours === null)
+    return `${a.changeOrders === 1 ? '1 change order was' : `${a.changeOrders} change orders were`} absorbed, none with its hours recorded.`;
   const amount = a.amount !== null ? ` (${money(a.amount, currency)})` : '';
   const top = a.byCause.filter((c) => c.hours !== null && c.hours > 0).slice(0, 2);
   const causes = top.map((c) => `${wordFor(words.causes, c.cause, 'no cause given').toLowerCase()} (${hours(c.hours!)})`).join(' and ');

@@ -63,10 +63,20 @@ export function createInsightsService(deps: InsightsServiceDeps) {
         portalCurrency: deps.settings.currency,
         requiredAnswers: handoffReview.requiredAnswers,
       },
-      { dealProperties: [...new Set([...OUTCOME_DEAL_PROPERTIES, ...reviewDealProperties(deps.model), ...groupProperty(by)])], since: options.since, onProgress: options.onProgress },
+      {
+        dealProperties: [...new Set([...OUTCOME_DEAL_PROPERTIES, ...reviewDealProperties(deps.model), ...groupProperty(by)])],
+        since: options.since,
+        onProgress: options.onProgress,
+      },
     );
     const labels = groupLabels(by, deps.model, await deps.pipelines.all(), by === 'owner' ? await deps.owners() : []);
-    return summariseDeliveryOutcomes(deals, now, { ...outcomes, by, currency: deps.settings.currency, labels, ...(options.since ? { since: options.since } : {}) });
+    return summariseDeliveryOutcomes(deals, now, {
+      ...outcomes,
+      by,
+      currency: deps.settings.currency,
+      labels,
+      ...(options.since ? { since: options.since } : {}),
+    });
   }
 
   let cached: { summary: OutcomeSummary; at: number } | undefined;

@@ -47,28 +47,41 @@ export async function loadOutcomeDeals(deps: OutcomeLoadDeps, options: OutcomeLo
   const filters: SearchFilter[] = [{ propertyName: 'dealstage', operator: 'IN', values: [...new Set(won)] }];
   if (options.since) filters.push({ propertyName: 'closedate', operator: 'GTE', value: String(options.since.getTime()) });
   const out: OutcomeDeal[] = [];
-  await searchAll(gateway, 'deals', [{ filters }], options.dealProperties, async (page) => {
-    const ids = page.map((d) => d.id);
-    const [scopeLinks, coLinks, commitmentLinks] = await Promise.all([
-      gateway.associationsOf('deals', types.scope, ids),
-      gateway.associationsOf('deals', types.changeOrder, ids),
-      types.commitment ? gateway.associationsOf('deals', types.commitment, ids) : NO_LINKS,
-    ]);
-    const read = (type: string | undefined, links: Map<string, AssociatedId[]>, properties: string[]) => {
-      const linked = [...new Set([...links.values()].flat().map((l) => l.id))];
-      return type && linked.length ? gateway.readMany(type, linked, properties) : Promise.resolve(NO_RECORDS);
-    };
-    const [scopes, changeOrders, commitments] = await Promise.all([
-      read(types.scope, scopeLinks, OUTCOME_SCOPE_PROPERTIES),
-      read(types.changeOrder, coLinks, [...Object.values(CO), 'hs_createdate']),
-      read(types.commitment, commitmentLinks, deps.commitmentProperties),
-    ]);
-    const of = (links: Map<string, AssociatedId[]>, records: Map<string, CrmRecord>, id: string) => (links.get(id) ?? []).flatMap((l) => records.get(l.id) ?? []);
-    for (const deal of page) {
-      const records = { deal, scopes: of(scopeLinks, scopes, deal.id), changeOrders: of(coLinks, changeOrders, deal.id), commitments: of(commitmentLinks, commitments, deal.id) };
-      out.push(toOutcomeDeal(records, deps.portalCurrency, deps.requiredAnswers));
-    }
-    options.onProgress?.(out.length);
-  }, OUTCOME_PAGE_SIZE);
+  await searchAll(
+    gateway,
+    'deals',
+    [{ filters }],
+    options.dealProperties,
+    async (page) => {
+      const ids = page.map((d) => d.id);
+      const [scopeLinks, coLinks, commitmentLinks] = await Promise.all([
+        gateway.associationsOf('deals', types.scope, ids),
+        gateway.associationsOf('deals', types.changeOrder, ids),
+        types.commitment ? gateway.associationsOf('deals', types.commitment, ids) : NO_LINKS,
+      ]);
+      const read = (type: string | undefined, links: Map<string, AssociatedId[]>, properties: string[]) => {
+        const linked = [...new Set([...links.values()].flat().map((l) => l.id))];
+        return type && linked.length ? gateway.readMany(type, linked, properties) : Promise.resolve(NO_RECORDS);
+      };
+      const [scopes, changeOrders, commitments] = await Promise.all([
+        read(types.scope, scopeLinks, OUTCOME_SCOPE_PROPERTIES),
+        read(types.changeOrder, coLinks, [...Object.values(CO), 'hs_createdate']),
+        read(types.commitment, commitmentLinks, deps.commitmentProperties),
+      ]);
+      const of = (links: Map<string, AssociatedId[]>, records: Map<string, CrmRecord>, id: string) =>
+        (links.get(id) ?? []).flatMap((l) => records.get(l.id) ?? []);
+      for (const deal of page) {
+        const records = {
+          deal,
+          scopes: of(scopeLinks, scopes, deal.id),
+          changeOrders: of(coLinks, changeOrders, deal.id),
+          commitments: of(commitmentLinks, commitments, deal.id),
+        };
+        out.push(toOutcomeDeal(records, deps.portalCurrency, deps.requiredAnswers));
+      }
+      options.onProgress?.(out.length);
+    },
+    OUTCOME_PAGE_SIZE,
+  );
   return out;
 }

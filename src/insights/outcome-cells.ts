@@ -30,20 +30,47 @@ function compared(c: Comparison, unit: string, deals: number): string {
 
 export function outcomeColumns(summary: Pick<OutcomeSummary, 'groupBy' | 'currency'>, words: OutcomeWords): OutcomeColumn[] {
   const causes = (row: OutcomeRow, sep: string) =>
-    row.absorbed.byCause.slice(0, 3).map((c) => `${wordFor(words.causes, c.cause, 'no cause')} ${c.hours === null ? '?' : r0(c.hours)} h`).join(sep);
+    row.absorbed.byCause
+      .slice(0, 3)
+      .map((c) => `${wordFor(words.causes, c.cause, 'no cause')} ${c.hours === null ? '?' : r0(c.hours)} h`)
+      .join(sep);
   const broken = (row: OutcomeRow, sep: string) =>
-    row.promises.byHow.filter((h) => h.broken > 0).map((h) => `${wordFor(words.hows, h.how, 'not said')} ${h.broken}/${h.made}`).join(sep);
+    row.promises.byHow
+      .filter((h) => h.broken > 0)
+      .map((h) => `${wordFor(words.hows, h.how, 'not said')} ${h.broken}/${h.made}`)
+      .join(sep);
   const rediscovered = (row: OutcomeRow, sep: string) =>
-    row.reviews.rediscovered.slice(0, 3).map((x) => `${wordFor(words.rediscovered, x.item, x.item)} ${x.deals}`).join(sep);
+    row.reviews.rediscovered
+      .slice(0, 3)
+      .map((x) => `${wordFor(words.rediscovered, x.item, x.item)} ${x.deals}`)
+      .join(sep);
   const momentum = (row: OutcomeRow, sep: string) =>
-    row.reviews.momentumDrops.slice(0, 2).map((x) => `${wordFor(words.momentumDrops, x.item, x.item)} ${x.deals}`).join(sep);
+    row.reviews.momentumDrops
+      .slice(0, 2)
+      .map((x) => `${wordFor(words.momentumDrops, x.item, x.item)} ${x.deals}`)
+      .join(sep);
   return [
     { header: groupByWords(summary.groupBy), text: (r) => `${r.label}${r.smallGroup ? ' *' : ''}`, csv: (r) => [r.label] },
     { header: 'deals', text: (r) => String(r.deals), csv: (r) => [String(r.deals)] },
     { header: 'small group', text: () => '', csv: (r) => [String(r.smallGroup)] },
-    { header: 'proposal → estimate', text: (r) => compared(r.estimateHours, 'h', r.deals), csvHeaders: compareHeaders('estimate', 'proposal hours', 'estimate hours'), csv: (r) => compareCells(r.estimateHours) },
-    { header: 'weeks', text: (r) => compared(r.estimateWeeks, 'wk', r.deals), csvHeaders: compareHeaders('weeks', 'proposal weeks', 'delivery weeks'), csv: (r) => compareCells(r.estimateWeeks) },
-    { header: 'budget → logged', text: (r) => compared(r.hoursVsBudget, 'h', r.deals), csvHeaders: compareHeaders('logged', 'hours budget', 'hours logged'), csv: (r) => compareCells(r.hoursVsBudget) },
+    {
+      header: 'proposal → estimate',
+      text: (r) => compared(r.estimateHours, 'h', r.deals),
+      csvHeaders: compareHeaders('estimate', 'proposal hours', 'estimate hours'),
+      csv: (r) => compareCells(r.estimateHours),
+    },
+    {
+      header: 'weeks',
+      text: (r) => compared(r.estimateWeeks, 'wk', r.deals),
+      csvHeaders: compareHeaders('weeks', 'proposal weeks', 'delivery weeks'),
+      csv: (r) => compareCells(r.estimateWeeks),
+    },
+    {
+      header: 'budget → logged',
+      text: (r) => compared(r.hoursVsBudget, 'h', r.deals),
+      csvHeaders: compareHeaders('logged', 'hours budget', 'hours logged'),
+      csv: (r) => compareCells(r.hoursVsBudget),
+    },
     { header: 'absorbed h', text: (r) => (r.absorbed.hours === null ? NONE : r0(r.absorbed.hours)), csv: (r) => [csvNum(r.absorbed.hours)] },
     {
       header: `absorbed ${summary.currency}`,
@@ -51,13 +78,23 @@ export function outcomeColumns(summary: Pick<OutcomeSummary, 'groupBy' | 'curren
       csv: (r) => [csvNum(r.absorbed.amount)],
     },
     { header: 'absorbed by cause', text: (r) => causes(r, ', ') || NONE, csv: (r) => [causes(r, '; ')] },
-    { header: 'promises broken', text: (r) => (r.promises.made ? `${r.promises.broken}/${r.promises.made}` : NONE), csvHeaders: ['promises made', 'promises broken', 'promises at risk'], csv: (r) => [String(r.promises.made), String(r.promises.broken), String(r.promises.atRisk)] },
+    {
+      header: 'promises broken',
+      text: (r) => (r.promises.made ? `${r.promises.broken}/${r.promises.made}` : NONE),
+      csvHeaders: ['promises made', 'promises broken', 'promises at risk'],
+      csv: (r) => [String(r.promises.made), String(r.promises.broken), String(r.promises.atRisk)],
+    },
     { header: 'broken by how', text: (r) => broken(r, ', ') || NONE, csv: (r) => [broken(r, '; ')] },
     { header: 'reviews', text: (r) => String(r.reviews.answered), csv: (r) => [String(r.reviews.answered)] },
     { header: 'rediscovered', text: (r) => rediscovered(r, ', ') || NONE, csv: (r) => [rediscovered(r, '; ')] },
     { header: 'momentum dropped', text: (r) => momentum(r, ', ') || NONE, csv: (r) => [momentum(r, '; ')] },
     { header: 'extra-work promises', text: (r) => (r.promises.made ? String(r.promises.extraWork) : NONE), csv: (r) => [String(r.promises.extraWork)] },
-    { header: 'readiness', text: (r) => (r.reviews.readiness.value === null ? NONE : r1(r.reviews.readiness.value)), csvHeaders: ['readiness', 'rediscovery hours'], csv: (r) => [csvNum(r.reviews.readiness.value), csvNum(r.reviews.rediscoveryHours.value)] },
+    {
+      header: 'readiness',
+      text: (r) => (r.reviews.readiness.value === null ? NONE : r1(r.reviews.readiness.value)),
+      csvHeaders: ['readiness', 'rediscovery hours'],
+      csv: (r) => [csvNum(r.reviews.readiness.value), csvNum(r.reviews.rediscoveryHours.value)],
+    },
     {
       header: 'margin planned → now',
       text: (r) => (r.margin.plannedPct === null || r.margin.actualPct === null ? NONE : `${r0(r.margin.plannedPct)}% → ${r0(r.margin.actualPct)}%`),

@@ -12,7 +12,9 @@ export interface GroupOptions {
 }
 
 function absorbed(deals: readonly OutcomeDeal[], currency: string): OutcomeRow['absorbed'] {
-  const orders = deals.flatMap((d) => d.changeOrders.filter((co) => co.decision === 'absorbed').map((co) => ({ co, sameCurrency: (d.currency ?? currency) === currency })));
+  const orders = deals.flatMap((d) =>
+    d.changeOrders.filter((co) => co.decision === 'absorbed').map((co) => ({ co, sameCurrency: (d.currency ?? currency) === currency })),
+  );
   const amountOf = (o: (typeof orders)[number]) => (o.sameCurrency ? o.co.amount : null);
   const causes = new Map<ChangeOrderCause | null, typeof orders>();
   for (const o of orders) {
@@ -52,7 +54,12 @@ function promises(deals: readonly OutcomeDeal[]): OutcomeRow['promises'] {
   };
 }
 
-const sameWords = (title: string) => title.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const sameWords = (title: string) =>
+  title
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The same promise broken on two deals or more: what "start in two weeks" looks like across deals. */
 function brokenAgain(deals: readonly OutcomeDeal[]): Array<{ title: string; deals: number }> {
@@ -66,7 +73,10 @@ function brokenAgain(deals: readonly OutcomeDeal[]): Array<{ title: string; deal
       byWords.set(key, entry);
     }
   }
-  return [...byWords.values()].filter((e) => e.deals.size > 1).map((e) => ({ title: e.title, deals: e.deals.size })).sort((a, b) => b.deals - a.deals || a.title.localeCompare(b.title));
+  return [...byWords.values()]
+    .filter((e) => e.deals.size > 1)
+    .map((e) => ({ title: e.title, deals: e.deals.size }))
+    .sort((a, b) => b.deals - a.deals || a.title.localeCompare(b.title));
 }
 
 function counted<T extends string>(lists: ReadonlyArray<readonly T[]>): Array<{ item: T; deals: number }> {
@@ -98,9 +108,21 @@ export function summariseGroup(key: string | null, label: string, deals: readonl
     label,
     deals: deals.length,
     smallGroup: deals.length < opts.smallGroupBelow,
-    estimateHours: compare(deals, (d) => d.scope?.proposalHours ?? null, (d) => d.scope?.estimateHours ?? null),
-    estimateWeeks: compare(deals, (d) => d.scope?.proposalWeeks ?? null, (d) => d.scope?.deliveryWeeks ?? null),
-    hoursVsBudget: compare(deals, (d) => d.delivery.hoursBudget, (d) => d.delivery.hoursLogged),
+    estimateHours: compare(
+      deals,
+      (d) => d.scope?.proposalHours ?? null,
+      (d) => d.scope?.estimateHours ?? null,
+    ),
+    estimateWeeks: compare(
+      deals,
+      (d) => d.scope?.proposalWeeks ?? null,
+      (d) => d.scope?.deliveryWeeks ?? null,
+    ),
+    hoursVsBudget: compare(
+      deals,
+      (d) => d.delivery.hoursBudget,
+      (d) => d.delivery.hoursLogged,
+    ),
     margin: {
       plannedPct: mean(margin, (d) => d.delivery.plannedMarginPct).value,
       actualPct: mean(margin, (d) => d.delivery.marginNowPct).value,

@@ -12,7 +12,12 @@ export function renderOutcomesText(summary: OutcomeSummary, words: OutcomeWords)
   const rows = [...summary.rows, summary.total];
   const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.text(r)))];
   const widths = columns.map((_, i) => Math.max(...table.map((line) => [...line[i]!].length)));
-  const lines = table.map((line) => line.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd());
+  const lines = table.map((line) =>
+    line
+      .map((cell, i) => pad(cell, widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   lines.splice(lines.length - 1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   const notes = [

@@ -11,7 +11,16 @@ import type { OutcomeDeal } from './outcome-deal';
 const HEALTHS: readonly DeliveryHealth[] = ['not_started', 'on_track', 'at_risk', 'off_track', 'closed'];
 
 /** The deal properties the insights read (besides the review group and a grouping property). */
-export const OUTCOME_DEAL_PROPERTIES = ['dealname', 'closedate', 'dealtype', 'pipeline', 'dealstage', 'hubspot_owner_id', 'deal_currency_code', ...Object.values(H)];
+export const OUTCOME_DEAL_PROPERTIES = [
+  'dealname',
+  'closedate',
+  'dealtype',
+  'pipeline',
+  'dealstage',
+  'hubspot_owner_id',
+  'deal_currency_code',
+  ...Object.values(H),
+];
 export const OUTCOME_SCOPE_PROPERTIES = [S.approved, SD.proposalHours, SD.estimateHours, 'proposal_timeline_weeks', SD.timelineWeeks];
 
 export interface OutcomeRecords {

@@ -37,15 +37,24 @@ export function registerEngineGauges(metrics: Metrics, signals: EngineSignals, p
   gauge('hubspot_circuit_open', '1 while HubSpot calls fail fast (the circuit is open or half open), else 0.', async (g) => {
     g.set((await readiness()).gauges.circuit_open);
   });
-  gauge('webhook_signature_refusals_recent', 'Webhook requests refused for their signature among the most recent ones (last 5 minutes, at most 20).', async (g) => {
-    g.set((await readiness()).gauges.webhook_signature_refusals);
-  });
+  gauge(
+    'webhook_signature_refusals_recent',
+    'Webhook requests refused for their signature among the most recent ones (last 5 minutes, at most 20).',
+    async (g) => {
+      g.set((await readiness()).gauges.webhook_signature_refusals);
+    },
+  );
   if (!signals.queue) return;
   const queue = signals.queue;
-  gauge('queue_jobs', 'Jobs in the work queue by state: waiting, delayed (coalescing, backoff, busy key), active, failed (kept for `npm run queue -- retry`).', async (g) => {
-    const s = await queue();
-    for (const state of ['waiting', 'delayed', 'active', 'failed'] as const) g.set({ state }, s[state]);
-  }, ['state']);
+  gauge(
+    'queue_jobs',
+    'Jobs in the work queue by state: waiting, delayed (coalescing, backoff, busy key), active, failed (kept for `npm run queue -- retry`).',
+    async (g) => {
+      const s = await queue();
+      for (const state of ['waiting', 'delayed', 'active', 'failed'] as const) g.set({ state }, s[state]);
+    },
+    ['state'],
+  );
   gauge('queue_max_depth', 'QUEUE_MAX_DEPTH: waiting + delayed jobs beyond which /readyz says the queue is saturated.', async (g) => {
     g.set((await readiness()).gauges.queue_max_depth);
   });

@@ -28,9 +28,15 @@ const teamSchema = z
   })
   .superRefine((team, ctx) => {
     team.exceptions.forEach((e, i) => {
-      if (e.to < e.from) ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'to'], message: `ends (${e.to}) before it starts (${e.from}) — swap the dates` });
+      if (e.to < e.from)
+        ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'to'], message: `ends (${e.to}) before it starts (${e.from}) — swap the dates` });
       const clash = team.exceptions.findIndex((o, j) => j < i && o.from <= e.to && e.from <= o.to);
-      if (clash >= 0) ctx.addIssue({ code: 'custom', path: ['exceptions', i], message: `overlaps exception ${clash} (${team.exceptions[clash]!.reason}) — one exception per day, merge them` });
+      if (clash >= 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exceptions', i],
+          message: `overlaps exception ${clash} (${team.exceptions[clash]!.reason}) — one exception per day, merge them`,
+        });
     });
   });
 

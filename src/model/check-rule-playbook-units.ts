@@ -13,7 +13,13 @@ export function checkRulePlaybookUnits(
     (rule.playbookUnits ?? []).flatMap((id, i) =>
       ids.includes(id)
         ? []
-        : [{ file, path: `$.rules[${r}].playbookUnits[${i}]`, message: `"${id}" is not a unit of ${playbooksFile} — use one of ${ids.join(', ') || '(none)'}` }],
+        : [
+            {
+              file,
+              path: `$.rules[${r}].playbookUnits[${i}]`,
+              message: `"${id}" is not a unit of ${playbooksFile} — use one of ${ids.join(', ') || '(none)'}`,
+            },
+          ],
     ),
   );
 }

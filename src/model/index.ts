@@ -10,13 +10,6 @@ export type { RenewalSettings } from './renewals-schema';
 export type { DeliveryHealthPolicy, DeliveryThresholds } from './delivery-health-schema';
 export type { InsightsSettings, HandoffReviewSettings, OutcomeSettings } from './insights-schema';
 export { PROPERTY_TYPES, FIELD_TYPES_BY_TYPE, type PropertyType } from './property-types';
-export {
-  NAME_PATTERN,
-  RESERVED_OBJECT_NAMES,
-  ASSOCIATED_OBJECTS,
-  NATIVE_OBJECT_TYPE_IDS,
-  LABEL_NATIVE_ENDS,
-  type AssociatedObject,
-} from './names';
+export { NAME_PATTERN, RESERVED_OBJECT_NAMES, ASSOCIATED_OBJECTS, NATIVE_OBJECT_TYPE_IDS, LABEL_NATIVE_ENDS, type AssociatedObject } from './names';
 export type { Playbooks, PlaybookDef, UnitDef, UnitOwner, Deliverable } from './playbooks-schema';
 export type { CapacitySettings, TeamCapacity, CapacityException } from './capacity-schema';

@@ -57,7 +57,9 @@ export function loadModel(dir = 'schemas'): Model {
 
   const objectsDir = resolve(dir, 'objects');
   const objectFiles = existsSync(objectsDir)
-    ? readdirSync(objectsDir).filter((f) => f.endsWith('.json')).sort()
+    ? readdirSync(objectsDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
     : [];
   const objects = objectFiles.map((f) => parse(join('objects', f), customObjectSchema));
   const parts: ModelParts = {
@@ -81,7 +83,9 @@ export function loadModel(dir = 'schemas'): Model {
     ...validateInsights(parts),
     ...validatePlaybooks(parts),
     ...validateCapacity(parts),
-    ...(parts.gateRules && parts.playbooks ? checkRulePlaybookUnits(parts.gateRules.value.rules, parts.playbooks.value, parts.gateRules.file, parts.playbooks.file) : []),
+    ...(parts.gateRules && parts.playbooks
+      ? checkRulePlaybookUnits(parts.gateRules.value.rules, parts.playbooks.value, parts.gateRules.file, parts.playbooks.file)
+      : []),
   );
 
   if (

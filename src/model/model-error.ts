@@ -7,9 +7,7 @@ export interface ModelProblem {
 }
 
 export function formatProblem(problem: ModelProblem): string {
-  return problem.path === '$'
-    ? `${problem.file}: ${problem.message}`
-    : `${problem.file} at ${problem.path}: ${problem.message}`;
+  return problem.path === '$' ? `${problem.file}: ${problem.message}` : `${problem.file} at ${problem.path}: ${problem.message}`;
 }
 
 export class ModelError extends Error {

@@ -21,10 +21,41 @@ export function suggestName(input: string): string {
  */
 export const RESERVED_OBJECT_NAMES: ReadonlySet<string> = new Set(
   [
-    'contact', 'company', 'deal', 'ticket', 'task', 'note', 'call', 'email', 'meeting', 'product',
-    'line_item', 'quote', 'invoice', 'order', 'cart', 'payment', 'subscription', 'lead', 'listing',
-    'appointment', 'course', 'goal', 'user', 'owner', 'contract', 'project', 'service', 'discount',
-    'fee', 'tax', 'communication', 'postal_mail', 'feedback_submission', 'marketing_event', 'partner_client',
+    'contact',
+    'company',
+    'deal',
+    'ticket',
+    'task',
+    'note',
+    'call',
+    'email',
+    'meeting',
+    'product',
+    'line_item',
+    'quote',
+    'invoice',
+    'order',
+    'cart',
+    'payment',
+    'subscription',
+    'lead',
+    'listing',
+    'appointment',
+    'course',
+    'goal',
+    'user',
+    'owner',
+    'contract',
+    'project',
+    'service',
+    'discount',
+    'fee',
+    'tax',
+    'communication',
+    'postal_mail',
+    'feedback_submission',
+    'marketing_event',
+    'partner_client',
   ].flatMap((n) => [n, n.endsWith('y') ? `${n.slice(0, -1)}ies` : n.endsWith('x') ? `${n}es` : `${n}s`]),
 );
 
@@ -49,11 +80,19 @@ export const LABEL_NATIVE_ENDS: Record<string, AssociatedObject> = {
 
 /** HubSpot's own deal properties that gate rules may name without defining them in schemas/. */
 export const DEFAULT_DEAL_PROPERTIES: ReadonlySet<string> = new Set([
-  'dealname', 'amount', 'closedate', 'dealstage', 'pipeline', 'dealtype', 'description',
-  'hubspot_owner_id', 'hs_priority', 'hs_next_step', 'createdate', 'hs_object_id',
+  'dealname',
+  'amount',
+  'closedate',
+  'dealstage',
+  'pipeline',
+  'dealtype',
+  'description',
+  'hubspot_owner_id',
+  'hs_priority',
+  'hs_next_step',
+  'createdate',
+  'hs_object_id',
 ]);
 
 /** Properties HubSpot gives every custom object. */
-export const DEFAULT_CUSTOM_OBJECT_PROPERTIES: ReadonlySet<string> = new Set([
-  'hs_object_id', 'hs_createdate', 'hs_lastmodifieddate', 'hubspot_owner_id',
-]);
+export const DEFAULT_CUSTOM_OBJECT_PROPERTIES: ReadonlySet<string> = new Set(['hs_object_id', 'hs_createdate', 'hs_lastmodifieddate', 'hubspot_owner_id']);

@@ -7,15 +7,13 @@ export const OBJECT_ROLES = ['scope', 'contract', 'customer_status', 'change_ord
 export type ObjectRole = (typeof OBJECT_ROLES)[number];
 
 const objectName = hubSpotName('object name').refine((n) => !RESERVED_OBJECT_NAMES.has(n), {
-  error: (iss) =>
-    `"${String(iss.input)}" collides with a HubSpot native object — choose a distinct name such as "custom_${String(iss.input)}"`,
+  error: (iss) => `"${String(iss.input)}" collides with a HubSpot native object — choose a distinct name such as "custom_${String(iss.input)}"`,
 });
 
 export const customObjectSchema = z
   .strictObject({
     role: z.enum(OBJECT_ROLES, {
-      error: (iss) =>
-        iss.input === undefined ? undefined : `"${String(iss.input)}" is not a role — use one of ${OBJECT_ROLES.join(', ')}`,
+      error: (iss) => (iss.input === undefined ? undefined : `"${String(iss.input)}" is not a role — use one of ${OBJECT_ROLES.join(', ')}`),
     }),
     name: objectName,
     labels: z.strictObject({ singular: text, plural: text }),

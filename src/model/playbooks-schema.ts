@@ -79,11 +79,20 @@ export const playbooksSchema = z
     file.playbooks.forEach((p, i) => {
       const selector = `${p.pipeline} ${p.stage}`;
       if (selectors.has(selector)) {
-        ctx.addIssue({ code: 'custom', path: ['playbooks', i], message: `a second playbook for pipeline ${p.pipeline}, stage ${p.stage} — merge their units into one` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['playbooks', i],
+          message: `a second playbook for pipeline ${p.pipeline}, stage ${p.stage} — merge their units into one`,
+        });
       }
       selectors.add(selector);
       p.units.forEach((u, n) => {
-        if (!ids.has(u)) ctx.addIssue({ code: 'custom', path: ['playbooks', i, 'units', n], message: `"${u}" is not a unit — define it under units or use one of ${[...ids].join(', ') || '(none)'}` });
+        if (!ids.has(u))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['playbooks', i, 'units', n],
+            message: `"${u}" is not a unit — define it under units or use one of ${[...ids].join(', ') || '(none)'}`,
+          });
         if (p.units.indexOf(u) !== n) ctx.addIssue({ code: 'custom', path: ['playbooks', i, 'units', n], message: `"${u}" is listed twice in this playbook` });
       });
     });

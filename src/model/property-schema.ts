@@ -15,16 +15,10 @@ export const propertySchema = z
     name: definedPropertyName,
     label: text,
     type: z.enum(PROPERTY_TYPES, {
-      error: (iss) =>
-        iss.input === undefined
-          ? undefined
-          : `"${String(iss.input)}" is not a HubSpot property type — use one of ${PROPERTY_TYPES.join(', ')}`,
+      error: (iss) => (iss.input === undefined ? undefined : `"${String(iss.input)}" is not a HubSpot property type — use one of ${PROPERTY_TYPES.join(', ')}`),
     }),
     fieldType: z.enum(FIELD_TYPES, {
-      error: (iss) =>
-        iss.input === undefined
-          ? undefined
-          : `"${String(iss.input)}" is not a HubSpot field type — use one of ${FIELD_TYPES.join(', ')}`,
+      error: (iss) => (iss.input === undefined ? undefined : `"${String(iss.input)}" is not a HubSpot field type — use one of ${FIELD_TYPES.join(', ')}`),
     }),
     description: z.string().optional(),
     options: z.array(optionSchema).optional(),

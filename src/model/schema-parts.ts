@@ -20,6 +20,5 @@ export const text = z.string().trim().min(1);
 
 export const isoDatetime = z.iso.datetime({
   offset: true,
-  error: (iss) =>
-    iss.input === undefined ? undefined : `"${String(iss.input)}" is not an ISO datetime — write it like 2026-11-01T00:00:00Z`,
+  error: (iss) => (iss.input === undefined ? undefined : `"${String(iss.input)}" is not an ISO datetime — write it like 2026-11-01T00:00:00Z`),
 });

@@ -22,13 +22,25 @@ export function validateAssociations(parts: ModelParts): ModelProblem[] {
     const custom = objects.get(label.from) ?? objects.get(label.to);
     const otherEnd = objects.has(label.from) ? label.to : label.from;
     if (objects.has(label.from) && objects.has(label.to)) {
-      problems.push({ file, path: at('to'), message: 'labels between two custom objects are not supported yet — label a deal, company or contact association' });
+      problems.push({
+        file,
+        path: at('to'),
+        message: 'labels between two custom objects are not supported yet — label a deal, company or contact association',
+      });
     } else if (!custom && natives.includes(label.from) && natives.includes(label.to)) {
-      problems.push({ file, path: at('from'), message: 'labels between two HubSpot objects are not provisioned here — one end must be a custom object of the model' });
+      problems.push({
+        file,
+        path: at('from'),
+        message: 'labels between two HubSpot objects are not provisioned here — one end must be a custom object of the model',
+      });
     } else if (custom && natives.includes(otherEnd)) {
       const needed = LABEL_NATIVE_ENDS[otherEnd]!;
       if (!custom.value.associatedObjects.includes(needed)) {
-        problems.push({ file, path: at(custom.value.name === label.to ? 'from' : 'to'), message: `${custom.value.name} is not associated with ${otherEnd} — add "${needed}" to associatedObjects in ${custom.file}` });
+        problems.push({
+          file,
+          path: at(custom.value.name === label.to ? 'from' : 'to'),
+          message: `${custom.value.name} is not associated with ${otherEnd} — add "${needed}" to associatedObjects in ${custom.file}`,
+        });
       }
     }
     const key = `${label.from}|${label.to}|${label.label.toLowerCase()}`;

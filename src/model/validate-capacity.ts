@@ -25,7 +25,12 @@ export function validateCapacity(parts: ModelParts): ModelProblem[] {
   if (options) {
     const ids = value.teams.map((t) => t.id);
     value.teams.forEach((t, i) => {
-      if (!options.includes(t.id)) problems.push({ file, path: `$.teams[${i}].id`, message: `"${t.id}" is not an option of ${value.scope.team} — add it to ${scope.definedIn} so a scope can name this team` });
+      if (!options.includes(t.id))
+        problems.push({
+          file,
+          path: `$.teams[${i}].id`,
+          message: `"${t.id}" is not an option of ${value.scope.team} — add it to ${scope.definedIn} so a scope can name this team`,
+        });
     });
     for (const o of options.filter((o) => !ids.includes(o))) {
       problems.push({ file, path: '$.teams', message: `${value.scope.team} offers "${o}", which has no capacity here — add the team or remove the option` });
@@ -36,7 +41,8 @@ export function validateCapacity(parts: ModelParts): ModelProblem[] {
       const path = `$.scope.${key}[${i}]`;
       const { def, problem } = checkProperty(scope, name);
       if (problem) problems.push({ file, path, message: problem });
-      if (def && !KINDS[key].types.includes(def.type)) problems.push({ file, path, message: `"${name}" is a ${def.type} property — ${key} needs ${KINDS[key].words}` });
+      if (def && !KINDS[key].types.includes(def.type))
+        problems.push({ file, path, message: `"${name}" is a ${def.type} property — ${key} needs ${KINDS[key].words}` });
     });
   }
   return problems;

@@ -5,10 +5,7 @@ import { pickScope } from '../cards/card-fields';
 import type { LinkedRecord } from '../gate/types';
 import { readFeasibilityReview, reviewRequest } from './feasibility';
 
-export type FeasibilityRequestResult =
-  | { outcome: 'requested'; scopeId: string }
-  | { outcome: 'refused'; reason: string }
-  | { outcome: 'no_deal' };
+export type FeasibilityRequestResult = { outcome: 'requested'; scopeId: string } | { outcome: 'refused'; reason: string } | { outcome: 'no_deal' };
 
 /** The scope a review is about: the deal's approved one, else its newest, never a superseded one. */
 export const currentScope = <T extends LinkedRecord>(scopes: T[]): T | undefined => pickScope(scopes.filter((s) => s.properties[SC.status] !== 'superseded'));
@@ -22,7 +19,9 @@ export async function requestFeasibilityReview(gateway: CrmGateway, scopeType: s
   const [deals, links] = await Promise.all([gateway.readMany('deals', [dealId], ['dealname']), gateway.associationsOf('deals', scopeType, [dealId])]);
   if (!deals.has(dealId)) return { outcome: 'no_deal' };
   const ids = (links.get(dealId) ?? []).map((l) => l.id);
-  const scopes = ids.length ? [...(await gateway.readMany(scopeType, ids, [SC.name, SC.status, SC.approved, ...Object.values(FEASIBILITY_PROPERTIES)])).values()] : [];
+  const scopes = ids.length
+    ? [...(await gateway.readMany(scopeType, ids, [SC.name, SC.status, SC.approved, ...Object.values(FEASIBILITY_PROPERTIES)])).values()]
+    : [];
   const scope = currentScope(scopes);
   if (!scope) return { outcome: 'refused', reason: 'The deal has no Scope yet: add one with its deliverables, then ask delivery to review it.' };
   const request = reviewRequest(readFeasibilityReview(scope), now);

@@ -43,7 +43,11 @@ export type ReviewRequest = { ok: true; properties: Properties } | { ok: false; 
  * scope changed, and the old answer's commitments are cleared with it.
  */
 export function reviewRequest(review: FeasibilityReview, now: Date): ReviewRequest {
-  if (isPending(review.status)) return { ok: false, reason: `Delivery was already asked${review.requestedAt ? ` (${review.requestedAt})` : ''}: the review is ${review.status === 'requested' ? 'requested' : 'in review'}.` };
+  if (isPending(review.status))
+    return {
+      ok: false,
+      reason: `Delivery was already asked${review.requestedAt ? ` (${review.requestedAt})` : ''}: the review is ${review.status === 'requested' ? 'requested' : 'in review'}.`,
+    };
   return {
     ok: true,
     properties: {

@@ -32,10 +32,15 @@ async function linkedOf(gateway: CrmGateway, type: string, dealIds: string[], pr
   const links = await gateway.associationsOf('deals', type, dealIds);
   const ids = [...new Set([...links.values()].flat().map((l) => l.id))];
   const records = ids.length ? await gateway.readMany(type, ids, properties) : new Map<string, CrmRecord>();
-  return new Map(dealIds.map((id) => [id, (links.get(id) ?? []).flatMap((l) => {
-    const r = records.get(l.id);
-    return r ? [{ id: r.id, properties: r.properties }] : [];
-  })]));
+  return new Map(
+    dealIds.map((id) => [
+      id,
+      (links.get(id) ?? []).flatMap((l) => {
+        const r = records.get(l.id);
+        return r ? [{ id: r.id, properties: r.properties }] : [];
+      }),
+    ]),
+  );
 }
 
 async function companyOwners(gateway: CrmGateway, dealIds: string[], property: string | null): Promise<Map<string, string>> {

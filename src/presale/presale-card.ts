@@ -26,7 +26,11 @@ export interface PresaleCardDeps {
 
 const PROPOSAL = { timelineWeeks: 'proposal_timeline_weeks', plannedStart: 'planned_start_date' };
 
-async function capacityFor(deps: PresaleCardDeps, scope: Parameters<typeof scopeLoadFrom>[0] | undefined, now: Date): Promise<{ capacity: CapacityAssessment | null; problem: string | null }> {
+async function capacityFor(
+  deps: PresaleCardDeps,
+  scope: Parameters<typeof scopeLoadFrom>[0] | undefined,
+  now: Date,
+): Promise<{ capacity: CapacityAssessment | null; problem: string | null }> {
   if (!scope) return { capacity: null, problem: 'Add a Scope with its delivery team, start and estimate to see whether the team can take it.' };
   const proposed = scopeLoadFrom(scope, deps.capacity);
   const team = deps.capacity.teams.find((t) => t.id === proposed.teamId);

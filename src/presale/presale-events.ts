@@ -19,7 +19,10 @@ export interface PresaleEventDeps {
  */
 export async function presaleDealsForEvents(events: HubSpotEvent[], deps: PresaleEventDeps): Promise<string[]> {
   const deals = new Set<string>();
-  const linked = new Map<string, Set<string>>([[deps.types.scope, new Set()], [deps.types.contract, new Set()]]);
+  const linked = new Map<string, Set<string>>([
+    [deps.types.scope, new Set()],
+    [deps.types.contract, new Set()],
+  ]);
   const watched = new Map<string, string[]>([
     [OBJECT_TYPE_IDS.deals, deps.triggers.deal],
     [deps.types.scope, deps.triggers.scope],

@@ -13,7 +13,12 @@ export function presaleReadPlan(model: Pick<Model, 'playbooks' | 'capacity'>): G
   return {
     dealProperties: union(['dealname', 'dealstage', 'pipeline', 'hubspot_owner_id', 'createdate'], on.deal),
     dealHistory: ['dealstage'],
-    scopeProperties: union([SCOPE_PROPERTIES.name, SCOPE_PROPERTIES.status, SCOPE_PROPERTIES.approved], on.scope, Object.values(FEASIBILITY_PROPERTIES), capacityScopeProperties(model.capacity)),
+    scopeProperties: union(
+      [SCOPE_PROPERTIES.name, SCOPE_PROPERTIES.status, SCOPE_PROPERTIES.approved],
+      on.scope,
+      Object.values(FEASIBILITY_PROPERTIES),
+      capacityScopeProperties(model.capacity),
+    ),
     contractProperties: on.contract,
     // Deliverables never name a promise: no promise reads for the playbooks.
     commitmentProperties: [],

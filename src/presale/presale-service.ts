@@ -54,9 +54,23 @@ export function createPresaleService(deps: PresaleServiceDeps) {
   const plan = presaleReadPlan(deps.model);
   const policy: PresalePolicy = { playbooks, labels: presaleLabels(deps.model), timeZone: deps.settings.timeZone };
   const scope = objectByRole(deps.model, 'scope');
-  const loadDeps = { gateway: deps.gateway, types: deps.types, plan, companyProperty: playbooks.deliveryLead.companyProperty, withContracts: linksRecords(playbooks, 'contract') };
+  const loadDeps = {
+    gateway: deps.gateway,
+    types: deps.types,
+    plan,
+    companyProperty: playbooks.deliveryLead.companyProperty,
+    withContracts: linksRecords(playbooks, 'contract'),
+  };
   const triggers = presaleTriggers(playbooks);
-  const cardDeps = { gateway: deps.gateway, scopeType: deps.types.scope, policy, capacity, scopeDisplay: scope.primaryDisplayProperty, owners: deps.owners, weeks: CARD_WEEKS };
+  const cardDeps = {
+    gateway: deps.gateway,
+    scopeType: deps.types.scope,
+    policy,
+    capacity,
+    scopeDisplay: scope.primaryDisplayProperty,
+    owners: deps.owners,
+    weeks: CARD_WEEKS,
+  };
 
   const playbookStages = async () => gatedStages(playbooks.playbooks, await deps.pipelines.all());
 
@@ -64,18 +78,24 @@ export function createPresaleService(deps: PresaleServiceDeps) {
   async function syncDeals(dealIds: string[], now: Date, options: { dryRun?: boolean } = {}): Promise<PresaleRun> {
     const ids = [...new Set(dealIds)];
     if (!ids.length) return emptyRun();
-    return deps.locks.run(ids.map((id) => `presale:${id}`), async () => {
-      const loaded = await loadPresale(loadDeps, ids);
-      const pipelines = await deps.pipelines.all();
-      const plans = loaded.map((item) => planPresale(item, pipelines, policy, now));
-      const run: PresaleRun = { ...emptyRun(), dealsChecked: loaded.length, plans };
-      if (options.dryRun) return run;
-      const written = await writePresale(plans, { gateway: deps.gateway, timeZone: deps.settings.timeZone, defaultOwnerId: deps.settings.defaultOwnerId });
-      for (const p of plans.filter((x) => x.create.length)) {
-        deps.logger.info({ dealId: p.dealId, stage: p.stageId, units: p.create.map((d) => d.key) }, `${p.dealName} entered ${p.stageLabel ?? p.stageId}: ${p.create.length} pre-sale unit(s)`);
-      }
-      return { ...run, ...written };
-    });
+    return deps.locks.run(
+      ids.map((id) => `presale:${id}`),
+      async () => {
+        const loaded = await loadPresale(loadDeps, ids);
+        const pipelines = await deps.pipelines.all();
+        const plans = loaded.map((item) => planPresale(item, pipelines, policy, now));
+        const run: PresaleRun = { ...emptyRun(), dealsChecked: loaded.length, plans };
+        if (options.dryRun) return run;
+        const written = await writePresale(plans, { gateway: deps.gateway, timeZone: deps.settings.timeZone, defaultOwnerId: deps.settings.defaultOwnerId });
+        for (const p of plans.filter((x) => x.create.length)) {
+          deps.logger.info(
+            { dealId: p.dealId, stage: p.stageId, units: p.create.map((d) => d.key) },
+            `${p.dealName} entered ${p.stageLabel ?? p.stageId}: ${p.create.length} pre-sale unit(s)`,
+          );
+        }
+        return { ...run, ...written };
+      },
+    );
   }
 
   /**
@@ -92,22 +112,38 @@ export function createPresaleService(deps: PresaleServiceDeps) {
       { propertyName: 'dealstage', operator: 'IN', values: stages },
       ...(playbooks.since ? [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE' as const, value: String(Date.parse(playbooks.since)) }] : []),
     ];
-    await searchAll(deps.gateway, 'deals', [{ filters }], ['hs_object_id'], async (page) => {
-      const run = await syncDeals(page.map((d) => d.id), now, options);
-      total = {
-        dealsChecked: total.dealsChecked + run.dealsChecked,
-        plans: [...total.plans, ...run.plans],
-        unitsCreated: total.unitsCreated + run.unitsCreated,
-        tasksCompleted: total.tasksCompleted + run.tasksCompleted,
-      };
-    }, PLAYBOOK_PAGE_SIZE);
+    await searchAll(
+      deps.gateway,
+      'deals',
+      [{ filters }],
+      ['hs_object_id'],
+      async (page) => {
+        const run = await syncDeals(
+          page.map((d) => d.id),
+          now,
+          options,
+        );
+        total = {
+          dealsChecked: total.dealsChecked + run.dealsChecked,
+          plans: [...total.plans, ...run.plans],
+          unitsCreated: total.unitsCreated + run.unitsCreated,
+          tasksCompleted: total.tasksCompleted + run.tasksCompleted,
+        };
+      },
+      PLAYBOOK_PAGE_SIZE,
+    );
     return total;
   }
 
   /** Each team's weekly load from its committed scopes (`npm run capacity`). */
   async function capacityReport(now: Date, options: { teamIds?: string[]; weeks: number }): Promise<CapacityAssessment[]> {
     const teams = capacity.teams.filter((t) => !options.teamIds || options.teamIds.includes(t.id));
-    const scopes = await committedScopes(deps.gateway, deps.types.scope, capacity, teams.map((t) => t.id));
+    const scopes = await committedScopes(
+      deps.gateway,
+      deps.types.scope,
+      capacity,
+      teams.map((t) => t.id),
+    );
     const window = capacityWindow(now, deps.settings.timeZone, options.weeks);
     return teams.map((t) => assessCapacity(t, scopes, window, null, capacity));
   }
@@ -117,7 +153,12 @@ export function createPresaleService(deps: PresaleServiceDeps) {
     dailyPass,
     capacityReport,
     dealsForEvents: async (events: HubSpotEvent[]) =>
-      presaleDealsForEvents(events, { gateway: deps.gateway, types: deps.types, triggers, playbookStages: new Set((await playbookStages()).map((s) => s.stageId)) }),
+      presaleDealsForEvents(events, {
+        gateway: deps.gateway,
+        types: deps.types,
+        triggers,
+        playbookStages: new Set((await playbookStages()).map((s) => s.stageId)),
+      }),
     cardSection: async (e: DealEvaluation, now: Date): Promise<PresaleSection | null> => presaleCardSection(cardDeps, e, await deps.pipelines.all(), now),
     requestReview: (dealId: string, now: Date) => requestFeasibilityReview(deps.gateway, deps.types.scope, dealId, now),
     /** Deal properties the card must read for the units (beyond the handoff group). */

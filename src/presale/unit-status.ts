@@ -27,12 +27,7 @@ export interface UnitStatus {
  * Where each unit stands, from its deliverable (never from the task alone) and `today` in the
  * portal's time zone; what the I/O should do about its task follows from that.
  */
-export function unitStatuses(
-  units: readonly PlannedUnit[],
-  facts: DeliverableFacts,
-  tasks: ReadonlyMap<string, UnitTask>,
-  today: CalendarDate,
-): UnitStatus[] {
+export function unitStatuses(units: readonly PlannedUnit[], facts: DeliverableFacts, tasks: ReadonlyMap<string, UnitTask>, today: CalendarDate): UnitStatus[] {
   return units.map((unit) => {
     const done = unitDone(unit, facts);
     const task = tasks.get(unit.key);

@@ -35,10 +35,12 @@ export async function writePresale(plans: PresalePlan[], deps: WritePresaleDeps)
     const dealOf = new Map(drafts.map((d) => [d.draft.key, d.dealId]));
     const findCreated: FindCreated = async (keys) => {
       const found = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], UNIT_KEY_LABEL);
-      return new Map(keys.flatMap((k) => {
-        const task = found.get(dealOf.get(k)!)?.get(k);
-        return task ? [[k, task.id] as const] : [];
-      }));
+      return new Map(
+        keys.flatMap((k) => {
+          const task = found.get(dealOf.get(k)!)?.get(k);
+          return task ? [[k, task.id] as const] : [];
+        }),
+      );
     };
     const created = await gateway.createMany(
       'tasks',
@@ -63,7 +65,10 @@ export async function writePresale(plans: PresalePlan[], deps: WritePresaleDeps)
     result.unitsCreated = created.size;
   }
   if (complete.length) {
-    const { missingIds } = await gateway.updateMany('tasks', complete.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
+    const { missingIds } = await gateway.updateMany(
+      'tasks',
+      complete.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
+    );
     result.tasksCompleted = complete.length - missingIds.length;
   }
   return result;

@@ -29,6 +29,8 @@ export function deliverySubscriptions(model: Pick<Model, 'objects' | 'deliveryHe
   return [
     ...custom,
     ...(tickets.enabled ? changes(STANDARD_NAME[tickets.objectType] ?? tickets.objectType, [tickets.properties.stage, tickets.properties.priority]) : []),
-    ...(invoices.enabled ? changes(STANDARD_NAME[invoices.objectType] ?? invoices.objectType, [invoices.properties.status, invoices.properties.balanceDue]) : []),
+    ...(invoices.enabled
+      ? changes(STANDARD_NAME[invoices.objectType] ?? invoices.objectType, [invoices.properties.status, invoices.properties.balanceDue])
+      : []),
   ];
 }

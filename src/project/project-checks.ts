@@ -40,7 +40,8 @@ export function checkProjectFile(files: ProjectFiles): string[] {
   const problems: string[] = [];
   if (typeof p.name !== 'string' || !p.name) problems.push(`${PROJECT_FILE}: "name" is missing.`);
   if (p.srcDir !== SRC_DIR) problems.push(`${PROJECT_FILE}: "srcDir" must be "${SRC_DIR}" (is ${JSON.stringify(p.srcDir)}).`);
-  if (p.platformVersion !== PLATFORM_VERSION) problems.push(`${PROJECT_FILE}: "platformVersion" must be "${PLATFORM_VERSION}" (is ${JSON.stringify(p.platformVersion)}).`);
+  if (p.platformVersion !== PLATFORM_VERSION)
+    problems.push(`${PROJECT_FILE}: "platformVersion" must be "${PLATFORM_VERSION}" (is ${JSON.stringify(p.platformVersion)}).`);
   return problems;
 }
 
@@ -105,7 +106,10 @@ export function checkCards(files: ProjectFiles): string[] {
     if (!existsSync(pkgPath)) problems.push(`${SRC_DIR}/${CARDS_DIR}/package.json is missing: HubSpot builds the cards from it.`);
     else {
       if (!deps['@hubspot/ui-extensions']) problems.push(`${SRC_DIR}/${CARDS_DIR}/package.json: @hubspot/ui-extensions is not a dependency.`);
-      if (deps.react !== '18.3.1') problems.push(`${SRC_DIR}/${CARDS_DIR}/package.json: react must be exactly 18.3.1 (the peer @hubspot/ui-extensions 0.17 requires); is ${JSON.stringify(deps.react)}.`);
+      if (deps.react !== '18.3.1')
+        problems.push(
+          `${SRC_DIR}/${CARDS_DIR}/package.json: react must be exactly 18.3.1 (the peer @hubspot/ui-extensions 0.17 requires); is ${JSON.stringify(deps.react)}.`,
+        );
     }
   }
   return problems;
@@ -155,7 +159,8 @@ export function checkProfiles(files: ProjectFiles): string[] {
         const p = originProblem(u);
         if (p) problems.push(`${SRC_DIR}/${APP_META} with profile ${profile.name}: fetch origin ${JSON.stringify(u)} ${p}.`);
       }
-      if (typeof origin === 'string' && !list.includes(origin)) problems.push(`${SRC_DIR}/${APP_META} with profile ${profile.name}: permittedUrls.fetch does not include the service origin ${origin}.`);
+      if (typeof origin === 'string' && !list.includes(origin))
+        problems.push(`${SRC_DIR}/${APP_META} with profile ${profile.name}: permittedUrls.fetch does not include the service origin ${origin}.`);
     }
     for (const w of webhooks) {
       const settings = obj(withProfile(configOf(w), profile).settings);
@@ -167,7 +172,8 @@ export function checkProfiles(files: ProjectFiles): string[] {
         ok = false;
       }
       if (!ok) problems.push(`${SRC_DIR}/${w.path} with profile ${profile.name}: targetUrl ${JSON.stringify(target)} must be an https URL.`);
-      if (settings.maxConcurrentRequests !== 10) problems.push(`${SRC_DIR}/${w.path}: maxConcurrentRequests should be 10 (HubSpot's default; the service sizes its in-flight limit for it).`);
+      if (settings.maxConcurrentRequests !== 10)
+        problems.push(`${SRC_DIR}/${w.path}: maxConcurrentRequests should be 10 (HubSpot's default; the service sizes its in-flight limit for it).`);
     }
   }
   return problems;
@@ -192,7 +198,14 @@ export function checkApp(files: ProjectFiles): string[] {
 /** All of the above. */
 export function checkProject(root: string): string[] {
   const files = readProjectFiles(root);
-  return [...checkProjectFile(files), ...checkMetaFiles(files), ...checkApp(files), ...checkCards(files), ...checkProfiles(files), ...checkWebhookObjectTypes(files)];
+  return [
+    ...checkProjectFile(files),
+    ...checkMetaFiles(files),
+    ...checkApp(files),
+    ...checkCards(files),
+    ...checkProfiles(files),
+    ...checkWebhookObjectTypes(files),
+  ];
 }
 
 /** The app's required scopes as written (before profile substitution; scopes take no variables). */

@@ -62,4 +62,3 @@ export function readProjectFiles(root: string): ProjectFiles {
     .sort((a, b) => a.name.localeCompare(b.name));
   return { root, project, metas, profiles };
 }
-

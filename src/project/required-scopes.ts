@@ -111,7 +111,9 @@ export function clientCallRule(apiPath: string, method: string): ScopeRule | und
   const access: Access = writes ? 'write' : 'read';
   if (/^objects\.(basicApi|batchApi|searchApi)$/.test(apiPath)) return { objectArgs: [0], access, on: 'records' };
   if (/^(objects\.)?associations\.v4\.(basicApi|batchApi)$/.test(apiPath)) {
-    return apiPath.endsWith('basicApi') ? { objectArgs: [0, 2], access, on: 'records', otherAccess: 'read' } : { objectArgs: [0, 1], access, on: 'records', otherAccess: 'read' };
+    return apiPath.endsWith('basicApi')
+      ? { objectArgs: [0, 2], access, on: 'records', otherAccess: 'read' }
+      : { objectArgs: [0, 1], access, on: 'records', otherAccess: 'read' };
   }
   if (/^associations\.v4\.schema\.definitionsApi$/.test(apiPath)) return { objectArgs: [0, 1], access, on: 'records' };
   if (/^pipelines\.\w+$/.test(apiPath)) return { objectArgs: [0], access, on: 'records' };

@@ -25,7 +25,8 @@ export function checkWebhookObjectTypes(files: ProjectFiles): string[] {
       const ref = typeof type === 'string' ? REF.exec(type) : null;
       if (ref) {
         if (OBJECT_TYPE_ID_VARIABLE.test(ref[1]!)) variables.add(ref[1]!);
-        else problems.push(`${where}: objectType ${type} must be a variable named …_OBJECT_TYPE_ID holding a 2-… id; regenerate with npm run project:webhooks.`);
+        else
+          problems.push(`${where}: objectType ${type} must be a variable named …_OBJECT_TYPE_ID holding a 2-… id; regenerate with npm run project:webhooks.`);
       } else if (typeof type !== 'string' || !(STANDARD_SUBSCRIPTION_OBJECTS.has(type) || OBJECT_TYPE_ID.test(type))) {
         problems.push(
           `${where}: objectType ${JSON.stringify(type)} is neither a standard object nor a 2-… object type id; HubSpot identifies custom objects by their object type id. Regenerate with npm run project:webhooks.`,

@@ -113,7 +113,9 @@ export async function runWebhooksCli(argv: string[], deps: WebhooksCliDeps): Pro
     deps.stdout(`wrote ${shown}\n`);
   }
   if (args.mode === 'first-upload') {
-    deps.stdout('Without the custom-object subscriptions: upload, provision, then run npm run project:webhooks -- --from-portal --profile <name> and upload again.\n');
+    deps.stdout(
+      'Without the custom-object subscriptions: upload, provision, then run npm run project:webhooks -- --from-portal --profile <name> and upload again.\n',
+    );
   }
   return 0;
 }

@@ -1,10 +1,5 @@
 import type { Model } from '../model';
-import {
-  SERVICE_ORIGIN_REF,
-  WEBHOOK_MAX_CONCURRENT_REQUESTS,
-  WEBHOOK_PATH,
-  WEBHOOKS_UID,
-} from './hubspot-project';
+import { SERVICE_ORIGIN_REF, WEBHOOK_MAX_CONCURRENT_REQUESTS, WEBHOOK_PATH, WEBHOOKS_UID } from './hubspot-project';
 import { webhookSubscriptions, type CrmObjectSubscription, type SubscriptionOptions } from './webhook-subscriptions';
 
 export interface WebhooksMeta {

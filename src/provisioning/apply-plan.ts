@@ -76,10 +76,16 @@ export async function applyPlan(plan: Plan, gateway: Gateway, options: ApplyOpti
   for (const phase of [0, 1, 2, 3, 4, 5]) {
     const inPhase = writes.filter((c) => PHASE[c.action.op] === phase);
     for (const [objectType, batch] of propertyBatches(inPhase)) {
-      await attempt(batch.map((b) => b.change), async () => {
-        const outcomes = await gateway.createProperties(typeOf(objectType), batch.map((b) => b.body));
-        for (const { change, body } of batch) done(change, outcomes.get(body.name) ?? 'created');
-      });
+      await attempt(
+        batch.map((b) => b.change),
+        async () => {
+          const outcomes = await gateway.createProperties(
+            typeOf(objectType),
+            batch.map((b) => b.body),
+          );
+          for (const { change, body } of batch) done(change, outcomes.get(body.name) ?? 'created');
+        },
+      );
     }
     for (const change of inPhase) {
       const action = change.action;

@@ -29,7 +29,9 @@ export function processDeps(): ProvisionCliDeps {
         retries: c.HUBSPOT_RETRIES,
         baseMs: c.HUBSPOT_RETRY_BASE_MS,
         onRetry: (err, attempt, ms) =>
-          process.stderr.write(`  … ${err.status ? `HubSpot answered ${err.status}` : 'HubSpot could not be reached'} during ${err.operation}; retry ${attempt} in ${ms} ms\n`),
+          process.stderr.write(
+            `  … ${err.status ? `HubSpot answered ${err.status}` : 'HubSpot could not be reached'} during ${err.operation}; retry ${attempt} in ${ms} ms\n`,
+          ),
       });
       return gateway;
     },

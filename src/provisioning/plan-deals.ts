@@ -19,7 +19,10 @@ export function planDeals(model: Model, portal: PropertiesAndGroups): Change[] {
     const orderDiffers = def.displayOrder !== undefined && present.displayOrder !== def.displayOrder;
     if (labelDiffers || orderDiffers) {
       const body = { ...(labelDiffers ? { label: def.label } : {}), ...(orderDiffers ? { displayOrder: def.displayOrder } : {}) };
-      const notes = [labelDiffers ? `label "${present.label}" → "${def.label}"` : '', orderDiffers ? `displayOrder ${present.displayOrder} → ${def.displayOrder}` : ''];
+      const notes = [
+        labelDiffers ? `label "${present.label}" → "${def.label}"` : '',
+        orderDiffers ? `displayOrder ${present.displayOrder} → ${def.displayOrder}` : '',
+      ];
       changes.push({
         kind: 'update',
         target,

@@ -14,7 +14,12 @@ export function planLabels(model: Model, portal: PortalState): Change[] {
       continue;
     }
     const body = { name: def.name, label: def.label, ...(def.inverseLabel !== undefined ? { inverseLabel: def.inverseLabel } : {}) };
-    changes.push({ kind: 'create', target, reason: `internal name ${def.name}${def.inverseLabel ? `, inverse "${def.inverseLabel}"` : ''}`, action: { op: 'createLabel', from: def.from, to: def.to, body } });
+    changes.push({
+      kind: 'create',
+      target,
+      reason: `internal name ${def.name}${def.inverseLabel ? `, inverse "${def.inverseLabel}"` : ''}`,
+      action: { op: 'createLabel', from: def.from, to: def.to, body },
+    });
   }
   for (const pair of portal.labels) {
     const ours = new Set(model.associations.filter((a) => a.from === pair.from && a.to === pair.to).map((a) => a.label));

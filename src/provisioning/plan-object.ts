@@ -14,24 +14,32 @@ export function planCustomObject(def: CustomObjectDef, schema: PortalObjectSchem
   const target = { type: 'object', object: def.name } as const;
   if (!schema) {
     const with_ = def.associatedObjects.length ? `; associated with ${def.associatedObjects.join(', ')}` : '';
-    return [{
-      kind: 'create',
-      target,
-      reason: `"${def.labels.singular}" with ${def.properties.length} properties${with_}`,
-      action: { op: 'createObject', body: objectCreateBody(def) },
-    }];
+    return [
+      {
+        kind: 'create',
+        target,
+        reason: `"${def.labels.singular}" with ${def.properties.length} properties${with_}`,
+        action: { op: 'createObject', body: objectCreateBody(def) },
+      },
+    ];
   }
   const changes: Change[] = [];
   for (const other of def.associatedObjects) {
     const toId = NATIVE_OBJECT_TYPE_IDS[other];
     const exists = schema.associations.some(
-      (a) => (a.fromObjectTypeId === schema.objectTypeId && a.toObjectTypeId === toId) || (a.toObjectTypeId === schema.objectTypeId && a.fromObjectTypeId === toId),
+      (a) =>
+        (a.fromObjectTypeId === schema.objectTypeId && a.toObjectTypeId === toId) || (a.toObjectTypeId === schema.objectTypeId && a.fromObjectTypeId === toId),
     );
     const assocTarget = { type: 'association', object: def.name, with: other } as const;
     changes.push(
       exists
         ? { kind: 'noop', target: assocTarget, reason: 'associated' }
-        : { kind: 'create', target: assocTarget, reason: `associate ${def.name} with ${other}`, action: { op: 'createObjectAssociation', object: def.name, toObjectTypeId: toId } },
+        : {
+            kind: 'create',
+            target: assocTarget,
+            reason: `associate ${def.name} with ${other}`,
+            action: { op: 'createObjectAssociation', object: def.name, toObjectTypeId: toId },
+          },
     );
   }
 
@@ -41,7 +49,12 @@ export function planCustomObject(def: CustomObjectDef, schema: PortalObjectSchem
   changes.push(
     groups.some((g) => g.name === groupName)
       ? { kind: 'noop', target: groupTarget, reason: 'present' }
-      : { kind: 'create', target: groupTarget, reason: `"${def.labels.singular} information", HubSpot's default group for ${def.name}`, action: { op: 'createGroup', objectType: def.name, body: { name: groupName, label: `${def.labels.singular} information` } } },
+      : {
+          kind: 'create',
+          target: groupTarget,
+          reason: `"${def.labels.singular} information", HubSpot's default group for ${def.name}`,
+          action: { op: 'createGroup', objectType: def.name, body: { name: groupName, label: `${def.labels.singular} information` } },
+        },
   );
 
   const properties = new Map((portal?.properties ?? []).map((p) => [p.name, p]));

@@ -5,7 +5,10 @@ import { diffOptions } from './plan-options';
 import type { Change } from './plan-types';
 
 /** fieldType changes that keep every stored value valid. Anything else is a conflict. */
-const SAFE_FIELD_TYPE_CHANGES = [['text', 'textarea', 'html'], ['select', 'radio']];
+const SAFE_FIELD_TYPE_CHANGES = [
+  ['text', 'textarea', 'html'],
+  ['select', 'radio'],
+];
 const safeFieldTypeChange = (from: string, to: string) => SAFE_FIELD_TYPE_CHANGES.some((set) => set.includes(from) && set.includes(to));
 
 /** HubSpot's own properties are never drift; hs_ names are HubSpot's even when not flagged (ours may not use them). */
@@ -21,29 +24,35 @@ export interface PropertyPlacement {
 export function planProperty(def: PropertyDef, present: PortalProperty | undefined, at: PropertyPlacement): Change[] {
   const target = { type: 'property', objectType: at.objectType, name: def.name } as const;
   if (!present) {
-    return [{
-      kind: 'create',
-      target,
-      reason: `${def.type}/${def.fieldType} in group ${at.groupName}`,
-      action: { op: 'createProperty', objectType: at.objectType, body: propertyCreateBody(def, at.groupName) },
-    }];
+    return [
+      {
+        kind: 'create',
+        target,
+        reason: `${def.type}/${def.fieldType} in group ${at.groupName}`,
+        action: { op: 'createProperty', objectType: at.objectType, body: propertyCreateBody(def, at.groupName) },
+      },
+    ];
   }
   if (present.hubspotDefined) {
     return [{ kind: 'conflict', target, reason: `HubSpot defines ${def.name} itself — give the property another name in schemas/` }];
   }
   if (present.type !== def.type) {
-    return [{
-      kind: 'conflict',
-      target,
-      reason: `type is ${present.type} in HubSpot but ${def.type} in schemas/ — changing a type can corrupt stored values; left alone (change it by hand or rename the property)`,
-    }];
+    return [
+      {
+        kind: 'conflict',
+        target,
+        reason: `type is ${present.type} in HubSpot but ${def.type} in schemas/ — changing a type can corrupt stored values; left alone (change it by hand or rename the property)`,
+      },
+    ];
   }
   const changes: Change[] = [];
   const body: PropertyUpdateBody = {};
   const notes: string[] = [];
   if (present.fieldType !== def.fieldType) {
     if (!safeFieldTypeChange(present.fieldType, def.fieldType)) {
-      return [{ kind: 'conflict', target, reason: `fieldType is ${present.fieldType} in HubSpot but ${def.fieldType} in schemas/ — not a safe change; left alone` }];
+      return [
+        { kind: 'conflict', target, reason: `fieldType is ${present.fieldType} in HubSpot but ${def.fieldType} in schemas/ — not a safe change; left alone` },
+      ];
     }
     body.fieldType = def.fieldType;
     notes.push(`fieldType ${present.fieldType} → ${def.fieldType}`);

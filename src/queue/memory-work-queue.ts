@@ -80,7 +80,14 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     running.add(done);
   }
 
-  const toFailed = (j: Job<E>): FailedJob => ({ id: j.id, key: j.key, events: j.events.length, attempts: j.attemptsMade, reason: j.reason ?? '', failedAt: j.failedAt ?? 0 });
+  const toFailed = (j: Job<E>): FailedJob => ({
+    id: j.id,
+    key: j.key,
+    events: j.events.length,
+    attempts: j.attemptsMade,
+    reason: j.reason ?? '',
+    failedAt: j.failedAt ?? 0,
+  });
 
   return {
     async enqueue(events) {
@@ -106,7 +113,10 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
       return { waiting: ready, delayed, active: running.size, failed: failed.size, depth: waiting.length };
     },
     async failed(limit = 50) {
-      return [...failed.values()].sort((a, b) => (b.failedAt ?? 0) - (a.failedAt ?? 0)).slice(0, limit).map(toFailed);
+      return [...failed.values()]
+        .sort((a, b) => (b.failedAt ?? 0) - (a.failedAt ?? 0))
+        .slice(0, limit)
+        .map(toFailed);
     },
     async retryFailed(ids) {
       const chosen = ids ? ids.map((id) => failed.get(id)).filter((j): j is Job<E> => !!j) : [...failed.values()];

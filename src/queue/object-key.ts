@@ -13,11 +13,10 @@ export const DEAL_TYPE_ID = '0-3';
 export function objectKeyOf(event: HubSpotEvent): string | undefined {
   if (event.subscriptionType === 'object.associationChange') {
     const to = event.toObjectTypeId === DEAL_TYPE_ID && event.fromObjectTypeId !== DEAL_TYPE_ID;
-    const type = to ? event.toObjectTypeId : event.fromObjectTypeId ?? event.objectTypeId;
+    const type = to ? event.toObjectTypeId : (event.fromObjectTypeId ?? event.objectTypeId);
     const id = to ? event.toObjectId : event.fromObjectId;
     return type ? `${type}:${id}` : undefined;
   }
-  const id =
-    event.subscriptionType === 'object.merge' ? (event.newObjectId ?? event.primaryObjectId ?? event.objectId) : event.objectId;
+  const id = event.subscriptionType === 'object.merge' ? (event.newObjectId ?? event.primaryObjectId ?? event.objectId) : event.objectId;
   return event.objectTypeId && id !== undefined ? `${event.objectTypeId}:${id}` : undefined;
 }

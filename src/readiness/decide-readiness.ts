@@ -50,7 +50,9 @@ export function decideReadiness(inputs: ReadinessInputs): Readiness {
   const { seen, refused, reasons: why } = inputs.webhooks;
   if (seen >= (inputs.minRefusals ?? 3) && refused === seen) {
     const [top] = Object.entries(why).sort((a, b) => b[1] - a[1]);
-    const counts = Object.entries(why).map(([reason, n]) => `${reason} ×${n}`).join(', ');
+    const counts = Object.entries(why)
+      .map(([reason, n]) => `${reason} ×${n}`)
+      .join(', ');
     reasons.push({
       check: 'webhook_signatures',
       message: `Every recent webhook (${seen}) was refused for its signature: ${counts}; ${SIGNATURE_HINTS[top?.[0] ?? ''] ?? 'check HUBSPOT_CLIENT_SECRET'}.`,

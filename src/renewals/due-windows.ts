@@ -52,10 +52,17 @@ export function dueWindowSearches(since: CalendarDate, today: CalendarDate, sett
     const before = settings.noticeDaysBefore;
     const longest = horizonDays - before;
     for (const [low, high] of noticeBands(longest)) {
-      groups.push({ filters: [open, autoRenewing, between(C.noticeDays, low, high), between(C.renewalDate, addDays(first, low + before), addDays(today, high + before))] });
+      groups.push({
+        filters: [open, autoRenewing, between(C.noticeDays, low, high), between(C.renewalDate, addDays(first, low + before), addDays(today, high + before))],
+      });
     }
     groups.push({
-      filters: [open, autoRenewing, { propertyName: C.noticeDays, operator: 'GT', value: String(longest) }, between(C.renewalDate, addDays(first, horizonDays), addDays(today, horizonDays))],
+      filters: [
+        open,
+        autoRenewing,
+        { propertyName: C.noticeDays, operator: 'GT', value: String(longest) },
+        between(C.renewalDate, addDays(first, horizonDays), addDays(today, horizonDays)),
+      ],
     });
   }
   return packGroups(groups);

@@ -28,7 +28,11 @@ async function successors(deps: RenewalScanDeps, companyIds: string[]): Promise<
   const links = await deps.gateway.associationsOf('companies', deps.types.contract, companyIds);
   const ids = [...new Set([...links.values()].flat().map((l) => l.id))];
   const records = ids.length ? await deps.gateway.readMany(deps.types.contract, ids, [C.startDate, C.status, C.name]) : new Map<string, CrmRecord>();
-  for (const [companyId, ls] of links) out.set(companyId, ls.flatMap((l) => records.get(l.id) ?? []));
+  for (const [companyId, ls] of links)
+    out.set(
+      companyId,
+      ls.flatMap((l) => records.get(l.id) ?? []),
+    );
   return out;
 }
 
@@ -49,7 +53,13 @@ export interface LapsePlan {
  */
 export function planLapses(
   page: CrmRecord[],
-  input: { logs: Map<string, SentEntry[]>; links: Map<string, ContractLinks>; others: Map<string, CrmRecord[]>; defaultOwnerId: string | undefined; occurredAt: string },
+  input: {
+    logs: Map<string, SentEntry[]>;
+    links: Map<string, ContractLinks>;
+    others: Map<string, CrmRecord[]>;
+    defaultOwnerId: string | undefined;
+    occurredAt: string;
+  },
   today: CalendarDate,
 ): LapsePlan {
   const { logs, links, others, occurredAt } = input;
@@ -72,9 +82,14 @@ export function planLapses(
       plan.autoRenewed++;
       continue;
     }
-    const successor = (link?.companyId ? others.get(link.companyId) ?? [] : []).find((c) => {
+    const successor = (link?.companyId ? (others.get(link.companyId) ?? []) : []).find((c) => {
       const start = parseHubSpotDate(c.properties[C.startDate]);
-      return c.id !== record.id && OPEN_CONTRACT_STATUSES.includes(c.properties[C.status] ?? '') && !!start && start >= addDays(terms.renewalDate, -SUCCESSOR_SLACK_DAYS);
+      return (
+        c.id !== record.id &&
+        OPEN_CONTRACT_STATUSES.includes(c.properties[C.status] ?? '') &&
+        !!start &&
+        start >= addDays(terms.renewalDate, -SUCCESSOR_SLACK_DAYS)
+      );
     });
     if (successor) {
       plan.updates.push({ id: record.id, properties: { [C.status]: 'renewed' } });
@@ -103,7 +118,13 @@ export function planLapses(
       contractProperties: { [C.status]: 'ended' },
     };
     plan.lapses.push(task);
-    plan.actions.push({ kind: 'lapse', contractId: record.id, contract, renewalDate: terms.renewalDate, task: { subject: task.subject, ownerId: task.ownerId, dueDate: task.dueDate } });
+    plan.actions.push({
+      kind: 'lapse',
+      contractId: record.id,
+      contract,
+      renewalDate: terms.renewalDate,
+      task: { subject: task.subject, ownerId: task.ownerId, dueDate: task.dueDate },
+    });
   }
   return plan;
 }
@@ -112,7 +133,11 @@ async function handlePage(page: CrmRecord[], deps: RenewalScanDeps, today: Calen
   const tracked = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
   // resolvePending writes the settled logs back, so a dry run reads the logs as they stand.
   const logs = deps.dryRun ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])])) : await resolvePending(page, tracked);
-  const links = await loadContractLinks(deps.gateway, deps.types.contract, page.map((r) => r.id));
+  const links = await loadContractLinks(
+    deps.gateway,
+    deps.types.contract,
+    page.map((r) => r.id),
+  );
   const others = await successors(deps, [...new Set([...links.values()].flatMap((l) => (l.companyId ? [l.companyId] : [])))]);
   const plan = planLapses(page, { logs, links, others, defaultOwnerId: deps.defaultOwnerId, occurredAt: deps.now().toISOString() }, today);
   result.autoRenewed += plan.autoRenewed;
@@ -139,7 +164,14 @@ export async function handleLapses(deps: RenewalScanDeps, today: CalendarDate, r
   await searchAll(
     deps.gateway,
     deps.types.contract,
-    [{ filters: [{ propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES }, { propertyName: C.renewalDate, operator: 'LT', value: String(toEpochMs(today)) }] }],
+    [
+      {
+        filters: [
+          { propertyName: C.status, operator: 'IN', values: OPEN_CONTRACT_STATUSES },
+          { propertyName: C.renewalDate, operator: 'LT', value: String(toEpochMs(today)) },
+        ],
+      },
+    ],
     ['hs_object_id'],
     async (found) => {
       result.searchCalls++;

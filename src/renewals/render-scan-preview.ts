@@ -17,8 +17,10 @@ export function renderScanPreview(actions: RenewalAction[]): string {
         case 'renewed':
           return `  ✓ ${a.contract} (contract ${a.contractId}) marked renewed: contract ${a.successorId} follows it`;
         case 'lapse':
-          return `  ✗ ${a.contract} (contract ${a.contractId}) lapsed on ${a.renewalDate}: contract ended, customer lapsed` +
-            (a.task ? `; task for ${owner(a.task.ownerId)}, due ${a.task.dueDate}` : ' (its task exists already)');
+          return (
+            `  ✗ ${a.contract} (contract ${a.contractId}) lapsed on ${a.renewalDate}: contract ended, customer lapsed` +
+            (a.task ? `; task for ${owner(a.task.ownerId)}, due ${a.task.dueDate}` : ' (its task exists already)')
+          );
       }
     })
     .join('\n');

@@ -62,7 +62,15 @@ export function chooseScope(options: ScanOptions, today: CalendarDate, memory: {
 }
 
 const emptyResult = (today: CalendarDate): RenewalScanResult => ({
-  today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0,
+  today,
+  contractsSeen: 0,
+  remindersCreated: 0,
+  remindersPlanned: 0,
+  staleClosed: 0,
+  lapsed: 0,
+  autoRenewed: 0,
+  renewed: 0,
+  searchCalls: 0,
 });
 
 /** Renewals and the customer statuses they move: the daily scan and contract changes. */
@@ -121,8 +129,15 @@ export function createRenewalService(deps: RenewalServiceDeps) {
     const result = emptyResult(today);
     const records = [...(await gateway.readMany(types.contract, contractIds, CONTRACT_SCAN_PROPERTIES)).values()];
     const open = records.filter((r) => OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? ''));
-    await locks.run(contractIds.map((id) => `contract:${id}`), () => remindContracts(open, d, today, result));
-    const links = await loadContractLinks(gateway, types.contract, records.map((r) => r.id));
+    await locks.run(
+      contractIds.map((id) => `contract:${id}`),
+      () => remindContracts(open, d, today, result),
+    );
+    const links = await loadContractLinks(
+      gateway,
+      types.contract,
+      records.map((r) => r.id),
+    );
     const renewed = records.filter((r) => r.properties[C.status] === 'renewed');
     const events = renewed.flatMap((r) => {
       const companyId = links.get(r.id)?.companyId;

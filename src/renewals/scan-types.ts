@@ -30,7 +30,13 @@ export type RenewalAction =
   | { kind: 'close-superseded'; contractId: string; taskId: string; key: string }
   | { kind: 'auto-renew'; contractId: string; contract: string; from: CalendarDate; to: CalendarDate; endDate: CalendarDate | undefined }
   | { kind: 'renewed'; contractId: string; contract: string; successorId: string }
-  | { kind: 'lapse'; contractId: string; contract: string; renewalDate: CalendarDate; task: { subject: string; ownerId: string | undefined; dueDate: CalendarDate } | undefined };
+  | {
+      kind: 'lapse';
+      contractId: string;
+      contract: string;
+      renewalDate: CalendarDate;
+      task: { subject: string; ownerId: string | undefined; dueDate: CalendarDate } | undefined;
+    };
 
 export interface RenewalScanResult {
   today: CalendarDate;
@@ -45,4 +51,3 @@ export interface RenewalScanResult {
   /** In a dry run: every write the real run would make, in order; nothing was written. */
   planned?: RenewalAction[];
 }
-

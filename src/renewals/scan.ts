@@ -37,11 +37,15 @@ interface DueReminder {
  * Plans one page of contracts: settles pending reminders, closes those of a moved renewal date,
  * and returns what is due. Their logs go into `logs` for the send that follows.
  */
-async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult, logs: Map<string, SentEntry[]>): Promise<DueReminder[]> {
+async function planPage(
+  page: CrmRecord[],
+  deps: RenewalScanDeps,
+  today: CalendarDate,
+  result: RenewalScanResult,
+  logs: Map<string, SentEntry[]>,
+): Promise<DueReminder[]> {
   const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
-  const pageLogs = deps.dryRun
-    ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])]))
-    : await resolvePending(page, trackedDeps);
+  const pageLogs = deps.dryRun ? new Map(page.map((r) => [r.id, parseSentLog(r.properties[C.remindersSent])])) : await resolvePending(page, trackedDeps);
   for (const [id, log] of pageLogs) logs.set(id, log);
   const terms = page.flatMap((r) => toContractTerms(r) ?? []);
   const sent = new Map(page.map((r) => [r.id, new Set((logs.get(r.id) ?? []).map((e) => e.key))]));
@@ -65,7 +69,8 @@ async function planPage(page: CrmRecord[], deps: RenewalScanDeps, today: Calenda
     }
     logs.set(id, withoutKeys(entries, p.stale));
     staleContracts.push({ id, properties: { [C.remindersSent]: formatSentLog(logs.get(id)!) } });
-    for (const e of entries) if (p.stale.includes(e.key) && e.taskId) result.planned?.push({ kind: 'close-superseded', contractId: id, taskId: e.taskId, key: e.key });
+    for (const e of entries)
+      if (p.stale.includes(e.key) && e.taskId) result.planned?.push({ kind: 'close-superseded', contractId: id, taskId: e.taskId, key: e.key });
   }
   // A dry run stops before the writes; its due reminders are listed by sendDue, which reads only.
   if (deps.dryRun) return due;
@@ -86,7 +91,13 @@ function wouldAct(record: CrmRecord, settings: ReminderSettings, today: Calendar
 }
 
 /** Sends due reminders, gathered from any number of pages, in full batches. */
-async function sendDue(due: DueReminder[], logs: Map<string, SentEntry[]>, deps: RenewalScanDeps, today: CalendarDate, result: RenewalScanResult): Promise<void> {
+async function sendDue(
+  due: DueReminder[],
+  logs: Map<string, SentEntry[]>,
+  deps: RenewalScanDeps,
+  today: CalendarDate,
+  result: RenewalScanResult,
+): Promise<void> {
   if (!due.length) return;
   const trackedDeps = { gateway: deps.gateway, contractType: deps.types.contract, taskToContract: deps.types.taskToContract, timeZone: deps.timeZone };
   const links = await loadContractLinks(deps.gateway, deps.types.contract, [...new Set(due.map((d) => d.record.id))]);
@@ -103,7 +114,16 @@ async function sendDue(due: DueReminder[], logs: Map<string, SentEntry[]>, deps:
     };
   });
   if (deps.dryRun) {
-    result.planned?.push(...items.map((i) => ({ kind: 'reminder' as const, contractId: i.contract.id, contract: taskContextOf(i.contract, undefined).contractName, subject: i.subject, ownerId: i.ownerId, dueDate: i.dueDate })));
+    result.planned?.push(
+      ...items.map((i) => ({
+        kind: 'reminder' as const,
+        contractId: i.contract.id,
+        contract: taskContextOf(i.contract, undefined).contractName,
+        subject: i.subject,
+        ownerId: i.ownerId,
+        dueDate: i.dueDate,
+      })),
+    );
     return;
   }
   // The customer status moves before the tasks: once their keys are sent, no later run would
@@ -164,7 +184,16 @@ function scanSearches(scope: ScanScope, deps: RenewalScanDeps, today: CalendarDa
  */
 export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate, scope: ScanScope = { kind: 'full' }): Promise<RenewalScanResult> {
   const result: RenewalScanResult = {
-    today, contractsSeen: 0, remindersCreated: 0, remindersPlanned: 0, staleClosed: 0, lapsed: 0, autoRenewed: 0, renewed: 0, searchCalls: 0, ...(deps.dryRun ? { planned: [] } : {}),
+    today,
+    contractsSeen: 0,
+    remindersCreated: 0,
+    remindersPlanned: 0,
+    staleClosed: 0,
+    lapsed: 0,
+    autoRenewed: 0,
+    renewed: 0,
+    searchCalls: 0,
+    ...(deps.dryRun ? { planned: [] } : {}),
   };
   // Due reminders are gathered across search pages (a page of 200 contracts has few due on any
   // day) and sent a full batch at a time.

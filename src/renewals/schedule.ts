@@ -100,7 +100,10 @@ export function planRenewalReminders(
     const due: Reminder[] = [];
     if (today <= c.renewalDate) {
       const series = reminderSeries(c, settings);
-      const lead = mostUrgentDue(series.filter((r) => r.kind === 'lead'), today);
+      const lead = mostUrgentDue(
+        series.filter((r) => r.kind === 'lead'),
+        today,
+      );
       if (lead && !sent.has(lead.key)) due.push(lead);
       const notice = series.find((r) => r.kind === 'notice');
       if (notice && notice.dueDate <= today && today <= notice.noticeDeadline! && !sent.has(notice.key)) due.push(notice);

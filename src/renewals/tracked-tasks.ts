@@ -85,18 +85,25 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
     deps.contractType,
     [...byContract].map(([id, its]) => ({
       id,
-      properties: { [C.remindersSent]: logOf(id, its.map((i) => ({ key: i.key, state: 'pending', taskId: undefined, date: today }))) },
+      properties: {
+        [C.remindersSent]: logOf(
+          id,
+          its.map((i) => ({ key: i.key, state: 'pending', taskId: undefined, date: today })),
+        ),
+      },
     })),
   );
 
   const itemOf = new Map(items.map((i) => [reminderTaskKey(i.contract.id, i.key), i]));
   const findMade = async (keys: string[]) => {
     const found = await findReminderTasks([...new Set(keys.map((k) => itemOf.get(k)!.contract.id))], deps);
-    return new Map(keys.flatMap((k) => {
-      const i = itemOf.get(k)!;
-      const id = found.get(i.contract.id)?.get(i.key);
-      return id ? [[k, id] as const] : [];
-    }));
+    return new Map(
+      keys.flatMap((k) => {
+        const i = itemOf.get(k)!;
+        const id = found.get(i.contract.id)?.get(i.key);
+        return id ? [[k, id] as const] : [];
+      }),
+    );
   };
   const created = await deps.gateway.createMany(
     'tasks',

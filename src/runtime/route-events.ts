@@ -7,7 +7,8 @@ import type { Runtime } from './runtime';
 
 const CONTRACT_TRIGGERS = new Set<string>(CONTRACT_TRIGGER_PROPERTIES);
 
-const isDealStageChange = (e: HubSpotEvent): e is PropertyChangeEvent => isPropertyChange(e) && e.objectTypeId === OBJECT_TYPE_IDS.deals && e.propertyName === 'dealstage';
+const isDealStageChange = (e: HubSpotEvent): e is PropertyChangeEvent =>
+  isPropertyChange(e) && e.objectTypeId === OBJECT_TYPE_IDS.deals && e.propertyName === 'dealstage';
 const isDealCreation = (e: HubSpotEvent): e is CreationEvent => isCreation(e) && e.objectTypeId === OBJECT_TYPE_IDS.deals;
 const unique = (ids: number[]) => [...new Set(ids.map(String))];
 const DELIVERY_SOURCES: readonly string[] = [OBJECT_TYPE_IDS.tickets, OBJECT_TYPE_IDS.invoices, OBJECT_TYPE_IDS.projects];
@@ -62,7 +63,10 @@ export function routeWebhookBatch(rt: Runtime) {
       const delivery = await rt.delivery();
       const deals = await delivery.dealsForEvents(forDelivery);
       const run = deals.length ? await delivery.assessDeals(deals, rt.now()) : undefined;
-      meta.logger.info({ events: forDelivery.length, deals: deals.length, updated: run?.dealsUpdated.length ?? 0, tasksCreated: run?.tasksCreated ?? 0 }, 'delivery events assessed');
+      meta.logger.info(
+        { events: forDelivery.length, deals: deals.length, updated: run?.dealsUpdated.length ?? 0, tasksCreated: run?.tasksCreated ?? 0 },
+        'delivery events assessed',
+      );
     }
     await routeToPlaybooks(rt, events, dealIds, meta);
   };
@@ -80,5 +84,8 @@ async function routeToPlaybooks(rt: Runtime, events: HubSpotEvent[], gated: stri
   const run = await presale.syncDeals(dealIds, rt.now());
   const regate = dealIds.filter((id) => !gated.includes(id));
   const advice = regate.length ? (await (await rt.gate()).gateDeals(regate, rt.now())).advised.length : 0;
-  meta.logger.info({ deals: dealIds.length, unitsCreated: run.unitsCreated, tasksCompleted: run.tasksCompleted, adviceWritten: advice }, 'webhook batch through the playbooks');
+  meta.logger.info(
+    { deals: dealIds.length, unitsCreated: run.unitsCreated, tasksCompleted: run.tasksCompleted, adviceWritten: advice },
+    'webhook batch through the playbooks',
+  );
 }

@@ -83,7 +83,16 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
 
   const insights = once(async () => {
     const [types, { changeOrder }] = await Promise.all([portalTypes(), changeOrderTypes()]);
-    return createInsightsService({ gateway, types: { scope: types.scope, changeOrder, commitment: types.commitment }, pipelines, owners, model, settings: { currency: config.PORTAL_CURRENCY }, logger, clock });
+    return createInsightsService({
+      gateway,
+      types: { scope: types.scope, changeOrder, commitment: types.commitment },
+      pipelines,
+      owners,
+      model,
+      settings: { currency: config.PORTAL_CURRENCY },
+      logger,
+      clock,
+    });
   });
 
   const handoffReviews = once(async () =>
@@ -91,7 +100,16 @@ export function createRuntime(config: Config & { HUBSPOT_ACCESS_TOKEN: string },
   );
 
   const presale = once(async () =>
-    createPresaleService({ gateway, types: await portalTypes(), pipelines, locks, model, settings: { timeZone, defaultOwnerId: config.DEFAULT_OWNER_ID }, logger, owners }),
+    createPresaleService({
+      gateway,
+      types: await portalTypes(),
+      pipelines,
+      locks,
+      model,
+      settings: { timeZone, defaultOwnerId: config.DEFAULT_OWNER_ID },
+      logger,
+      owners,
+    }),
   );
 
   const cards = once(async () =>

@@ -17,8 +17,7 @@ export function createCustomerStatusService(deps: CustomerStatusServiceDeps) {
   const locked = <T>(run: () => Promise<T>) => deps.locks.run([CUSTOMER_STATUS_LOCK], run);
   return {
     /** A manual move with a reason; automation then respects it. */
-    set: (companyId: string, target: string, reason: string | undefined, now: Date) =>
-      locked(() => setCustomerStatus(deps, companyId, target, reason, now)),
+    set: (companyId: string, target: string, reason: string | undefined, now: Date) => locked(() => setCustomerStatus(deps, companyId, target, reason, now)),
     /** Applies automatic events and refreshes the roll-ups of the companies named. */
     sync: (input: Parameters<typeof syncCustomerStatuses>[0], now: Date): Promise<SyncResult> => locked(() => syncCustomerStatuses(input, deps, now)),
   };

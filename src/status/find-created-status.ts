@@ -8,10 +8,16 @@ export const customerStatusKey = (companyId: string) => `customer-status:${compa
 export function findCreatedStatuses(gateway: CrmGateway, statusType: string, companyIds: string[]): FindCreated {
   const companyOf = new Map(companyIds.map((id) => [customerStatusKey(id), id]));
   return async (keys) => {
-    const links = await gateway.associationsOf('companies', statusType, keys.map((k) => companyOf.get(k)!));
-    return new Map(keys.flatMap((k) => {
-      const id = links.get(companyOf.get(k)!)?.[0]?.id;
-      return id ? [[k, id] as const] : [];
-    }));
+    const links = await gateway.associationsOf(
+      'companies',
+      statusType,
+      keys.map((k) => companyOf.get(k)!),
+    );
+    return new Map(
+      keys.flatMap((k) => {
+        const id = links.get(companyOf.get(k)!)?.[0]?.id;
+        return id ? [[k, id] as const] : [];
+      }),
+    );
   };
 }

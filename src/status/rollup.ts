@@ -20,4 +20,3 @@ export function computeRollup(contracts: CrmRecord[], deals: CrmRecord[]): Rollu
     engagements: deals.filter((d) => ENGAGED.has(d.properties[G.status] ?? '')).length,
   };
 }
-

@@ -9,8 +9,9 @@ export interface KnownPassInputs {
 }
 
 /** The company a passing deal starts (its first company link), from the links read. */
-export const companiesOfDeals = (links: ReadonlyMap<string, AssociatedId[]>, dealIds: string[]): string[] =>
-  [...new Set(dealIds.map((id) => links.get(id)?.[0]?.id).filter((id): id is string => !!id))];
+export const companiesOfDeals = (links: ReadonlyMap<string, AssociatedId[]>, dealIds: string[]): string[] => [
+  ...new Set(dealIds.map((id) => links.get(id)?.[0]?.id).filter((id): id is string => !!id)),
+];
 
 /**
  * Deals that passed the gate: their companies get a `first_close` event (`transition` decides:

@@ -91,8 +91,11 @@ export async function syncCustomerStatuses(
   if (!ids.length) return { changes: [], rollupsUpdated: 0 };
   const { gateway, types } = deps;
   const known = input.known ?? {};
-  const { status: statusLinks, contracts: contractLinks, deals: dealLinks } =
-    known.links && ids.every((id) => known.links!.status.has(id)) ? known.links : await readCompanyLinks(gateway, types, ids);
+  const {
+    status: statusLinks,
+    contracts: contractLinks,
+    deals: dealLinks,
+  } = known.links && ids.every((id) => known.links!.status.has(id)) ? known.links : await readCompanyLinks(gateway, types, ids);
   // Two statuses on one company (two processes started it at once): the oldest stays, the rest go.
   const archived = await settleStatusCopies(gateway, types.customerStatus, ids, statusLinks);
   const statusOf = (id: string) => statusLinks.get(id)?.find((l) => !archived.has(l.id))?.id;
@@ -119,10 +122,16 @@ export async function syncCustomerStatuses(
   for (const id of ids) {
     const record = statusOf(id) ? statuses.get(statusOf(id)!) : undefined;
     const before = record ? currentState(record, deps.appId) : undefined;
-    const moved = nextStatus(before, events.filter((e) => e.companyId === id), now);
+    const moved = nextStatus(
+      before,
+      events.filter((e) => e.companyId === id),
+      now,
+    );
     const rollup = computeRollup(pick(contractLinks.get(id), contracts).map(changed), pick(dealLinks.get(id), deals).map(engaged));
     const rollupProps = { [S.nextRenewal]: rollup.nextRenewalDate ?? '', [S.engagements]: String(rollup.engagements) };
-    const statusProps: Record<string, string> = moved ? { [S.status]: moved.status, [S.reason]: moved.reason, [S.changedAt]: moved.changedAt, [S.setBy]: 'automation' } : {};
+    const statusProps: Record<string, string> = moved
+      ? { [S.status]: moved.status, [S.reason]: moved.reason, [S.changedAt]: moved.changedAt, [S.setBy]: 'automation' }
+      : {};
     if (moved) result.changes.push({ companyId: id, from: before?.status, to: moved.status, created: !record });
     if (record) {
       const rollupChanged =

@@ -11,17 +11,7 @@
  * - A deal in delivery going off track (`delivery_off_track`) moves only an `active` customer to
  *   `at_risk`: whatever else the status is (onboarding, renewal, a person's dispute…) stays.
  */
-export const CUSTOMER_STATUSES = [
-  'onboarding',
-  'active',
-  'at_risk',
-  'paused',
-  'renewal',
-  'expansion',
-  'lapsed',
-  'dispute',
-  'churned',
-] as const;
+export const CUSTOMER_STATUSES = ['onboarding', 'active', 'at_risk', 'paused', 'renewal', 'expansion', 'lapsed', 'dispute', 'churned'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
 export const AUTOMATIC_EVENTS = ['first_close', 'renewal_window_opened', 'renewed', 'lapsed', 'delivery_off_track'] as const;
@@ -33,13 +23,9 @@ export interface StatusState {
   setBy: 'automation' | 'user';
 }
 
-export type StatusInput =
-  | { event: AutomaticEvent; occurredAt: string }
-  | { manual: CustomerStatus | string };
+export type StatusInput = { event: AutomaticEvent; occurredAt: string } | { manual: CustomerStatus | string };
 
-export type TransitionResult =
-  | { changed: true; next: StatusState & { reason: string } }
-  | { changed: false; why: string };
+export type TransitionResult = { changed: true; next: StatusState & { reason: string } } | { changed: false; why: string };
 
 export class StatusTransitionError extends Error {
   constructor(message: string) {

@@ -24,7 +24,15 @@ export async function findKeyedTasks(
   const out = new Map<string, KeyedCopy[]>();
   if (!recordIds.length) return out;
   const read = await gateway.associationsOf(fromType, 'tasks', [...new Set(recordIds)]);
-  const links = new Map([...read].filter(([id, ls]) => !single(id, ls.map((l) => l.id))));
+  const links = new Map(
+    [...read].filter(
+      ([id, ls]) =>
+        !single(
+          id,
+          ls.map((l) => l.id),
+        ),
+    ),
+  );
   const taskIds = [...new Set([...links.values()].flat().map((l) => l.id))];
   if (!taskIds.length) return out;
   const tasks = await gateway.readMany('tasks', taskIds, ['hs_task_subject', 'hs_task_body', 'hs_task_status']);

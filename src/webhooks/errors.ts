@@ -49,23 +49,26 @@ const SIGNATURE_MESSAGES: Record<SignatureFailureReason, string> = {
 
 export const reject = {
   invalidSignature: (reason: SignatureFailureReason, uri: string) =>
-    new RequestRejectedError('invalid_signature', SIGNATURE_MESSAGES[reason], { reason }, {
-      // Without the query: hubspot.fetch appends userEmail and the like.
-      uri: uri.split('?')[0],
-      hint:
-        reason === 'bad_signature'
-          ? "check that HUBSPOT_CLIENT_SECRET is the app's client secret and that PUBLIC_BASE_URL (or the proxy's X-Forwarded-Proto/Host) gives the URL HubSpot calls"
-          : undefined,
-    }),
+    new RequestRejectedError(
+      'invalid_signature',
+      SIGNATURE_MESSAGES[reason],
+      { reason },
+      {
+        // Without the query: hubspot.fetch appends userEmail and the like.
+        uri: uri.split('?')[0],
+        hint:
+          reason === 'bad_signature'
+            ? "check that HUBSPOT_CLIENT_SECRET is the app's client secret and that PUBLIC_BASE_URL (or the proxy's X-Forwarded-Proto/Host) gives the URL HubSpot calls"
+            : undefined,
+      },
+    ),
   replayed: () =>
     new RequestRejectedError('replayed_request', 'This exact signed request (same signature and timestamp) was already received; it is not processed twice.'),
   malformedJson: () => new RequestRejectedError('malformed_json', 'The body is not valid UTF-8 JSON.'),
   notAnArray: (message: string) => new RequestRejectedError('not_an_array', message),
   invalidBatch: (message: string) => new RequestRejectedError('invalid_batch', message),
-  tooManyEvents: (message: string, received: number | undefined, max: number) =>
-    new RequestRejectedError('too_many_events', message, { max }, { received }),
-  busy: (max: number) =>
-    new RequestRejectedError('busy', `${max} batches are already being processed; retry later.`, {}, { maxInFlight: max }),
+  tooManyEvents: (message: string, received: number | undefined, max: number) => new RequestRejectedError('too_many_events', message, { max }, { received }),
+  busy: (max: number) => new RequestRejectedError('busy', `${max} batches are already being processed; retry later.`, {}, { maxInFlight: max }),
   batchFailed: (cause: unknown, events: number) =>
     new RequestRejectedError('batch_failed', 'Processing the batch failed; HubSpot will retry it.', {}, { events }, { cause }),
   invalidId: () => new RequestRejectedError('invalid_id', 'The record id must be the numeric HubSpot id.'),

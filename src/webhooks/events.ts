@@ -26,7 +26,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
     .transform((value) => value ?? undefined)
     .optional();
 
-const id = z.union([z.int().nonnegative(), z.string().regex(/^\d{1,15}$/).transform(Number)]);
+const id = z.union([
+  z.int().nonnegative(),
+  z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+]);
 const objectTypeId = z.string().regex(/^\d+-\d+$/, 'expected an object type id such as 0-3 or 2-1234');
 
 const baseEvent = z.looseObject({

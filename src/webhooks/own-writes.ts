@@ -28,10 +28,7 @@ export function isOwnWrite(event: ChangeOrigin, appId: string | undefined): bool
 }
 
 /** Splits a batch into the events to act on and this app's own writes, keeping order. */
-export function partitionOwnWrites<E extends ChangeOrigin>(
-  events: readonly E[],
-  appId: string | undefined,
-): { others: E[]; ownWrites: E[] } {
+export function partitionOwnWrites<E extends ChangeOrigin>(events: readonly E[], appId: string | undefined): { others: E[]; ownWrites: E[] } {
   const others: E[] = [];
   const ownWrites: E[] = [];
   for (const event of events) (isOwnWrite(event, appId) ? ownWrites : others).push(event);

@@ -21,12 +21,7 @@ export const TIMESTAMP_HEADER = 'x-hubspot-request-timestamp';
 export const DEFAULT_TOLERANCE_MS = 300_000;
 
 export type SignatureFailureReason =
-  | 'missing_signature'
-  | 'missing_timestamp'
-  | 'malformed_timestamp'
-  | 'stale_timestamp'
-  | 'future_timestamp'
-  | 'bad_signature';
+  'missing_signature' | 'missing_timestamp' | 'malformed_timestamp' | 'stale_timestamp' | 'future_timestamp' | 'bad_signature';
 
 export type SignatureVerdict = { ok: true } | { ok: false; reason: SignatureFailureReason };
 
@@ -59,7 +54,7 @@ export function decodeSignedUri(uri: string): string {
 export function verifySignatureV3(input: VerifySignatureV3Input): SignatureVerdict {
   const body = rawBodyBytes(input.rawBody);
   if (!input.clientSecret) {
-    throw new Error('verifySignatureV3 needs the client secret: check that HUBSPOT_CLIENT_SECRET is set to the app\'s client secret.');
+    throw new Error("verifySignatureV3 needs the client secret: check that HUBSPOT_CLIENT_SECRET is set to the app's client secret.");
   }
   if (!input.signature) return { ok: false, reason: 'missing_signature' };
   if (input.timestamp === undefined || input.timestamp === '') return { ok: false, reason: 'missing_timestamp' };

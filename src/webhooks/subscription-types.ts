@@ -28,9 +28,7 @@ export const LEGACY_OBJECT_TYPE_IDS: ReadonlyMap<string, string> = new Map([
   ['line_item', T.lineItems],
 ]);
 
-const ACTIONS: ReadonlyMap<string, SubscriptionType> = new Map(
-  SUBSCRIPTION_TYPES.map((type) => [type.slice('object.'.length), type]),
-);
+const ACTIONS: ReadonlyMap<string, SubscriptionType> = new Map(SUBSCRIPTION_TYPES.map((type) => [type.slice('object.'.length), type]));
 
 export interface NormalisedSubscriptionType {
   subscriptionType: SubscriptionType;

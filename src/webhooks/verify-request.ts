@@ -20,11 +20,7 @@ export interface SignedRequest extends RequestUriParts {
   method: string;
 }
 
-export function verifyHubSpotRequest(
-  req: SignedRequest,
-  rawBody: Buffer | string,
-  settings: SignedRequestSettings,
-): SignatureVerdict & { uri: string } {
+export function verifyHubSpotRequest(req: SignedRequest, rawBody: Buffer | string, settings: SignedRequestSettings): SignatureVerdict & { uri: string } {
   const uri = publicRequestUri(req, settings.publicBaseUrl);
   const verdict = verifySignatureV3({
     method: req.method,

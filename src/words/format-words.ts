@@ -42,6 +42,9 @@ export function formatMoney(amount: number | null | undefined, currency: string 
 /** An owner's name as HubSpot shows it, else the email, else undefined. */
 export function ownerName(owner: { firstName?: string; lastName?: string; email?: string } | undefined): string | undefined {
   if (!owner) return undefined;
-  const name = [owner.firstName, owner.lastName].filter((s) => s && s.trim()).join(' ').trim();
+  const name = [owner.firstName, owner.lastName]
+    .filter((s) => s && s.trim())
+    .join(' ')
+    .trim();
   return name || owner.email || undefined;
 }

@@ -8,7 +8,11 @@ const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 
 /** What Prettier makes of a TypeScript file under src/, with the project's own settings. */
 const formatted = (source: string) =>
-  spawnSync(join(ROOT, 'node_modules', '.bin', 'prettier'), ['--stdin-filepath', join(ROOT, 'src', 'example.ts')], { cwd: ROOT, input: source, encoding: 'utf8' });
+  spawnSync(join(ROOT, 'node_modules', '.bin', 'prettier'), ['--stdin-filepath', join(ROOT, 'src', 'example.ts')], {
+    cwd: ROOT,
+    input: source,
+    encoding: 'utf8',
+  });
 
 it('npm run lint checks every file Prettier formats before ESLint runs', () => {
   expect(scripts.lint).toMatch(/^prettier --check \. && eslint \. /);

@@ -8,8 +8,17 @@ import { companyCardDataSchema } from '../../extensions/app/cards/shared/card-da
 const model = loadModel('schemas');
 const APP_ID = '1234567';
 
-const record = (id: string, properties: Record<string, string | null>, history: Record<string, HistoryEntry[]> = {}): CrmRecord => ({ id, properties, history });
-const change = (value: string, timestamp: string, sourceType: string, sourceId?: string): HistoryEntry => ({ value, timestamp, sourceType, ...(sourceId ? { sourceId } : {}) });
+const record = (id: string, properties: Record<string, string | null>, history: Record<string, HistoryEntry[]> = {}): CrmRecord => ({
+  id,
+  properties,
+  history,
+});
+const change = (value: string, timestamp: string, sourceType: string, sourceId?: string): HistoryEntry => ({
+  value,
+  timestamp,
+  sourceType,
+  ...(sourceId ? { sourceId } : {}),
+});
 
 const pipelines: Pipeline[] = [
   {
@@ -24,7 +33,14 @@ const pipelines: Pipeline[] = [
 ];
 
 const contract = (id: string, props: Record<string, string>) =>
-  record(id, { contract_name: `Contract ${id}`, contract_status: 'active', renewal_date: '2027-12-01', auto_renew: 'false', notice_period_days: '60', ...props });
+  record(id, {
+    contract_name: `Contract ${id}`,
+    contract_status: 'active',
+    renewal_date: '2027-12-01',
+    auto_renew: 'false',
+    notice_period_days: '60',
+    ...props,
+  });
 
 function input(overrides: Partial<CompanyCardInput> = {}): CompanyCardInput {
   return {
@@ -43,8 +59,14 @@ function input(overrides: Partial<CompanyCardInput> = {}): CompanyCardInput {
     deals: [
       {
         deal: record('123', { dealname: 'Checkout rebuild', dealstage: 'closedwon', pipeline: 'default', gate_status: 'passed' }),
-        scopes: [record('501', { scope_name: 'Old', delivery_approved: 'false', scope_status: 'superseded' }), record('502', { scope_name: 'Checkout v1', delivery_approved: 'true', scope_status: 'approved' })],
-        contracts: [contract('601', { contract_status: 'draft', renewal_date: '2027-06-01' }), contract('602', { renewal_date: '2027-12-01', auto_renew: 'true' })],
+        scopes: [
+          record('501', { scope_name: 'Old', delivery_approved: 'false', scope_status: 'superseded' }),
+          record('502', { scope_name: 'Checkout v1', delivery_approved: 'true', scope_status: 'approved' }),
+        ],
+        contracts: [
+          contract('601', { contract_status: 'draft', renewal_date: '2027-06-01' }),
+          contract('602', { renewal_date: '2027-12-01', auto_renew: 'true' }),
+        ],
       },
       {
         deal: record('124', { dealname: 'Phase 2', dealstage: 'contractsent', pipeline: 'default', gate_status: null }),
@@ -54,10 +76,27 @@ function input(overrides: Partial<CompanyCardInput> = {}): CompanyCardInput {
     ],
     companyContracts: [contract('603', { renewal_date: '2028-02-01' })],
     tasks: [
-      record('901', { hs_task_subject: `${RENEWAL_MARKER} Northwind — MSA renews 2027-12-01 (60-day reminder)`, hs_task_status: 'NOT_STARTED', hs_timestamp: '2027-10-02T09:00:00.000Z', hubspot_owner_id: '7003' }),
-      record('902', { hs_task_subject: `${RENEWAL_MARKER} Northwind — MSA renews 2027-12-01 (90-day reminder)`, hs_task_status: 'COMPLETED', hs_timestamp: '2027-09-02T09:00:00.000Z' }),
-      record('903', { hs_task_subject: '[Throughline close gate] Phase 2: 3 items missing', hs_task_status: 'NOT_STARTED', hs_timestamp: '2027-01-01T09:00:00.000Z' }),
-      record('904', { hs_task_subject: `${RENEWAL_MARKER} Cancel-by deadline 2027-10-02: Northwind — MSA auto-renews 2027-12-01`, hs_task_status: 'NOT_STARTED', hs_timestamp: '2027-09-25T09:00:00.000Z' }),
+      record('901', {
+        hs_task_subject: `${RENEWAL_MARKER} Northwind — MSA renews 2027-12-01 (60-day reminder)`,
+        hs_task_status: 'NOT_STARTED',
+        hs_timestamp: '2027-10-02T09:00:00.000Z',
+        hubspot_owner_id: '7003',
+      }),
+      record('902', {
+        hs_task_subject: `${RENEWAL_MARKER} Northwind — MSA renews 2027-12-01 (90-day reminder)`,
+        hs_task_status: 'COMPLETED',
+        hs_timestamp: '2027-09-02T09:00:00.000Z',
+      }),
+      record('903', {
+        hs_task_subject: '[Throughline close gate] Phase 2: 3 items missing',
+        hs_task_status: 'NOT_STARTED',
+        hs_timestamp: '2027-01-01T09:00:00.000Z',
+      }),
+      record('904', {
+        hs_task_subject: `${RENEWAL_MARKER} Cancel-by deadline 2027-10-02: Northwind — MSA auto-renews 2027-12-01`,
+        hs_task_status: 'NOT_STARTED',
+        hs_timestamp: '2027-09-25T09:00:00.000Z',
+      }),
     ],
     pipelines,
     scopeDisplay: 'scope_name',
@@ -107,10 +146,16 @@ describe('buildCompanyCard (pure)', () => {
     expect(card.engagements[0]).toMatchObject({ scope: null, contract: null });
   });
 
-  it('contract values carry the deal\'s currency, else the portal\'s', () => {
+  it("contract values carry the deal's currency, else the portal's", () => {
     const priced = (deal: Record<string, string>) =>
       input({
-        deals: [{ deal: record('123', { dealname: 'Checkout rebuild', dealstage: 'closedwon', pipeline: 'default', ...deal }), scopes: [], contracts: [contract('602', { contract_value: '180000' })] }],
+        deals: [
+          {
+            deal: record('123', { dealname: 'Checkout rebuild', dealstage: 'closedwon', pipeline: 'default', ...deal }),
+            scopes: [],
+            contracts: [contract('602', { contract_value: '180000' })],
+          },
+        ],
       });
     expect(buildCompanyCard(priced({ deal_currency_code: 'EUR' })).engagements[0]!.contract).toMatchObject({ value: 180000, valueText: '€180,000' });
     expect(buildCompanyCard(priced({})).engagements[0]!.contract!.valueText).toBe('US$180,000');
@@ -118,7 +163,13 @@ describe('buildCompanyCard (pure)', () => {
 
   it('the next renewal: earliest active or renewing contract across engagements and the company, drafts ignored', () => {
     expect(buildCompanyCard(input()).nextRenewal).toEqual({
-      date: '2027-12-01', daysToRenewal: 30, contractId: '602', contractName: 'Contract 602', dealId: '123', autoRenew: true, noticeDeadline: '2027-10-02',
+      date: '2027-12-01',
+      daysToRenewal: 30,
+      contractId: '602',
+      contractName: 'Contract 602',
+      dealId: '123',
+      autoRenew: true,
+      noticeDeadline: '2027-10-02',
     });
     const onlyCompany = buildCompanyCard(input({ deals: [] }));
     expect(onlyCompany.nextRenewal).toMatchObject({ contractId: '603', dealId: null, date: '2028-02-01' });
@@ -127,7 +178,13 @@ describe('buildCompanyCard (pure)', () => {
 
   it('open renewal tasks only (Throughline renewal marker, not completed), soonest first, marker removed', () => {
     expect(buildCompanyCard(input()).renewalTasks).toEqual([
-      { id: '904', subject: 'Cancel-by deadline 2027-10-02: Northwind — MSA auto-renews 2027-12-01', dueDate: '2027-09-25', status: 'NOT_STARTED', ownerId: null },
+      {
+        id: '904',
+        subject: 'Cancel-by deadline 2027-10-02: Northwind — MSA auto-renews 2027-12-01',
+        dueDate: '2027-09-25',
+        status: 'NOT_STARTED',
+        ownerId: null,
+      },
       { id: '901', subject: 'Northwind — MSA renews 2027-12-01 (60-day reminder)', dueDate: '2027-10-02', status: 'NOT_STARTED', ownerId: '7003' },
     ]);
   });

@@ -8,7 +8,10 @@ import { approvedScope, completeContract, dealRecord, model, pipeline, rule } fr
 const now = new Date('2026-11-21T10:00:00Z');
 
 function input(dealProps: Record<string, string>, contracts = [completeContract]): DealCardInput {
-  const deal = dealRecord({ dealstage: 'closedwon', gate_checked_at: '2026-11-20T23:30:00.000Z', ...dealProps }, [['closedwon', '2026-11-20T10:00:00Z'], ['contractsent', '2026-11-10T00:00:00Z']]);
+  const deal = dealRecord({ dealstage: 'closedwon', gate_checked_at: '2026-11-20T23:30:00.000Z', ...dealProps }, [
+    ['closedwon', '2026-11-20T10:00:00Z'],
+    ['contractsent', '2026-11-10T00:00:00Z'],
+  ]);
   const loaded = { deal, scopes: [approvedScope], contracts };
   const decision = decideGate({ ...loaded, pipeline, rule, isGated: (id) => !!ruleForStage([rule], pipeline, id) }, now);
   return {

@@ -16,15 +16,33 @@ const now = new Date('2027-03-01T09:00:00Z');
 const labels = presaleLabels(model);
 const team = model.capacity.teams.find((t) => t.id === 'platform')!;
 const proposal = scope('9', {
-  deliverables: 'Storefront', delivery_team: 'platform', planned_start_date: '2027-03-08', delivery_timeline_weeks: '8', delivery_estimate_hours: '640',
-  feasibility_review_status: 'feasible_with_changes', committed_timeline_weeks: '9', feasibility_review_notes: 'From April', feasibility_requested_at: '2027-03-01T08:00:00Z',
+  deliverables: 'Storefront',
+  delivery_team: 'platform',
+  planned_start_date: '2027-03-08',
+  delivery_timeline_weeks: '8',
+  delivery_estimate_hours: '640',
+  feasibility_review_status: 'feasible_with_changes',
+  committed_timeline_weeks: '9',
+  feasibility_review_notes: 'From April',
+  feasibility_requested_at: '2027-03-01T08:00:00Z',
 });
-const committed = scopeLoadFrom(scope('5', { delivery_team: 'platform', delivery_start_date: '2027-03-22', delivery_timeline_weeks: '3', delivery_estimate_hours: '300' }), model.capacity);
-const deal = dealRecord({ dealstage: 'presentationscheduled', pipeline: 'default', hubspot_owner_id: '7', dealname: 'Globex' }, [['presentationscheduled', '2027-02-26T10:00:00Z'], ['qualifiedtobuy', '2027-02-01T10:00:00Z']]);
+const committed = scopeLoadFrom(
+  scope('5', { delivery_team: 'platform', delivery_start_date: '2027-03-22', delivery_timeline_weeks: '3', delivery_estimate_hours: '300' }),
+  model.capacity,
+);
+const deal = dealRecord({ dealstage: 'presentationscheduled', pipeline: 'default', hubspot_owner_id: '7', dealname: 'Globex' }, [
+  ['presentationscheduled', '2027-02-26T10:00:00Z'],
+  ['qualifiedtobuy', '2027-02-01T10:00:00Z'],
+]);
 
 function input(over: Partial<PresaleSectionInput> = {}): PresaleSectionInput {
   const tasks = new Map([['playbook:' + deal.id + ':presentationscheduled:proposal', { id: 't2', status: 'COMPLETED' }]]);
-  const plan = planPresale({ deal, scopes: [proposal], contracts: [], tasks, companyDeliveryOwnerId: null }, pipelines, { playbooks: model.playbooks, labels, timeZone: 'Europe/Berlin' }, now);
+  const plan = planPresale(
+    { deal, scopes: [proposal], contracts: [], tasks, companyDeliveryOwnerId: null },
+    pipelines,
+    { playbooks: model.playbooks, labels, timeZone: 'Europe/Berlin' },
+    now,
+  );
   return {
     plan,
     ownerNames: new Map([['7', 'Maya Ortiz']]),
@@ -32,7 +50,13 @@ function input(over: Partial<PresaleSectionInput> = {}): PresaleSectionInput {
     scope: proposal,
     scopeDisplay: 'scope_name',
     proposal: { timelineWeeks: 'proposal_timeline_weeks', plannedStart: 'planned_start_date' },
-    capacity: assessCapacity(team, [committed], { start: '2027-03-01', weeks: 12 }, scopeLoadFrom({ ...proposal, properties: { ...proposal.properties, committed_start_date: '' } }, model.capacity), model.capacity),
+    capacity: assessCapacity(
+      team,
+      [committed],
+      { start: '2027-03-01', weeks: 12 },
+      scopeLoadFrom({ ...proposal, properties: { ...proposal.properties, committed_start_date: '' } }, model.capacity),
+      model.capacity,
+    ),
     capacityProblem: null,
     timeZone: 'Europe/Berlin',
     ...over,
@@ -50,7 +74,14 @@ describe('buildPresaleSection (pure)', () => {
       ["Proposal with delivery's timeline", 'open', 'Maya Ortiz', true],
     ]);
     expect(section.units[1]!.doneWhen).toBe('Scope: Feasibility review is Feasible or Feasible with changes');
-    expect(section.review).toMatchObject({ scopeId: '9', status: 'feasible_with_changes', committedTimelineWeeks: 9, proposalTimelineWeeks: null, plannedStart: '2027-03-08', notes: 'From April' });
+    expect(section.review).toMatchObject({
+      scopeId: '9',
+      status: 'feasible_with_changes',
+      committedTimelineWeeks: 9,
+      proposalTimelineWeeks: null,
+      plannedStart: '2027-03-08',
+      notes: 'From April',
+    });
     expect(section.review!.requestedAtText).toContain('1 Mar 2027');
     expect(section.capacity).toMatchObject({ teamLabel: 'Platform team', verdict: 'over', proposedStart: '2027-03-08', earliestFit: '2027-04-12' });
     expect(section.capacity!.overflowWeeks.map((w) => w.scopeWeek)).toEqual([3, 4, 5]);
@@ -82,8 +113,16 @@ describe('buildDealCard: the rule’s mode', () => {
     expect(decision.action).toBe(mode === 'advise' ? 'advise' : 'block');
     const card = buildDealCard({
       evaluation: { loaded, pipeline, decision, rule, evaluation: decision.action === 'skip' ? undefined : decision.evaluation, mode },
-      handoffFields: [], comparisons: [], scopeDisplay: 'scope_name', customerStatus: undefined, companyId: undefined,
-      objectTypes: { scope: '2-1', contract: '2-2' }, labels: statusLabels(model), today: '2027-03-01', timeZone: 'UTC', currency: 'USD',
+      handoffFields: [],
+      comparisons: [],
+      scopeDisplay: 'scope_name',
+      customerStatus: undefined,
+      companyId: undefined,
+      objectTypes: { scope: '2-1', contract: '2-2' },
+      labels: statusLabels(model),
+      today: '2027-03-01',
+      timeZone: 'UTC',
+      currency: 'USD',
       buttons: { addScope: 'Add scope', addContract: 'Add service contract' },
     });
     expect(card.gate.mode).toBe(mode);

@@ -1,13 +1,20 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, dragDeal, editAsUser, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
+  APPROVED_SCOPE,
+  COMPLETE_CONTRACT,
+  HANDOFF_COMPLETE,
+  OWNERS,
+  dragDeal,
+  editAsUser,
+  namesOf,
+  seedCompany,
+  seedContract,
+  seedDeal,
+  seedOwners,
+  seedScope,
+  type Names,
 } from '../../scripts/lib/seed';
-import {
-  apiErrorSchema,
-  companyCardDataSchema,
-  dealCardDataSchema,
-  recheckResponseSchema,
-} from '../../extensions/app/cards/shared/card-data';
+import { apiErrorSchema, companyCardDataSchema, dealCardDataSchema, recheckResponseSchema } from '../../extensions/app/cards/shared/card-data';
 import { API_PREFIX } from '../../extensions/app/cards/lib/service-paths';
 import { signV3 } from '../helpers/sign';
 
@@ -38,7 +45,13 @@ beforeAll(async () => {
 
   ids.company = seedCompany(sb, 'Contract Labs');
   ids.closed = seedDeal(sb, { name: 'Contract checkout rebuild', companyId: ids.company, props: HANDOFF_COMPLETE });
-  ids.scope = seedScope(sb, names, ids.closed, ids.company, { ...APPROVED_SCOPE, scope_name: 'Checkout v1', proposal_hours: '960', delivery_estimate_hours: '1040', discrepancy_resolution: 'Buyer accepted 80 extra hours' });
+  ids.scope = seedScope(sb, names, ids.closed, ids.company, {
+    ...APPROVED_SCOPE,
+    scope_name: 'Checkout v1',
+    proposal_hours: '960',
+    delivery_estimate_hours: '1040',
+    discrepancy_resolution: 'Buyer accepted 80 extra hours',
+  });
   ids.contract = seedContract(sb, names, ids.closed, ids.company, { ...COMPLETE_CONTRACT, contract_name: 'Contract Labs MSA', auto_renew: 'true' });
   await dragDeal(sb, ids.closed, 'closedwon');
 
@@ -60,7 +73,14 @@ describe('cards API ↔ cards contract (shared zod schema)', () => {
     expect(card.gate.passedCount).toBe(card.gate.total);
     expect(card.scope).toMatchObject({ name: 'Checkout v1', approved: true, statusLabel: 'Approved' });
     expect(card.scope!.comparisons.find((c) => c.label.includes('hours'))).toMatchObject({ proposal: '960', delivery: '1040', differs: true });
-    expect(card.contract).toMatchObject({ name: 'Contract Labs MSA', status: 'active', statusLabel: 'Active', renewalDate: '2027-12-01', autoRenew: true, noticeDeadline: '2027-10-02' });
+    expect(card.contract).toMatchObject({
+      name: 'Contract Labs MSA',
+      status: 'active',
+      statusLabel: 'Active',
+      renewalDate: '2027-12-01',
+      autoRenew: true,
+      noticeDeadline: '2027-10-02',
+    });
     expect(card.customerStatus).toMatchObject({ status: 'at_risk', statusLabel: 'At risk' });
     expect(card.companyId).toBe(ids.company);
     expect(card.objectTypes.scope).toMatch(/^2-\d+$/);
@@ -97,10 +117,12 @@ describe('cards API ↔ cards contract (shared zod schema)', () => {
         ['onboarding', 'Throughline'],
       ]),
     );
-    expect(card.engagements.map((e) => [e.dealId, e.gateStatus])).toEqual([
-      [ids.open, 'not_checked'],
-      [ids.closed, 'passed'],
-    ].sort((a, b) => Number(b[0]) - Number(a[0])));
+    expect(card.engagements.map((e) => [e.dealId, e.gateStatus])).toEqual(
+      [
+        [ids.open, 'not_checked'],
+        [ids.closed, 'passed'],
+      ].sort((a, b) => Number(b[0]) - Number(a[0])),
+    );
     const closed = card.engagements.find((e) => e.dealId === ids.closed)!;
     expect(closed.scope).toMatchObject({ approved: true });
     expect(closed.contract).toMatchObject({ renewalDate: '2027-12-01' });

@@ -18,7 +18,11 @@ function companyInput(deliveryProps: Array<Record<string, string>>, withLabels =
   return {
     company: record('301', { name: 'Northwind Labs' }),
     customerStatus: undefined,
-    deals: deliveryProps.map((p, i) => ({ deal: record(String(120 + i), { dealname: `Deal ${i}`, dealstage: 'closedwon', pipeline: 'default', gate_status: 'passed', ...p }), scopes: [], contracts: [] })),
+    deals: deliveryProps.map((p, i) => ({
+      deal: record(String(120 + i), { dealname: `Deal ${i}`, dealstage: 'closedwon', pipeline: 'default', gate_status: 'passed', ...p }),
+      scopes: [],
+      contracts: [],
+    })),
     companyContracts: [],
     tasks: [],
     pipelines: [pipeline],
@@ -36,13 +40,22 @@ function companyInput(deliveryProps: Array<Record<string, string>>, withLabels =
 
 describe('company card: each engagement’s health and margin, and the account’s totals (from the deals’ roll-up)', () => {
   const assessed = (health: string, billed: string, outstanding: string, absorbed: string) => ({
-    delivery_health: health, delivery_planned_margin_pct: '45', delivery_margin_now_pct: '38.5', delivery_billed_amount: billed, delivery_outstanding_amount: outstanding, delivery_change_orders_absorbed_hours: absorbed,
+    delivery_health: health,
+    delivery_planned_margin_pct: '45',
+    delivery_margin_now_pct: '38.5',
+    delivery_billed_amount: billed,
+    delivery_outstanding_amount: outstanding,
+    delivery_change_orders_absorbed_hours: absorbed,
   });
 
   it('adds them up over the assessed engagements; one not yet assessed shows none', () => {
     const card = buildCompanyCard(companyInput([assessed('at_risk', '20000', '5000', '40'), assessed('on_track', '10000', '0', '0'), {}]));
     expect(companyCardDataSchema.parse(card)).toEqual(card);
-    expect(card.engagements.map((e) => [e.dealId, e.delivery?.health ?? null, e.delivery?.marginPct ?? null])).toEqual([['122', null, null], ['121', 'on_track', 38.5], ['120', 'at_risk', 38.5]]);
+    expect(card.engagements.map((e) => [e.dealId, e.delivery?.health ?? null, e.delivery?.marginPct ?? null])).toEqual([
+      ['122', null, null],
+      ['121', 'on_track', 38.5],
+      ['120', 'at_risk', 38.5],
+    ]);
     expect(card.engagements[2]!.delivery?.healthLabel).toBe('At risk');
     expect(card.accountTotals).toEqual({ currency: 'EUR', billed: 30_000, outstanding: 5_000, absorbedHours: 40 });
     const text = renderCompanyCardText(card);
@@ -51,7 +64,9 @@ describe('company card: each engagement’s health and margin, and the account�
   });
 
   it('amounts in two currencies are not added up; without the delivery labels (no delivery) nothing is added', () => {
-    const mixed = buildCompanyCard(companyInput([assessed('on_track', '100', '0', '0'), { ...assessed('on_track', '100', '0', '0'), deal_currency_code: 'USD' }]));
+    const mixed = buildCompanyCard(
+      companyInput([assessed('on_track', '100', '0', '0'), { ...assessed('on_track', '100', '0', '0'), deal_currency_code: 'USD' }]),
+    );
     expect(mixed.accountTotals).toEqual({ currency: null, billed: null, outstanding: null, absorbedHours: 0 });
     const none = buildCompanyCard(companyInput([assessed('on_track', '1', '0', '0')], false));
     expect(none).not.toHaveProperty('accountTotals');
@@ -62,13 +77,24 @@ describe('company card: each engagement’s health and margin, and the account�
 
 describe('deal card: the Delivery section once the gate passed, first in the text', () => {
   function dealInput(delivery?: DealCardInput['delivery']): DealCardInput {
-    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'passed' }, [['closedwon', '2026-11-20T10:00:00Z'], ['contractsent', '2026-11-10T00:00:00Z']]);
+    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'passed' }, [
+      ['closedwon', '2026-11-20T10:00:00Z'],
+      ['contractsent', '2026-11-10T00:00:00Z'],
+    ]);
     const loaded = { deal, scopes: [approvedScope], contracts: [completeContract] };
     const decision = decideGate({ ...loaded, pipeline, rule, isGated: (id) => !!ruleForStage([rule], pipeline, id) }, now);
     return {
       evaluation: { loaded, pipeline, decision, rule, evaluation: decision.action === 'skip' ? undefined : decision.evaluation },
-      handoffFields: [], comparisons: [], scopeDisplay: 'scope_name', customerStatus: undefined, companyId: undefined,
-      objectTypes: { scope: '2-1', contract: '2-2' }, labels: statusLabels(model), today: '2027-01-12', timeZone: 'UTC', currency: 'USD',
+      handoffFields: [],
+      comparisons: [],
+      scopeDisplay: 'scope_name',
+      customerStatus: undefined,
+      companyId: undefined,
+      objectTypes: { scope: '2-1', contract: '2-2' },
+      labels: statusLabels(model),
+      today: '2027-01-12',
+      timeZone: 'UTC',
+      currency: 'USD',
       buttons: { addScope: 'Add scope', addContract: 'Add service contract' },
       ...(delivery !== undefined ? { delivery } : {}),
     };
@@ -96,7 +122,8 @@ describe('deal card: the Delivery section once the gate passed, first in the tex
       '│     #1001 Payment page times out (URGENT, open 4 d)',
       '│   Next milestone: Payment integration live on 2027-01-15 (12 days to go)',
       '│   [Log a change order]',
-    ]) expect(lines).toContain(line);
+    ])
+      expect(lines).toContain(line);
     expect(renderCompanyCardText(companyInDelivery())).toContain('delivery off track, margin 12 % (planned 35 %)');
   });
 });

@@ -30,8 +30,11 @@ function card(args: string[], secret = stack.config.HUBSPOT_CLIENT_SECRET): Prom
   delete env.HUBSPOT_ACCESS_TOKEN;
   delete env.PUBLIC_BASE_URL;
   return new Promise((resolve) => {
-    execFile(join(root, 'node_modules/.bin/tsx'), ['scripts/card.ts', ...args, '--service', stack.service.url], { cwd: root, env, timeout: 25_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    execFile(
+      join(root, 'node_modules/.bin/tsx'),
+      ['scripts/card.ts', ...args, '--service', stack.service.url],
+      { cwd: root, env, timeout: 25_000 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
     );
   });
 }

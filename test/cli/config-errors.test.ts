@@ -9,7 +9,13 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const tsx = join(root, 'node_modules/.bin/tsx');
-const BASE = { THROUGHLINE_SKIP_DOTENV: '1', HUBSPOT_ACCESS_TOKEN: 'pat-na1-00000000-test', HUBSPOT_CLIENT_SECRET: 'client-secret-for-tests', HUBSPOT_API_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'silent' };
+const BASE = {
+  THROUGHLINE_SKIP_DOTENV: '1',
+  HUBSPOT_ACCESS_TOKEN: 'pat-na1-00000000-test',
+  HUBSPOT_CLIENT_SECRET: 'client-secret-for-tests',
+  HUBSPOT_API_BASE_URL: 'http://127.0.0.1:9',
+  LOG_LEVEL: 'silent',
+};
 
 function run(file: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string }> {
   const full: NodeJS.ProcessEnv = { ...process.env, ...BASE, ...env };
@@ -59,12 +65,16 @@ it.each([
   [{ HUBSPOT_SANDBOX_PORT: 'BUSY' }, /^HUBSPOT_SANDBOX_PORT=\d+: the port is already in use\. .*set HUBSPOT_SANDBOX_PORT/],
   [{ PORT: 'eighty' }, /^Configuration error: PORT is malformed: it should be a TCP port/],
   [{ HUBSPOT_SANDBOX_PORT: '4010x' }, /^Configuration error: HUBSPOT_SANDBOX_PORT is malformed/],
-])('npm run demo -- --serve with %j: one line', async (env, line) => {
-  const filled = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === 'BUSY' ? String(busyPort) : v]));
-  const r = await run('scripts/demo.ts', ['--serve'], { PORT: '3999', HUBSPOT_SANDBOX_PORT: '0', ...filled });
-  expect(r.code).toBe(2);
-  expect(oneLine(r.stderr)).toEqual([expect.stringMatching(line)]);
-}, 30_000);
+])(
+  'npm run demo -- --serve with %j: one line',
+  async (env, line) => {
+    const filled = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === 'BUSY' ? String(busyPort) : v]));
+    const r = await run('scripts/demo.ts', ['--serve'], { PORT: '3999', HUBSPOT_SANDBOX_PORT: '0', ...filled });
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toEqual([expect.stringMatching(line)]);
+  },
+  30_000,
+);
 
 it('npm run sandbox on a busy HUBSPOT_SANDBOX_PORT: one line naming it', async () => {
   const r = await run('scripts/sandbox.ts', [], { HUBSPOT_SANDBOX_PORT: String(busyPort) });

@@ -46,7 +46,9 @@ beforeAll(async () => {
 }, 180_000);
 
 it('covers every script in package.json', () => {
-  expect(ours).toEqual(expect.arrayContaining(['provision', 'sandbox', 'demo', 'gate', 'sweep', 'renewals', 'bench', 'project:webhooks', 'status', 'card', 'start']));
+  expect(ours).toEqual(
+    expect.arrayContaining(['provision', 'sandbox', 'demo', 'gate', 'sweep', 'renewals', 'bench', 'project:webhooks', 'status', 'card', 'start']),
+  );
   expect(scripts.filter((s) => !TOOLS.has(s) && !ours.includes(s))).toEqual([]);
 });
 

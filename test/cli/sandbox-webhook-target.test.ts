@@ -63,9 +63,11 @@ it("sends the contract's webhooks once the contract object exists (hsmeta names 
     const hooks = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/hubspot`;
     const { url } = await startSandbox({ HUBSPOT_SANDBOX_WEBHOOK_TARGET: hooks, HUBSPOT_ACCESS_TOKEN: 'pat-t' });
     const api = (path: string, body: unknown) =>
-      fetch(`${url}${path}`, { method: 'POST', headers: { Authorization: 'Bearer pat-t', 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
-        async (r) => (await r.json()) as { objectTypeId: string },
-      );
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer pat-t', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (r) => (await r.json()) as { objectTypeId: string });
     const schema = await api('/crm-object-schemas/v3/schemas', {
       name: objectByRole(loadModel('schemas'), 'contract').name,
       labels: { singular: 'Contract', plural: 'Contracts' },

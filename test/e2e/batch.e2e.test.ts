@@ -1,6 +1,17 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
+  APPROVED_SCOPE,
+  COMPLETE_CONTRACT,
+  HANDOFF_COMPLETE,
+  OWNERS,
+  USER,
+  namesOf,
+  seedCompany,
+  seedContract,
+  seedDeal,
+  seedOwners,
+  seedScope,
+  type Names,
 } from '../../scripts/lib/seed';
 import { hubspotEvent, signV3 } from '../helpers/sign';
 
@@ -59,7 +70,9 @@ it('a full batch of 100 closed-won events is decided in a handful of batch calls
   }
   const calls = stack.sandbox.calls();
   // Measured, printed for the record (see docs/performance.md); the bound keeps regressions visible.
-  process.stdout.write(`HubSpot calls for a 100-event batch (50 blocked, 50 passed): ${calls.total} in ${calls.roundTrips} sequential round trips ${JSON.stringify(calls.byEndpoint)}\n`);
+  process.stdout.write(
+    `HubSpot calls for a 100-event batch (50 blocked, 50 passed): ${calls.total} in ${calls.roundTrips} sequential round trips ${JSON.stringify(calls.byEndpoint)}\n`,
+  );
   // Round 1: deals. 2: their scope, contract, promise, task and company links. 3: scopes, contracts
   // (promises only when a deal has one), the companies' status/contract/deal links and the companies.
   // 4: task create, contract activation, customer status create. 5: the look-up for a second copy
@@ -89,14 +102,26 @@ it('duplicated and shuffled events give exactly one revert and one task per deal
   }
   const events = [...ready, ...incomplete].flatMap((id, n) =>
     [0, 1, 2].map((copy) =>
-      hubspotEvent({ eventId: n * 10 + copy, objectId: Number(id), propertyValue: 'closedwon', changeSource: 'CRM_UI', sourceId: `userId:${OWNERS.rep.userId}`, appId: Number(stack.config.HUBSPOT_APP_ID), attemptNumber: copy }),
+      hubspotEvent({
+        eventId: n * 10 + copy,
+        objectId: Number(id),
+        propertyValue: 'closedwon',
+        changeSource: 'CRM_UI',
+        sourceId: `userId:${OWNERS.rep.userId}`,
+        appId: Number(stack.config.HUBSPOT_APP_ID),
+        attemptNumber: copy,
+      }),
     ),
   );
   events.sort(() => Math.random() - 0.5);
   const post = async (batch: unknown[]) => {
     const body = JSON.stringify(batch);
     const url = `${stack.service.url}/webhooks/hubspot`;
-    const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) } });
+    const res = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) },
+    });
     expect(res.status).toBe(200);
   };
   // Two concurrent deliveries carrying overlapping events, as HubSpot may send them.

@@ -25,10 +25,25 @@ const portal = () => JSON.stringify(['deals', 'tasks', 'notes', names.contract, 
 it('renewals dry run lists each task with owner and due date, each lapse and each roll-forward; writes nothing', async () => {
   const sb = stack.sandbox;
   const company = seedCompany(sb, 'Preview Works');
-  const soon = seedContract(sb, names, undefined, company, { contract_name: 'Support', contract_status: 'active', renewal_date: '2027-03-31', auto_renew: 'false' });
-  const rolling = seedContract(sb, names, undefined, company, { contract_name: 'Hosting', contract_status: 'active', renewal_date: '2027-02-01', auto_renew: 'true', term_months: '12' });
+  const soon = seedContract(sb, names, undefined, company, {
+    contract_name: 'Support',
+    contract_status: 'active',
+    renewal_date: '2027-03-31',
+    auto_renew: 'false',
+  });
+  const rolling = seedContract(sb, names, undefined, company, {
+    contract_name: 'Hosting',
+    contract_status: 'active',
+    renewal_date: '2027-02-01',
+    auto_renew: 'true',
+    term_months: '12',
+  });
   const lapsing = seedContract(sb, names, undefined, company, {
-    contract_name: 'Retainer', contract_status: 'active', renewal_date: '2027-02-15', auto_renew: 'false', hubspot_owner_id: OWNERS.rep.id,
+    contract_name: 'Retainer',
+    contract_status: 'active',
+    renewal_date: '2027-02-15',
+    auto_renew: 'false',
+    hubspot_owner_id: OWNERS.rep.id,
   });
   await sb.searchIndexed();
   const renewals = await stack.service.runtime.renewals();
@@ -38,9 +53,20 @@ it('renewals dry run lists each task with owner and due date, each lapse and eac
   expect(portal()).toBe(before);
   expect(dry.planned).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ kind: 'reminder', contractId: soon, ownerId: OWNERS.am.id, dueDate: TODAY, subject: expect.stringContaining('Support renews 2027-03-31') }),
+      expect.objectContaining({
+        kind: 'reminder',
+        contractId: soon,
+        ownerId: OWNERS.am.id,
+        dueDate: TODAY,
+        subject: expect.stringContaining('Support renews 2027-03-31'),
+      }),
       expect.objectContaining({ kind: 'auto-renew', contractId: rolling, from: '2027-02-01', to: '2028-02-01' }),
-      expect.objectContaining({ kind: 'lapse', contractId: lapsing, renewalDate: '2027-02-15', task: expect.objectContaining({ ownerId: OWNERS.rep.id, dueDate: TODAY }) }),
+      expect.objectContaining({
+        kind: 'lapse',
+        contractId: lapsing,
+        renewalDate: '2027-02-15',
+        task: expect.objectContaining({ ownerId: OWNERS.rep.id, dueDate: TODAY }),
+      }),
     ]),
   );
   expect([dry.autoRenewed, dry.lapsed]).toEqual([1, 1]);
@@ -71,7 +97,9 @@ it('sweep dry run lists what it would send back, with the same decision the real
   expect(portal()).toBe(before);
   const decision = dry.decisions!.find((d) => d.dealId === id);
   expect(decision).toMatchObject({ action: 'block', revertTo: 'contractsent' });
-  expect(renderSweepPreview(dry.decisions!, await rt.pipelines.all())).toMatch(new RegExp(`deal ${id}: would send back to Contract sent \\(\\d+ of \\d+ done; missing: .+\\); would open a task for owner ${OWNERS.rep.id}`, 'i'));
+  expect(renderSweepPreview(dry.decisions!, await rt.pipelines.all())).toMatch(
+    new RegExp(`deal ${id}: would send back to Contract sent \\(\\d+ of \\d+ done; missing: .+\\); would open a task for owner ${OWNERS.rep.id}`, 'i'),
+  );
 
   const real = await rt.sweep(new Date());
   expect(real.reverted).toBe(dry.reverted);

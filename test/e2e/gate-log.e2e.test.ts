@@ -27,8 +27,13 @@ it('a deal sent back: deal id and name, stage labels, and the missing items grou
   await dragDeal(stack.sandbox, id, 'closedwon');
   const [line] = about(id);
   expect(line).toMatchObject({ level: INFO, dealName: 'Logged rebuild', stage: 'Closed Won', action: 'sent back', revertedTo: 'Contract Sent' });
-  expect(line!.msg).toMatch(new RegExp(`^Deal ${id} “Logged rebuild” was moved to Closed Won and sent back to Contract Sent: 2 items missing — Add a Scope to this deal`));
-  expect(line!.missing).toEqual([expect.stringMatching(/^Add a Scope to this deal .* — with Deliverables, /), expect.stringMatching(/^Add a Service contract to this deal .* — with Start date, /)]);
+  expect(line!.msg).toMatch(
+    new RegExp(`^Deal ${id} “Logged rebuild” was moved to Closed Won and sent back to Contract Sent: 2 items missing — Add a Scope to this deal`),
+  );
+  expect(line!.missing).toEqual([
+    expect.stringMatching(/^Add a Scope to this deal .* — with Deliverables, /),
+    expect.stringMatching(/^Add a Service contract to this deal .* — with Start date, /),
+  ]);
 });
 
 it('an overridden deal: the action and the reason, and what it passed without', async () => {

@@ -1,6 +1,19 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, dragDeal, editAsUser, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
+  APPROVED_SCOPE,
+  COMPLETE_CONTRACT,
+  HANDOFF_COMPLETE,
+  OWNERS,
+  USER,
+  dragDeal,
+  editAsUser,
+  namesOf,
+  seedCompany,
+  seedContract,
+  seedDeal,
+  seedOwners,
+  seedScope,
+  type Names,
 } from '../../scripts/lib/seed';
 
 let stack: Stack;
@@ -15,14 +28,18 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 const deal = (id: string) => stack.sandbox.getObject('deals', id)!;
-const tasksOf = (dealId: string) =>
-  stack.sandbox.listObjects('tasks').filter((t) => t.properties.hs_task_body?.includes(`Deal ${dealId}.`));
+const tasksOf = (dealId: string) => stack.sandbox.listObjects('tasks').filter((t) => t.properties.hs_task_body?.includes(`Deal ${dealId}.`));
 
 describe('close gate on the local stand-in', () => {
   it('bounces an incomplete deal back, with one task; passes it once complete and starts the customer status', async () => {
     const company = seedCompany(stack.sandbox, 'Northwind Labs');
     const id = seedDeal(stack.sandbox, { name: 'Northwind checkout rebuild', companyId: company, props: HANDOFF_COMPLETE });
-    const scope = seedScope(stack.sandbox, names, id, company, { ...APPROVED_SCOPE, delivery_approved: 'false', scope_status: 'in_review', scope_name: 'Checkout v1' });
+    const scope = seedScope(stack.sandbox, names, id, company, {
+      ...APPROVED_SCOPE,
+      delivery_approved: 'false',
+      scope_status: 'in_review',
+      scope_name: 'Checkout v1',
+    });
 
     await dragDeal(stack.sandbox, id, 'closedwon');
     expect(deal(id).properties.dealstage).toBe('contractsent');
@@ -70,7 +87,10 @@ describe('close gate on the local stand-in', () => {
     stack.sandbox.resetCounters();
     await dragDeal(stack.sandbox, id, 'closedwon');
     await stack.sandbox.idle();
-    const events = stack.sandbox.deliveries().flatMap((d) => d.events).filter((e) => String(e.objectId) === id && e.propertyName === 'dealstage');
+    const events = stack.sandbox
+      .deliveries()
+      .flatMap((d) => d.events)
+      .filter((e) => String(e.objectId) === id && e.propertyName === 'dealstage');
     // The user's move and our revert both arrive; the revert is marked as this app's own write.
     expect(events.map((e) => [e.propertyValue, e.changeSource])).toEqual([
       ['closedwon', 'CRM_UI'],

@@ -23,9 +23,19 @@ it('calls per 1,000 closed-won deals read by npm run insights', async () => {
       name: `Engagement ${i}`,
       dealType: i % 3 === 0 ? 'newbusiness' : 'existingbusiness',
       closedAt: '2026-06-01T10:00:00Z',
-      review: { handoff_review_belief_matched: 'matched', handoff_review_rediscovered: 'none', handoff_review_readiness: '4', handoff_review_momentum_drop: 'none' },
+      review: {
+        handoff_review_belief_matched: 'matched',
+        handoff_review_rediscovered: 'none',
+        handoff_review_readiness: '4',
+        handoff_review_momentum_drop: 'none',
+      },
       promises: [0, 1, 2].map((p) => ({ commitment_title: `Promise ${p}`, commitment_how: 'verbal', commitment_status: p === 0 ? 'broken' : 'kept' })),
-      changeOrders: [0, 1].map((c) => ({ change_order_title: `Change ${c}`, change_order_cause: 'scope_gap', change_order_hours: '10', change_order_decision: 'absorbed' })),
+      changeOrders: [0, 1].map((c) => ({
+        change_order_title: `Change ${c}`,
+        change_order_cause: 'scope_gap',
+        change_order_hours: '10',
+        change_order_decision: 'absorbed',
+      })),
     });
   }
   await new Promise((r) => setTimeout(r, 200)); // the stand-in's search index lag
@@ -35,7 +45,9 @@ it('calls per 1,000 closed-won deals read by npm run insights', async () => {
   const progress: number[] = [];
   const summary = await insights.summarise(new Date('2027-01-01T00:00:00Z'), { onProgress: (n) => progress.push(n) });
   const calls = stack.sandbox.calls();
-  process.stdout.write(`npm run insights, 1,000 closed-won deals (1 scope, 2 change orders, 3 promises each): ${calls.total} HubSpot calls ${JSON.stringify(calls.byEndpoint)}\n`);
+  process.stdout.write(
+    `npm run insights, 1,000 closed-won deals (1 scope, 2 change orders, 3 promises each): ${calls.total} HubSpot calls ${JSON.stringify(calls.byEndpoint)}\n`,
+  );
   expect(summary.total.deals).toBe(1000);
   expect(summary.total.promises).toMatchObject({ made: 3000, broken: 1000 });
   expect(progress).toEqual([200, 400, 600, 800, 1000]);

@@ -23,7 +23,9 @@ afterAll(async () => stack?.close());
 
 const CREATE = 'POST /crm/v3/objects/{objectType}/batch/create';
 const tasksOf = (ids: Set<string>) =>
-  stack.sandbox.listObjects('tasks').filter((t) => [...(t.properties.hs_task_body ?? '').matchAll(/(?:playbook|gate-advice):(\d+):/g)].some((m) => ids.has(m[1]!)));
+  stack.sandbox
+    .listObjects('tasks')
+    .filter((t) => [...(t.properties.hs_task_body ?? '').matchAll(/(?:playbook|gate-advice):(\d+):/g)].some((m) => ids.has(m[1]!)));
 
 it('100 deals entering a playbook stage: units and advice in a handful of batch calls; the batch again creates nothing', async () => {
   const names = namesOf(stack.model);
@@ -59,7 +61,11 @@ it('100 deals entering a playbook stage: units and advice in a handful of batch 
   stack.sandbox.resetCounters();
   const url = `${stack.service.url}/webhooks/hubspot`;
   const body = JSON.stringify(delivery[0]!.events);
-  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) } });
+  const res = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) },
+  });
   expect(res.status).toBe(200);
   await stack.sandbox.idle();
   const again = stack.sandbox.calls();

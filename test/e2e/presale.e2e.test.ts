@@ -23,11 +23,15 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 const deal = (id: string) => stack.sandbox.getObject('deals', id)!;
-const dealTasks = (id: string) => stack.sandbox.listObjects('tasks').filter((t) => (t.properties.hs_task_body ?? '').includes(`playbook:${id}:`) || (t.properties.hs_task_body ?? '').includes(`gate-advice:${id}:`));
+const dealTasks = (id: string) =>
+  stack.sandbox
+    .listObjects('tasks')
+    .filter((t) => (t.properties.hs_task_body ?? '').includes(`playbook:${id}:`) || (t.properties.hs_task_body ?? '').includes(`gate-advice:${id}:`));
 const unitTasks = (id: string) => dealTasks(id).filter((t) => (t.properties.hs_task_body ?? '').includes('playbook-key:'));
 const adviceTasks = (id: string) => dealTasks(id).filter((t) => (t.properties.hs_task_body ?? '').includes('advice-key:'));
 const keyOf = (body: string | undefined) => /playbook-key:(\S+?)</.exec(body ?? '')?.[1];
-const statusOfUnit = (id: string, unit: string) => unitTasks(id).find((t) => keyOf(t.properties.hs_task_body) === `playbook:${id}:presentationscheduled:${unit}`)?.properties.hs_task_status;
+const statusOfUnit = (id: string, unit: string) =>
+  unitTasks(id).find((t) => keyOf(t.properties.hs_task_body) === `playbook:${id}:presentationscheduled:${unit}`)?.properties.hs_task_status;
 
 async function cardCall(path: string, method: 'GET' | 'POST') {
   const url = `${stack.service.url}/api/cards${path}`;
@@ -38,13 +42,22 @@ async function cardCall(path: string, method: 'GET' | 'POST') {
 async function postBatch(events: unknown[]): Promise<number> {
   const url = `${stack.service.url}/webhooks/hubspot`;
   const body = JSON.stringify(events);
-  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) } });
+  const res = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) },
+  });
   return res.status;
 }
 
 function proposalDeal(name: string): { dealId: string; scopeId: string } {
   const company = seedCompany(stack.sandbox, `${name} Inc`);
-  const dealId = seedDeal(stack.sandbox, { name, companyId: company, stage: 'qualifiedtobuy', props: { handoff_business_problem: HANDOFF_COMPLETE.handoff_business_problem } });
+  const dealId = seedDeal(stack.sandbox, {
+    name,
+    companyId: company,
+    stage: 'qualifiedtobuy',
+    props: { handoff_business_problem: HANDOFF_COMPLETE.handoff_business_problem },
+  });
   const scopeId = seedScope(stack.sandbox, names, dealId, company, PROPOSAL_SCOPE);
   return { dealId, scopeId };
 }
@@ -56,15 +69,18 @@ describe('stage playbooks on the stand-in', () => {
     expect(deal(dealId).properties.dealstage).toBe('presentationscheduled');
     expect(deal(dealId).properties.gate_status ?? '').toBe('');
     // The scope draft is there already (deliverables, team): no task for it.
-    expect(unitTasks(dealId).map((t) => keyOf(t.properties.hs_task_body)).sort()).toEqual([
-      `playbook:${dealId}:presentationscheduled:feasibility_review`,
-      `playbook:${dealId}:presentationscheduled:proposal`,
-    ]);
+    expect(
+      unitTasks(dealId)
+        .map((t) => keyOf(t.properties.hs_task_body))
+        .sort(),
+    ).toEqual([`playbook:${dealId}:presentationscheduled:feasibility_review`, `playbook:${dealId}:presentationscheduled:proposal`]);
     expect(unitTasks(dealId).every((t) => t.properties.hubspot_owner_id === OWNERS.rep.id)).toBe(true);
     expect(adviceTasks(dealId)).toHaveLength(1);
     expect(adviceTasks(dealId)[0]!.properties.hs_task_subject).toContain('1 item open in Presentation Scheduled');
 
-    const delivered = stack.sandbox.deliveries().filter((d) => d.events.some((e) => String(e.objectId) === dealId && e.propertyValue === 'presentationscheduled'));
+    const delivered = stack.sandbox
+      .deliveries()
+      .filter((d) => d.events.some((e) => String(e.objectId) === dealId && e.propertyValue === 'presentationscheduled'));
     expect(await postBatch(delivered.at(-1)!.events)).toBe(200);
     await dragDeal(stack.sandbox, dealId, 'qualifiedtobuy');
     await dragDeal(stack.sandbox, dealId, 'presentationscheduled');
@@ -94,9 +110,11 @@ describe('stage playbooks on the stand-in', () => {
     const presale = await stack.service.runtime.presale();
     await stack.sandbox.idle();
     const first = await presale.dailyPass(clock);
-    expect(unitTasks(dealId).map((t) => keyOf(t.properties.hs_task_body)).sort()).toEqual(
-      ['feasibility_review', 'proposal', 'scope_draft'].map((u) => `playbook:${dealId}:presentationscheduled:${u}`),
-    );
+    expect(
+      unitTasks(dealId)
+        .map((t) => keyOf(t.properties.hs_task_body))
+        .sort(),
+    ).toEqual(['feasibility_review', 'proposal', 'scope_draft'].map((u) => `playbook:${dealId}:presentationscheduled:${u}`));
     expect(first.unitsCreated).toBeGreaterThanOrEqual(3);
     const second = await presale.dailyPass(clock);
     expect(second.unitsCreated).toBe(0);

@@ -1,6 +1,18 @@
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, dragDeal, editAsUser, namesOf, seedCompany, seedContract, seedDeal, seedOwners, seedScope, type Names,
+  APPROVED_SCOPE,
+  COMPLETE_CONTRACT,
+  HANDOFF_COMPLETE,
+  OWNERS,
+  dragDeal,
+  editAsUser,
+  namesOf,
+  seedCompany,
+  seedContract,
+  seedDeal,
+  seedOwners,
+  seedScope,
+  type Names,
 } from '../../scripts/lib/seed';
 import { promiseNamesOf, seedCommitment, seedFinishedEngagement, type PromiseNames } from '../../scripts/lib/seed-promises';
 
@@ -31,17 +43,30 @@ function readyDeal(name: string): string {
 describe('a promise outside the signed scope at Closed Won', () => {
   it('sends the deal back until it is priced, accepted or declined; the card and the task say so item by item', async () => {
     const id = readyDeal('Promise gate deal');
-    const promise = seedCommitment(stack.sandbox, promises, id, { commitment_title: 'Migrate ten years of orders', commitment_how: 'verbal', commitment_in_signed_scope: 'false' });
+    const promise = seedCommitment(stack.sandbox, promises, id, {
+      commitment_title: 'Migrate ten years of orders',
+      commitment_how: 'verbal',
+      commitment_in_signed_scope: 'false',
+    });
     await dragDeal(stack.sandbox, id, 'closedwon');
     expect(deal(id).properties).toMatchObject({ dealstage: 'contractsent', gate_status: 'blocked' });
     expect(deal(id).properties.gate_missing_items).toContain('Promise “Migrate ten years of orders”');
     const task = stack.sandbox.listObjects('tasks').find((t) => (t.properties.hs_task_body ?? '').includes(`Deal ${id}.`));
-    expect(task?.properties.hs_task_body).toContain('Outside-scope decision: priced (in the contract or a change order), accepted by delivery or declined with the buyer');
+    expect(task?.properties.hs_task_body).toContain(
+      'Outside-scope decision: priced (in the contract or a change order), accepted by delivery or declined with the buyer',
+    );
 
     const card = (await (await stack.service.runtime.cards()).dealCard(id))!;
     const item = card.gate.items.find((i) => i.key === `commitment.${promise}.commitment_scope_decision`);
-    expect(item).toMatchObject({ passed: false, label: expect.stringContaining('(outside the signed scope): priced (in the contract or a change order), accepted by delivery or declined with the buyer') });
-    expect(card.commitments).toMatchObject({ addLabel: 'Add a promise', objectTypeId: expect.stringMatching(/^2-/), items: [{ id: promise, inSignedScope: false, scopeDecision: null }] });
+    expect(item).toMatchObject({
+      passed: false,
+      label: expect.stringContaining('(outside the signed scope): priced (in the contract or a change order), accepted by delivery or declined with the buyer'),
+    });
+    expect(card.commitments).toMatchObject({
+      addLabel: 'Add a promise',
+      objectTypeId: expect.stringMatching(/^2-/),
+      items: [{ id: promise, inSignedScope: false, scopeDecision: null }],
+    });
 
     await editAsUser(stack.sandbox, promises.commitment, promise, { commitment_scope_decision: 'priced' });
     await dragDeal(stack.sandbox, id, 'closedwon');
@@ -63,7 +88,8 @@ describe('the handoff review pass', () => {
     const scope = stack.sandbox.listObjects(names.scope).find((s) => s.properties.scope_name === 'Review deal scope')!;
     stack.sandbox.updateObject(names.scope, scope.id, { delivery_start_date: '2027-01-04', hubspot_owner_id: OWNERS.delivery.id });
     const reviews = await stack.service.runtime.handoffReviews();
-    const reviewTasks = () => stack.sandbox.listObjects('tasks').filter((t) => (t.properties.hs_task_subject ?? '').includes('[Throughline handoff review] Review deal'));
+    const reviewTasks = () =>
+      stack.sandbox.listObjects('tasks').filter((t) => (t.properties.hs_task_subject ?? '').includes('[Throughline handoff review] Review deal'));
 
     const early = await reviews.reviewDeals([id], new Date('2027-01-10T09:00:00Z'));
     expect(early.byState.not_yet).toBe(1);
@@ -83,7 +109,18 @@ describe('the handoff review pass', () => {
     const card = (await (await stack.service.runtime.cards()).dealCard(id))!;
     expect(card.handoffReview).toMatchObject({ state: expect.stringMatching(/overdue|due|not_yet/) });
 
-    await editAsUser(stack.sandbox, 'deals', id, { handoff_review_belief_matched: 'partly', handoff_review_rediscovered: 'promises', handoff_review_readiness: '3', handoff_review_momentum_drop: 'before_kickoff' }, OWNERS.delivery);
+    await editAsUser(
+      stack.sandbox,
+      'deals',
+      id,
+      {
+        handoff_review_belief_matched: 'partly',
+        handoff_review_rediscovered: 'promises',
+        handoff_review_readiness: '3',
+        handoff_review_momentum_drop: 'before_kickoff',
+      },
+      OWNERS.delivery,
+    );
     const answered = await reviews.dailyPass(new Date('2027-01-22T09:00:00Z'));
     expect(answered.tasksCompleted).toBe(1);
     expect(reviewTasks()[0]!.properties.hs_task_status).toBe('COMPLETED');
@@ -103,9 +140,23 @@ describe('insights and "Deals like this"', () => {
         dealType: 'existingbusiness',
         closedAt,
         scope: { proposal_hours: '400', delivery_estimate_hours: '480' },
-        review: { handoff_review_belief_matched: 'partly', handoff_review_rediscovered: 'scope', handoff_review_readiness: '2', handoff_review_momentum_drop: 'before_kickoff', handoff_review_sales_lesson: 'Price data migration as its own line' },
+        review: {
+          handoff_review_belief_matched: 'partly',
+          handoff_review_rediscovered: 'scope',
+          handoff_review_readiness: '2',
+          handoff_review_momentum_drop: 'before_kickoff',
+          handoff_review_sales_lesson: 'Price data migration as its own line',
+        },
         promises: [{ commitment_title: 'Start in two weeks', commitment_how: 'verbal', commitment_status: 'broken' }],
-        changeOrders: [{ change_order_title: 'Data migration', change_order_cause: 'scope_gap', change_order_hours: '60', change_order_amount: '6000', change_order_decision: 'absorbed' }],
+        changeOrders: [
+          {
+            change_order_title: 'Data migration',
+            change_order_cause: 'scope_gap',
+            change_order_hours: '60',
+            change_order_amount: '6000',
+            change_order_decision: 'absorbed',
+          },
+        ],
       });
     }
     const insights = await stack.service.runtime.insights();
@@ -122,7 +173,9 @@ describe('insights and "Deals like this"', () => {
     expect(card.dealsLikeThis).toMatchObject({ state: 'small_sample', basedOn: 2, groupLabel: 'Deal type: Existing business' });
     expect(card.dealsLikeThis!.sentences.join(' ')).toContain('Start in two weeks');
     expect(card.dealsLikeThis!.sentences.join(' ')).toContain('Price data migration');
-    const won = (await (await stack.service.runtime.cards()).dealCard(stack.sandbox.listObjects('deals').find((d) => d.properties.dealname === 'Partner rollout 0')!.id))!;
+    const won = (await (
+      await stack.service.runtime.cards()
+    ).dealCard(stack.sandbox.listObjects('deals').find((d) => d.properties.dealname === 'Partner rollout 0')!.id))!;
     expect(won.dealsLikeThis).toBeUndefined();
   });
 });

@@ -37,7 +37,9 @@ it('a daily scan of 12,000 contracts makes at most 30 searches', async () => {
   const daily = await renewals.scan({ today: TODAY, since: addDays(TODAY, -1) });
   const calls = stack.sandbox.calls();
   const searches = calls.byEndpoint[SEARCH] ?? 0;
-  process.stdout.write(`Daily renewal scan of ${COUNT} contracts: ${searches} searches, ${calls.total} calls, ${daily.remindersCreated} reminders, ${daily.contractsSeen} contracts seen\n`);
+  process.stdout.write(
+    `Daily renewal scan of ${COUNT} contracts: ${searches} searches, ${calls.total} calls, ${daily.remindersCreated} reminders, ${daily.contractsSeen} contracts seen\n`,
+  );
   expect(daily.scope).toEqual({ kind: 'since', since: addDays(TODAY, -1) });
   expect(searches).toBeLessThanOrEqual(30);
   // Contracts whose 90-, 60- or 30-day line is today, and notices due today: found and sent.

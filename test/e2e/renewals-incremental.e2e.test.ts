@@ -39,7 +39,11 @@ function sentReminders(): Map<string, Map<string, string>> {
   return new Map(
     stack.sandbox.listObjects(names.contract).map((c) => [
       c.id,
-      new Map(parseSentLog(c.properties.reminders_sent).filter((e) => /:(lead|notice):/.test(e.key) && e.taskId).map((e) => [e.key, e.taskId!])),
+      new Map(
+        parseSentLog(c.properties.reminders_sent)
+          .filter((e) => /:(lead|notice):/.test(e.key) && e.taskId)
+          .map((e) => [e.key, e.taskId!]),
+      ),
     ]),
   );
 }
@@ -57,9 +61,13 @@ it('the incremental daily scan sends what the full scan would, day by day, a ski
     const before = sentReminders();
     const real = await renewals.scan({ today });
     scopes.push(real.scope.kind === 'full' ? 'full' : `since ${real.scope.since}`);
-    const created = [...sentReminders()].flatMap(([id, keys]) =>
-      [...keys].filter(([key]) => !before.get(id)?.has(key)).map(([, taskId]) => `${id}|${stack.sandbox.getObject('tasks', taskId)!.properties.hs_task_subject}`),
-    ).sort();
+    const created = [...sentReminders()]
+      .flatMap(([id, keys]) =>
+        [...keys]
+          .filter(([key]) => !before.get(id)?.has(key))
+          .map(([, taskId]) => `${id}|${stack.sandbox.getObject('tasks', taskId)!.properties.hs_task_subject}`),
+      )
+      .sort();
     expect([today, created]).toEqual([today, expected]);
     compared += created.length;
   }

@@ -38,8 +38,11 @@ it('one sweep gates every one of 500 deals left in Closed Won without webhooks',
 }, 60_000);
 
 it('one renewal scan settles every one of 450 lapsed contracts', async () => {
-  const ids = Array.from({ length: 450 }, (_, i) =>
-    stack.sandbox.createObject(names.contract, { contract_name: `Lapsed ${i}`, contract_status: 'active', renewal_date: '2027-02-01', auto_renew: 'false' }).id,
+  const ids = Array.from(
+    { length: 450 },
+    (_, i) =>
+      stack.sandbox.createObject(names.contract, { contract_name: `Lapsed ${i}`, contract_status: 'active', renewal_date: '2027-02-01', auto_renew: 'false' })
+        .id,
   );
   await stack.sandbox.idle();
   stack.sandbox.resetCounters();

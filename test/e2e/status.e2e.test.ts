@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-
 it('a manual move creates the status on demand, needs a reason, and is then respected by automation', async () => {
   const company = seedCompany(stack.sandbox, 'Globex');
   const statuses = () => stack.sandbox.listObjects(namesOf(stack.model).customerStatus).filter((s) => s.properties.status_title === 'Globex');
@@ -32,9 +31,13 @@ it('a manual move creates the status on demand, needs a reason, and is then resp
 it('a scan that rolls an auto-renewing contract forward shows the new date in the company roll-up', async () => {
   const names = namesOf(stack.model);
   const company = seedCompany(stack.sandbox, 'Initech');
-  stack.sandbox.createObject(names.contract, { contract_name: 'Initech support', contract_status: 'active', renewal_date: '2027-01-15', term_months: '12', auto_renew: 'true' }, {
-    associations: [{ toObjectType: 'companies', toObjectId: company }],
-  });
+  stack.sandbox.createObject(
+    names.contract,
+    { contract_name: 'Initech support', contract_status: 'active', renewal_date: '2027-01-15', term_months: '12', auto_renew: 'true' },
+    {
+      associations: [{ toObjectType: 'companies', toObjectId: company }],
+    },
+  );
   await stack.sandbox.searchIndexed();
   const r = await (await stack.service.runtime.renewals()).scan({ today: '2027-02-01' });
   expect(r.autoRenewed).toBe(1);

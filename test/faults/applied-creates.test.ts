@@ -33,7 +33,12 @@ function closedDeals(tag: string, count: number, props: Record<string, string> =
 it.each(['5xx', 'drop'] as const)('gate tasks: a batch create applied and answered %s makes one task per deal', async (failure) => {
   const deals = closedDeals(`Applied tasks ${failure}`, 3);
   failNextCreateOf('tasks', failure);
-  await (await stack.service.runtime.gate()).gateDeals(deals.map((d) => d.deal), new Date());
+  await (
+    await stack.service.runtime.gate()
+  ).gateDeals(
+    deals.map((d) => d.deal),
+    new Date(),
+  );
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   for (const { deal } of deals) {
     const tasks = linked('0-3', deal, '0-27');
@@ -45,9 +50,15 @@ it.each(['5xx', 'drop'] as const)('gate tasks: a batch create applied and answer
 
 it('override notes: one note per overridden deal', async () => {
   const deals = closedDeals('Applied notes', 2, HANDOFF_COMPLETE);
-  for (const { deal } of deals) stack.sandbox.updateObject('deals', deal, { gate_override: 'true', gate_override_reason: 'CEO sign-off' }, { actAs: USER(OWNERS.am) });
+  for (const { deal } of deals)
+    stack.sandbox.updateObject('deals', deal, { gate_override: 'true', gate_override_reason: 'CEO sign-off' }, { actAs: USER(OWNERS.am) });
   failNextCreateOf('notes');
-  await (await stack.service.runtime.gate()).gateDeals(deals.map((d) => d.deal), new Date());
+  await (
+    await stack.service.runtime.gate()
+  ).gateDeals(
+    deals.map((d) => d.deal),
+    new Date(),
+  );
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   for (const { deal } of deals) {
     expect([deal, stack.sandbox.getObject('deals', deal)!.properties.gate_status]).toEqual([deal, 'overridden']);
@@ -63,7 +74,12 @@ it('customer statuses: one per company, from a pass and from a manual move', asy
     seedContract(stack.sandbox, stack.names, deal, company, COMPLETE_CONTRACT);
   }
   failNextCreateOf(types.customerStatus);
-  await (await stack.service.runtime.gate()).gateDeals(deals.map((d) => d.deal), new Date());
+  await (
+    await stack.service.runtime.gate()
+  ).gateDeals(
+    deals.map((d) => d.deal),
+    new Date(),
+  );
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   for (const { deal, company } of deals) {
     expect([deal, stack.sandbox.getObject('deals', deal)!.properties.gate_status]).toEqual([deal, 'passed']);
@@ -80,10 +96,15 @@ it('customer statuses: one per company, from a pass and from a manual move', asy
 it('renewal reminders: one task per due reminder, and the contract log points at it', async () => {
   const types = await stack.service.runtime.portalTypes();
   const company = seedCompany(stack.sandbox, 'Applied renewals');
-  const contracts = ['2027-05-31', '2027-05-31'].map((renewal_date, i) =>
-    stack.sandbox.createObject(stack.names.contract, { contract_name: `Applied renewal ${i}`, contract_status: 'active', renewal_date, auto_renew: 'false' }, {
-      associations: [{ toObjectType: 'companies', toObjectId: company }],
-    }).id,
+  const contracts = ['2027-05-31', '2027-05-31'].map(
+    (renewal_date, i) =>
+      stack.sandbox.createObject(
+        stack.names.contract,
+        { contract_name: `Applied renewal ${i}`, contract_status: 'active', renewal_date, auto_renew: 'false' },
+        {
+          associations: [{ toObjectType: 'companies', toObjectId: company }],
+        },
+      ).id,
   );
   await stack.sandbox.searchIndexed();
   failNextCreateOf('tasks');

@@ -1,6 +1,4 @@
-import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope,
-} from '../../scripts/lib/seed';
+import { APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope } from '../../scripts/lib/seed';
 import type { CallObserver } from '../../src/hubspot/crm-gateway';
 import type { SandboxObject } from '@throughline/sandbox';
 import { startFaultStack, type FaultStack } from './harness';
@@ -93,7 +91,14 @@ async function seedCohort(s: FaultStack, tag: string): Promise<Cohort> {
   seedScope(sandbox, names, fixed, c3, APPROVED_SCOPE);
   const fixedContract = seedContract(sandbox, names, fixed, c3, COMPLETE_CONTRACT);
   return {
-    blocked, passing, passingContract, overridden, fixed, fixedContract, stillBlocked, companies,
+    blocked,
+    passing,
+    passingContract,
+    overridden,
+    fixed,
+    fixedContract,
+    stillBlocked,
+    companies,
     fixedTask: gateTasks(s, fixed)[0]!.id,
     stillBlockedTask: gateTasks(s, stillBlocked)[0]!.id,
   };

@@ -1,6 +1,4 @@
-import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope,
-} from '../../scripts/lib/seed';
+import { APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope } from '../../scripts/lib/seed';
 import { hubspotEvent, signV3 } from '../helpers/sign';
 import { waitUntil } from '../helpers/wait-until';
 import { startFaultStack, type FaultStack } from './harness';
@@ -35,7 +33,11 @@ function prng(seed: number): () => number {
 async function post(events: unknown[]): Promise<{ status: number; body: Record<string, unknown> }> {
   const url = `${stack.service.url}/webhooks/hubspot`;
   const body = JSON.stringify(events);
-  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) } });
+  const res = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...signV3({ url, body, secret: stack.config.HUBSPOT_CLIENT_SECRET }) },
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 

@@ -38,6 +38,19 @@ it('a refusal (404/400) or no definition means the portal has no task↔contract
   for (const status of [404, 400]) {
     await expect(discoverPortalTypes(gatewayWhere(failing(status)), names)).resolves.toMatchObject({ taskToContract: undefined });
   }
-  await expect(discoverPortalTypes(gatewayWhere(async () => []), names)).resolves.toMatchObject({ taskToContract: undefined });
-  await expect(discoverPortalTypes(gatewayWhere(async () => defaultLabel), names)).resolves.toMatchObject({ taskToContract: { typeId: 77, category: 'HUBSPOT_DEFINED' }, customerStatusToCompany: { typeId: 77, category: 'HUBSPOT_DEFINED' } });
+  await expect(
+    discoverPortalTypes(
+      gatewayWhere(async () => []),
+      names,
+    ),
+  ).resolves.toMatchObject({ taskToContract: undefined });
+  await expect(
+    discoverPortalTypes(
+      gatewayWhere(async () => defaultLabel),
+      names,
+    ),
+  ).resolves.toMatchObject({
+    taskToContract: { typeId: 77, category: 'HUBSPOT_DEFINED' },
+    customerStatusToCompany: { typeId: 77, category: 'HUBSPOT_DEFINED' },
+  });
 });

@@ -9,7 +9,11 @@ export interface Reply {
 }
 
 /** One request on its own connection (node:http, so a refused upload still yields the answer). */
-export function send(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+export function send(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
   const { body } = options;
   const url = new URL(path, baseUrl);
   const headers: Record<string, string> = {

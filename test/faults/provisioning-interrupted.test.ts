@@ -21,7 +21,16 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.stop());
 
-const WRITES = ['createObjectSchema', 'updateObjectSchema', 'createObjectAssociation', 'createGroup', 'updateGroup', 'createProperties', 'updateProperty', 'createLabel'] as const;
+const WRITES = [
+  'createObjectSchema',
+  'updateObjectSchema',
+  'createObjectAssociation',
+  'createGroup',
+  'updateGroup',
+  'createProperties',
+  'updateProperty',
+  'createLabel',
+] as const;
 type Mode = 'refused' | 'lost';
 
 class AnswerLost extends Error {}
@@ -57,21 +66,34 @@ async function apply(gateway: ProvisioningGateway) {
 function fingerprint(state: PortalState): unknown {
   const props = (p: PortalState['deals']) => ({
     groups: p.groups.map((g) => `${g.name}:${g.label}`).sort(),
-    properties: p.properties
-      .map((x) => `${x.name}:${x.type}:${x.fieldType}:${x.groupName}:${(x.options ?? []).map((o) => o.value).join('|')}`)
-      .sort(),
+    properties: p.properties.map((x) => `${x.name}:${x.type}:${x.fieldType}:${x.groupName}:${(x.options ?? []).map((o) => o.value).join('|')}`).sort(),
   });
   return {
     schemas: state.schemas
       .map((s) => {
         const nameOf = (typeId: string) => state.schemas.find((x) => x.objectTypeId === typeId)?.name ?? typeId;
-        const associations = s.associations.map((a) => nameOf(a.toObjectTypeId)).sort().join(',');
+        const associations = s.associations
+          .map((a) => nameOf(a.toObjectTypeId))
+          .sort()
+          .join(',');
         return `${s.name}:${s.labels.singular}/${s.labels.plural}:${s.primaryDisplayProperty}:${associations}`;
       })
       .sort(),
     deals: props(state.deals),
-    objects: Object.fromEntries(Object.entries(state.objects).map(([name, p]) => [name, props(p)]).sort()),
-    labels: state.labels.map((l) => `${l.from}→${l.to}: ${l.labels.map((x) => `${x.category}/${x.label ?? '(default)'}`).sort().join(', ')}`).sort(),
+    objects: Object.fromEntries(
+      Object.entries(state.objects)
+        .map(([name, p]) => [name, props(p)])
+        .sort(),
+    ),
+    labels: state.labels
+      .map(
+        (l) =>
+          `${l.from}→${l.to}: ${l.labels
+            .map((x) => `${x.category}/${x.label ?? '(default)'}`)
+            .sort()
+            .join(', ')}`,
+      )
+      .sort(),
   };
 }
 

@@ -72,7 +72,12 @@ export async function raceTheRenewalScan(stack: FaultStack, replicas: RunningSer
   const company = seedCompany(sandbox, 'Race Renewals');
   for (let i = 0; i < contracts; i++) {
     const renewal = new Date(Date.parse(`${today}T00:00:00Z`) + (2 + i) * 86_400_000).toISOString().slice(0, 10);
-    seedContract(sandbox, names, undefined, company, { contract_name: `Race renewal ${i}`, contract_status: 'active', renewal_date: renewal, auto_renew: 'false' });
+    seedContract(sandbox, names, undefined, company, {
+      contract_name: `Race renewal ${i}`,
+      contract_status: 'active',
+      renewal_date: renewal,
+      auto_renew: 'false',
+    });
   }
   await sandbox.searchIndexed();
   await Promise.all(replicas.map(async (r) => (await r.runtime.renewals()).scan({ today })));

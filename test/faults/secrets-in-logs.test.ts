@@ -40,7 +40,10 @@ it('neither the access token nor the client secret appears in any log line', asy
   const body = JSON.stringify([hubspotEvent({ objectId: Number(deal) })]);
   await send(service.url, WEBHOOK, { body, headers: signedFor(service.url, body, 'wrong-secret-0000') });
   await send(service.url, WEBHOOK, { body, headers: signedFor(service.url, body, SECRET, Date.now() - 360_000) });
-  await send(service.url, WEBHOOK, { body, headers: { ...signedFor(service.url, body, SECRET), 'X-HubSpot-Signature-v3': SECRET, authorization: `Bearer ${TOKEN}` } });
+  await send(service.url, WEBHOOK, {
+    body,
+    headers: { ...signedFor(service.url, body, SECRET), 'X-HubSpot-Signature-v3': SECRET, authorization: `Bearer ${TOKEN}` },
+  });
   await send(service.url, `/api/cards/deals/${deal}?secret=${SECRET}`, { method: 'GET', headers: { authorization: `Bearer ${TOKEN}` } });
 
   // Normal processing, with the stand-in's real deliveries.
@@ -50,7 +53,13 @@ it('neither the access token nor the client secret appears in any log line', asy
 
   // A replica still holding a rotated-away token: HubSpot answers 401 everywhere.
   const stale = await startService(
-    parseConfig({ ...envOf(stack.config), HUBSPOT_ACCESS_TOKEN: OLD_TOKEN, SCHEDULER: 'on', SWEEP_CRON: '* * * * * *', RENEWAL_CRON: '* * * * * *' }) as ServiceConfig,
+    parseConfig({
+      ...envOf(stack.config),
+      HUBSPOT_ACCESS_TOKEN: OLD_TOKEN,
+      SCHEDULER: 'on',
+      SWEEP_CRON: '* * * * * *',
+      RENEWAL_CRON: '* * * * * *',
+    }) as ServiceConfig,
     stack.logger,
     { port: 0, host: '127.0.0.1', model: stack.model },
   );
@@ -60,7 +69,10 @@ it('neither the access token nor the client secret appears in any log line', asy
     expect(webhook.status).toBe(500);
     expect((await send(stale.url, '/readyz', { method: 'GET' })).status).toBe(503);
     const cardUrl = `${stale.url}/api/cards/deals/${deal}`;
-    const card = await send(stale.url, `/api/cards/deals/${deal}`, { method: 'GET', headers: signV3({ method: 'GET', url: cardUrl, body: '', secret: SECRET }) });
+    const card = await send(stale.url, `/api/cards/deals/${deal}`, {
+      method: 'GET',
+      headers: signV3({ method: 'GET', url: cardUrl, body: '', secret: SECRET }),
+    });
     expect(card.status).toBe(502);
     await new Promise((resolve) => setTimeout(resolve, 1_300)); // both jobs run (and fail) once
     const metrics = await stale.metrics.registry.metrics();
@@ -71,7 +83,14 @@ it('neither the access token nor the client secret appears in any log line', asy
 
   const log = lines.join('');
   // The failures were logged (so the assertion below is not vacuous) …
-  for (const expected of ['invalid_signature', 'stale_timestamp', 'HubSpot rejected the access token (401)', 'not ready', 'scheduled job failed', 'webhook batch gated']) {
+  for (const expected of [
+    'invalid_signature',
+    'stale_timestamp',
+    'HubSpot rejected the access token (401)',
+    'not ready',
+    'scheduled job failed',
+    'webhook batch gated',
+  ]) {
     expect([expected, log.includes(expected)]).toEqual([expected, true]);
   }
   // … without the secrets, whole or in recognisable part.
@@ -81,5 +100,9 @@ it('neither the access token nor the client secret appears in any log line', asy
 });
 
 function envOf(config: ServiceConfig): Record<string, string> {
-  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+  );
 }

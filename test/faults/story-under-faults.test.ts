@@ -1,6 +1,4 @@
-import {
-  APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope,
-} from '../../scripts/lib/seed';
+import { APPROVED_SCOPE, COMPLETE_CONTRACT, HANDOFF_COMPLETE, OWNERS, USER, seedCompany, seedContract, seedDeal, seedScope } from '../../scripts/lib/seed';
 import type { SandboxObject } from '@throughline/sandbox';
 import { plusDays, startFaultStack, untilItSucceeds, type FaultStack } from './harness';
 
@@ -90,7 +88,12 @@ function seedStory(): Seeded[] {
       const props = i % 4 === 1 ? HANDOFF_COMPLETE : {};
       const dealId = seedDeal(sandbox, { name: `Story deal ${i}`, companyId, props });
       let contractId: string | undefined;
-      if (i % 4 === 3) contractId = seedContract(sandbox, names, dealId, companyId, { ...COMPLETE_CONTRACT, contract_name: `Story draft ${i}`, renewal_date: plusDays(TODAY, 20) });
+      if (i % 4 === 3)
+        contractId = seedContract(sandbox, names, dealId, companyId, {
+          ...COMPLETE_CONTRACT,
+          contract_name: `Story draft ${i}`,
+          renewal_date: plusDays(TODAY, 20),
+        });
       out.push({ dealId, companyId, ready, ...(contractId ? { contractId } : {}) });
     }
   }
@@ -137,7 +140,12 @@ it('200 deals close through 30% 429s and 5% 5xx: every gate decided, one task pe
   const statuses = sandbox.listObjects(names.customerStatus);
   const titles = statuses.map((st) => st.properties.status_title);
   expect(new Set(titles).size).toBe(titles.length);
-  expect(titles.sort()).toEqual(story.filter((s) => s.ready).map((s) => `Story Client ${story.indexOf(s)}`).sort());
+  expect(titles.sort()).toEqual(
+    story
+      .filter((s) => s.ready)
+      .map((s) => `Story Client ${story.indexOf(s)}`)
+      .sort(),
+  );
 
   // Renewals over the passed deals' contracts, twice, under the same faults.
   const scan = async () => (await stack.service.runtime.renewals()).scan({ today: TODAY });

@@ -30,7 +30,14 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 const baitEvent = (overrides: Record<string, unknown> = {}) =>
-  hubspotEvent({ objectId: Number(bait), propertyValue: 'closedwon', portalId: stack.sandbox.portalId, appId: Number(stack.sandbox.appId), occurredAt: Date.now(), ...overrides });
+  hubspotEvent({
+    objectId: Number(bait),
+    propertyValue: 'closedwon',
+    portalId: stack.sandbox.portalId,
+    appId: Number(stack.sandbox.appId),
+    occurredAt: Date.now(),
+    ...overrides,
+  });
 const body = (...events: unknown[]) => JSON.stringify(events);
 const post = (payload: string | Buffer, headers: Record<string, string>): Promise<Reply> => send(stack.service.url, WEBHOOK, { body: payload, headers });
 const signed = (payload: string | Buffer, timestamp?: number) => signedFor(stack.service.url, payload, secret, timestamp);
@@ -44,7 +51,9 @@ describe('refused before anything is parsed: 401', () => {
 
   it('forged signature', async () => {
     const p = payload();
-    expectRefused(await post(p, { ...signed(p), 'X-HubSpot-Signature-v3': Buffer.alloc(32, 1).toString('base64') }), 401, 'invalid_signature', { reason: 'bad_signature' });
+    expectRefused(await post(p, { ...signed(p), 'X-HubSpot-Signature-v3': Buffer.alloc(32, 1).toString('base64') }), 401, 'invalid_signature', {
+      reason: 'bad_signature',
+    });
   });
 
   it('signed with another secret', async () => {
@@ -84,7 +93,9 @@ describe('refused before anything is parsed: 401', () => {
     expectRefused(await post(p, { 'X-HubSpot-Request-Timestamp': timestamp! }), 401, 'invalid_signature', { reason: 'missing_signature' });
     expectRefused(await post(p, { 'X-HubSpot-Signature-v3': signature! }), 401, 'invalid_signature', { reason: 'missing_timestamp' });
     expectRefused(await post(p, {}), 401, 'invalid_signature', { reason: 'missing_signature' });
-    expectRefused(await post(p, { 'X-HubSpot-Signature-v3': signature!, 'X-HubSpot-Request-Timestamp': 'yesterday' }), 401, 'invalid_signature', { reason: 'malformed_timestamp' });
+    expectRefused(await post(p, { 'X-HubSpot-Signature-v3': signature!, 'X-HubSpot-Request-Timestamp': 'yesterday' }), 401, 'invalid_signature', {
+      reason: 'malformed_timestamp',
+    });
   });
 
   it('200 forged batches at once do not take the slots of a genuine one', async () => {

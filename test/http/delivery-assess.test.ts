@@ -32,20 +32,38 @@ it('a deal going off track: batched reads, one task each for the AE, the lead an
   const coPages = portal.calls.filter((c) => c.path === `/crm/v4/associations/deals/${CHANGE_ORDER}/batch/read`).map((c) => c.body.inputs);
   expect(coPages).toEqual([[{ id: '101' }, { id: '102' }, { id: '103' }], [{ id: '101', after: '2' }]]);
   // Only the in-delivery deals' records, all three change orders.
-  expect(portal.calls.find((c) => c.path === `/crm/v3/objects/${CHANGE_ORDER}/batch/read`)!.body.inputs.map((i: { id: string }) => i.id).sort()).toEqual(['401', '402', '403']);
+  expect(
+    portal.calls
+      .find((c) => c.path === `/crm/v3/objects/${CHANGE_ORDER}/batch/read`)!
+      .body.inputs.map((i: { id: string }) => i.id)
+      .sort(),
+  ).toEqual(['401', '402', '403']);
 
   // Invoices: refused (403), reported once at warn with the fix, and the assessment says so.
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toMatch(/invoices cannot be read in this portal \(403\).*crm\.objects\.invoices\.read.*sources\.invoices\.enabled false in schemas\/delivery-health\.json/);
+  expect(warnings[0]).toMatch(
+    /invoices cannot be read in this portal \(403\).*crm\.objects\.invoices\.read.*sources\.invoices\.enabled false in schemas\/delivery-health\.json/,
+  );
 
   const creates = portal.calls.filter((c) => c.path === '/crm/v3/objects/tasks/batch/create');
   expect(creates).toHaveLength(1);
   expect(taskKeys(creates[0]!.body)).toEqual(['change-order-pending:401', 'delivery-health:101:ae', 'delivery-health:101:lead']);
   const ae = creates[0]!.body.inputs.find((i: { objectWriteTraceId: string }) => i.objectWriteTraceId === 'delivery-health:101:ae');
-  expect(ae.properties).toMatchObject({ hs_task_subject: '[Throughline delivery] Acme rebuild is off track', hs_task_status: 'NOT_STARTED', hs_task_priority: 'HIGH', hubspot_owner_id: '7001', hs_timestamp: '2026-11-22T10:00:00.000Z' });
+  expect(ae.properties).toMatchObject({
+    hs_task_subject: '[Throughline delivery] Acme rebuild is off track',
+    hs_task_status: 'NOT_STARTED',
+    hs_task_priority: 'HIGH',
+    hubspot_owner_id: '7001',
+    hs_timestamp: '2026-11-22T10:00:00.000Z',
+  });
   expect(ae.properties.hs_task_body).toContain('delivery-key:delivery-health:101:ae<');
   expect(ae.associations).toEqual([{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 216 }] }]);
-  const owners = Object.fromEntries(creates[0]!.body.inputs.map((i: { objectWriteTraceId: string; properties: { hubspot_owner_id: string } }) => [i.objectWriteTraceId, i.properties.hubspot_owner_id]));
+  const owners = Object.fromEntries(
+    creates[0]!.body.inputs.map((i: { objectWriteTraceId: string; properties: { hubspot_owner_id: string } }) => [
+      i.objectWriteTraceId,
+      i.properties.hubspot_owner_id,
+    ]),
+  );
   expect(owners).toEqual({ 'delivery-health:101:ae': '7001', 'delivery-health:101:lead': '7002', 'change-order-pending:401': '7002' });
 
   // Created ids come back in reverse order and are placed by trace id: each lands on its own property.
@@ -54,7 +72,9 @@ it('a deal going off track: batched reads, one task each for the AE, the lead an
   expect(portal.get('deals', '101')!.delivery_health).toBe('off_track');
   expect(portal.get('tasks', portal.get('deals', '101')!.delivery_ae_task_id!)!.hubspot_owner_id).toBe('7001');
   expect(portal.get('tasks', portal.get('deals', '101')!.delivery_lead_task_id!)!.hubspot_owner_id).toBe('7002');
-  expect(portal.get('deals', '101')!.delivery_health_reasons).toContain('Not enough data to say anything about invoices: HubSpot refused to read invoices (403): this portal has no Commerce Hub invoices');
+  expect(portal.get('deals', '101')!.delivery_health_reasons).toContain(
+    'Not enough data to say anything about invoices: HubSpot refused to read invoices (403): this portal has no Commerce Hub invoices',
+  );
   expect(portal.get('deals', '102')).toMatchObject({ delivery_health: 'on_track', delivery_health_checked_at: NOW.toISOString() });
   expect(portal.get('deals', '102')!.delivery_ae_task_id).toBeUndefined();
 
@@ -109,7 +129,11 @@ it('recovery completes both health tasks (ids kept), a decided change order comp
   const taskUpdates = portal.calls.slice(before).filter((c) => c.path === '/crm/v3/objects/tasks/batch/update');
   expect(taskUpdates).toHaveLength(1);
   expect(taskUpdates[0]!.body.inputs.map((i: { id: string; properties: object }) => [i.id, i.properties]).sort()).toEqual(
-    [[aeTask, { hs_task_status: 'COMPLETED' }], [leadTask, { hs_task_status: 'COMPLETED' }], [coTask, { hs_task_status: 'COMPLETED' }]].sort(),
+    [
+      [aeTask, { hs_task_status: 'COMPLETED' }],
+      [leadTask, { hs_task_status: 'COMPLETED' }],
+      [coTask, { hs_task_status: 'COMPLETED' }],
+    ].sort(),
   );
   expect(portal.calls.slice(before).some((c) => c.path === '/crm/v3/objects/tasks/batch/create')).toBe(false);
   expect(portal.get(CHANGE_ORDER, '401')!.change_order_task_id).toBe('');
@@ -121,13 +145,22 @@ it('recovery completes both health tasks (ids kept), a decided change order comp
   const worse = await service.assessDeals(['101'], NOW);
   const writes = portal.calls.slice(mid).filter((c) => c.path.startsWith('/crm/v3/objects/tasks/batch/'));
   expect(writes.map((c) => c.path)).toEqual(['/crm/v3/objects/tasks/batch/update']);
-  expect(writes[0]!.body.inputs.map((i: { id: string; properties: { hs_task_status: string } }) => [i.id, i.properties.hs_task_status]).sort()).toEqual([[aeTask, 'NOT_STARTED'], [leadTask, 'NOT_STARTED']].sort());
+  expect(writes[0]!.body.inputs.map((i: { id: string; properties: { hs_task_status: string } }) => [i.id, i.properties.hs_task_status]).sort()).toEqual(
+    [
+      [aeTask, 'NOT_STARTED'],
+      [leadTask, 'NOT_STARTED'],
+    ].sort(),
+  );
   expect(worse).toMatchObject({ tasksCreated: 0, tasksUpdated: 2 });
 });
 
 it('a task made before a crash (its id never reached the deal) is found by its key line and updated, not made again', async () => {
   const portal = seededPortal();
-  portal.put('tasks', '8801', { hs_task_subject: 'old', hs_task_status: 'NOT_STARTED', hs_task_body: '<p>…</p><p style="color:#999">delivery-key:delivery-health:101:ae</p>' });
+  portal.put('tasks', '8801', {
+    hs_task_subject: 'old',
+    hs_task_status: 'NOT_STARTED',
+    hs_task_body: '<p>…</p><p style="color:#999">delivery-key:delivery-health:101:ae</p>',
+  });
   portal.link('tasks', '8801', 'deals', '101');
   const { service } = deliveryService(portal);
 
@@ -187,7 +220,11 @@ it('the card section: what the card schema wants, from the same assessment', asy
     ],
     changeOrderObjectTypeId: CHANGE_ORDER,
   });
-  expect(section!.changeOrders.map((c) => [c.id, c.decision, c.ageDays]).sort()).toEqual([['401', 'requested', 20], ['402', 'billed', 30], ['403', 'absorbed', 25]]);
+  expect(section!.changeOrders.map((c) => [c.id, c.decision, c.ageDays]).sort()).toEqual([
+    ['401', 'requested', 20],
+    ['402', 'billed', 30],
+    ['403', 'absorbed', 25],
+  ]);
   expect(await service.cardSection('103', NOW)).toBeNull();
   expect(portal.writes()).toEqual([]);
 });

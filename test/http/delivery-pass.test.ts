@@ -8,7 +8,18 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 const event = (objectTypeId: string, objectId: number, subscriptionType: string, propertyName?: string, extra: object = {}) =>
-  ({ eventId: objectId, subscriptionId: 1, portalId: 4242, occurredAt: NOW.getTime(), attemptNumber: 0, objectTypeId, objectId, subscriptionType, ...(propertyName ? { propertyName, propertyValue: 'x' } : {}), ...extra }) as unknown as HubSpotEvent;
+  ({
+    eventId: objectId,
+    subscriptionId: 1,
+    portalId: 4242,
+    occurredAt: NOW.getTime(),
+    attemptNumber: 0,
+    objectTypeId,
+    objectId,
+    subscriptionType,
+    ...(propertyName ? { propertyName, propertyValue: 'x' } : {}),
+    ...extra,
+  }) as unknown as HubSpotEvent;
 
 /** `n` deals in delivery from id 1000, each with a scope, two change orders, a ticket and an invoice. */
 function bigPortal(n: number): FakePortal {
@@ -16,10 +27,25 @@ function bigPortal(n: number): FakePortal {
   for (let i = 0; i < n; i++) {
     const d = String(1000 + i);
     p.put('deals', d, { dealname: `Deal ${d}`, amount: '20000', deal_currency_code: 'EUR', hubspot_owner_id: '7001', gate_status: 'passed' });
-    p.put(SCOPE, `3${d}`, { delivery_approved: 'true', hubspot_owner_id: '7002', delivery_phase: 'in_progress', delivery_start_date: '2026-11-01', delivery_timeline_weeks: '12', delivery_estimate_hours: '100', proposal_hours: '100', hours_logged: '20' });
+    p.put(SCOPE, `3${d}`, {
+      delivery_approved: 'true',
+      hubspot_owner_id: '7002',
+      delivery_phase: 'in_progress',
+      delivery_start_date: '2026-11-01',
+      delivery_timeline_weeks: '12',
+      delivery_estimate_hours: '100',
+      proposal_hours: '100',
+      hours_logged: '20',
+    });
     p.link('deals', d, SCOPE, `3${d}`, 'Approved scope');
     for (const k of ['1', '2']) {
-      p.put(CHANGE_ORDER, `4${d}${k}`, { change_order_title: 'More', change_order_decision: 'billed', change_order_hours: '4', change_order_amount: '600', hs_createdate: '2026-11-10T00:00:00.000Z' });
+      p.put(CHANGE_ORDER, `4${d}${k}`, {
+        change_order_title: 'More',
+        change_order_decision: 'billed',
+        change_order_hours: '4',
+        change_order_amount: '600',
+        hs_createdate: '2026-11-10T00:00:00.000Z',
+      });
       p.link('deals', d, CHANGE_ORDER, `4${d}${k}`);
     }
     p.put('0-5', `5${d}`, { subject: 'Question', hs_pipeline: '0', hs_pipeline_stage: '1', hs_ticket_priority: 'LOW', createdate: '2026-11-20T00:00:00.000Z' });
@@ -50,12 +76,14 @@ it('a webhook batch names its deals through one association read per object type
   ]);
 
   expect(ids.sort()).toEqual(['101', '102']);
-  expect(portal.calls.map((c) => [c.path, c.body.inputs])).toEqual(expect.arrayContaining([
-    [`/crm/v4/associations/${CHANGE_ORDER}/deals/batch/read`, [{ id: '401' }, { id: '402' }]],
-    [`/crm/v4/associations/${SCOPE}/deals/batch/read`, [{ id: '302' }]],
-    ['/crm/v4/associations/0-5/deals/batch/read', [{ id: '501' }]],
-    ['/crm/v4/associations/0-53/deals/batch/read', [{ id: '701' }]],
-  ]));
+  expect(portal.calls.map((c) => [c.path, c.body.inputs])).toEqual(
+    expect.arrayContaining([
+      [`/crm/v4/associations/${CHANGE_ORDER}/deals/batch/read`, [{ id: '401' }, { id: '402' }]],
+      [`/crm/v4/associations/${SCOPE}/deals/batch/read`, [{ id: '302' }]],
+      ['/crm/v4/associations/0-5/deals/batch/read', [{ id: '501' }]],
+      ['/crm/v4/associations/0-53/deals/batch/read', [{ id: '701' }]],
+    ]),
+  );
   expect(portal.calls).toHaveLength(4);
 });
 
@@ -72,7 +100,12 @@ it('the daily pass walks every deal in delivery by id cursor (never `after`), 10
   expect(searches[0].after).toBeUndefined();
   expect(searches[1].after).toBeUndefined();
   for (const group of searches[1].filterGroups) {
-    expect(group.filters).toEqual(expect.arrayContaining([{ propertyName: 'gate_status', operator: 'IN', values: ['passed', 'overridden'] }, { propertyName: 'hs_object_id', operator: 'GT', value: '1099' }]));
+    expect(group.filters).toEqual(
+      expect.arrayContaining([
+        { propertyName: 'gate_status', operator: 'IN', values: ['passed', 'overridden'] },
+        { propertyName: 'hs_object_id', operator: 'GT', value: '1099' },
+      ]),
+    );
   }
   expect(progress).toEqual([100, 150]);
   expect(run.dealsAssessed).toBe(150);
@@ -95,8 +128,10 @@ it('HubSpot calls: per 100 deals of the daily pass, and for a 100-event webhook 
   expect(rerun.length).toBe(11);
 
   const events = Array.from({ length: 100 }, (_, i) =>
-    i % 3 === 0 ? event(CHANGE_ORDER, Number(`4${1000 + i}1`), 'object.propertyChange', 'change_order_hours')
-      : i % 3 === 1 ? event(SCOPE, Number(`3${1000 + i}`), 'object.propertyChange', 'hours_logged')
+    i % 3 === 0
+      ? event(CHANGE_ORDER, Number(`4${1000 + i}1`), 'object.propertyChange', 'change_order_hours')
+      : i % 3 === 1
+        ? event(SCOPE, Number(`3${1000 + i}`), 'object.propertyChange', 'hours_logged')
         : event('0-5', Number(`5${1000 + i}`), 'object.propertyChange', 'hs_pipeline_stage'),
   );
   for (let i = 0; i < 100; i += 3) portal.put(CHANGE_ORDER, `4${1000 + i}1`, { change_order_hours: '6' });

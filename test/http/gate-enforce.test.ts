@@ -16,8 +16,18 @@ const NOW = new Date('2026-11-21T10:00:00Z');
 const at = '2026-11-21T09:59:00.000Z';
 
 const batch = (results: unknown[]) => ({ status: 'COMPLETE', results, startedAt: at, completedAt: at });
-const obj = (id: string, properties: Record<string, string | null>, extra: object = {}) => ({ id, properties, createdAt: '2026-11-02T00:00:00Z', updatedAt: at, archived: false, ...extra });
-const links = (from: string, to: string[], typeId: number) => ({ from: { id: from }, to: to.map((t) => ({ toObjectId: Number(t), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] })) });
+const obj = (id: string, properties: Record<string, string | null>, extra: object = {}) => ({
+  id,
+  properties,
+  createdAt: '2026-11-02T00:00:00Z',
+  updatedAt: at,
+  archived: false,
+  ...extra,
+});
+const links = (from: string, to: string[], typeId: number) => ({
+  from: { id: from },
+  to: to.map((t) => ({ toObjectId: Number(t), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] })),
+});
 
 function service() {
   const model = loadModel('schemas');
@@ -25,7 +35,14 @@ function service() {
   const gateway = new CrmGateway(client, { retry: { retries: 0, baseMs: 1 } });
   return createGateService({
     gateway,
-    types: { scope: SCOPE, contract: CONTRACT, customerStatus: '2-300', roleOf: {}, customerStatusToCompany: { typeId: 400, category: 'USER_DEFINED' }, taskToContract: { typeId: 500, category: 'USER_DEFINED' } },
+    types: {
+      scope: SCOPE,
+      contract: CONTRACT,
+      customerStatus: '2-300',
+      roleOf: {},
+      customerStatusToCompany: { typeId: 400, category: 'USER_DEFINED' },
+      taskToContract: { typeId: 500, category: 'USER_DEFINED' },
+    },
     rules: resolveGateRules(model),
     pipelines: new PipelineCache(async () => [pipeline]),
     locks: new KeyedLock(),
@@ -42,20 +59,35 @@ it('a blocked deal: batch reads, one task for the owner, then one deal update th
   const dealRead = jest.fn();
   api
     .post('/crm/v3/objects/deals/batch/read', (b) => (dealRead(b), true))
-    .reply(200, batch([
-      obj('101', { dealname: 'Acme rebuild', dealstage: 'closedwon', pipeline: 'default', hubspot_owner_id: '7001', handoff_business_problem: 'Checkout abandons' }, {
-        propertiesWithHistory: {
-          dealstage: [
-            { value: 'closedwon', timestamp: at, sourceType: 'CRM_UI', sourceId: 'userId:9001', updatedByUserId: 9001 },
-            { value: 'contractsent', timestamp: '2026-11-10T00:00:00.000Z', sourceType: 'CRM_UI', sourceId: 'userId:9001' },
-          ],
-        },
-      }),
-    ]));
+    .reply(
+      200,
+      batch([
+        obj(
+          '101',
+          { dealname: 'Acme rebuild', dealstage: 'closedwon', pipeline: 'default', hubspot_owner_id: '7001', handoff_business_problem: 'Checkout abandons' },
+          {
+            propertiesWithHistory: {
+              dealstage: [
+                { value: 'closedwon', timestamp: at, sourceType: 'CRM_UI', sourceId: 'userId:9001', updatedByUserId: 9001 },
+                { value: 'contractsent', timestamp: '2026-11-10T00:00:00.000Z', sourceType: 'CRM_UI', sourceId: 'userId:9001' },
+              ],
+            },
+          },
+        ),
+      ]),
+    );
   api.post(`/crm/v4/associations/deals/${SCOPE}/batch/read`, { inputs: [{ id: '101' }] }).reply(200, batch([links('101', ['301'], 9)]));
-  api.post(`/crm/v4/associations/deals/${CONTRACT}/batch/read`, { inputs: [{ id: '101' }] }).reply(207, { ...batch([]), numErrors: 1, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No associations found', context: { fromObjectId: ['101'] } }] });
-  api.post(`/crm/v3/objects/${SCOPE}/batch/read`, (b) => b.inputs[0].id === '301').reply(200, batch([obj('301', { scope_name: 'Rebuild v1', delivery_approved: 'false' })]));
-  api.post('/crm/v4/associations/deals/tasks/batch/read', { inputs: [{ id: '101' }] }).reply(207, { ...batch([]), numErrors: 1, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No associations found', context: {} }] });
+  api.post(`/crm/v4/associations/deals/${CONTRACT}/batch/read`, { inputs: [{ id: '101' }] }).reply(207, {
+    ...batch([]),
+    numErrors: 1,
+    errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No associations found', context: { fromObjectId: ['101'] } }],
+  });
+  api
+    .post(`/crm/v3/objects/${SCOPE}/batch/read`, (b) => b.inputs[0].id === '301')
+    .reply(200, batch([obj('301', { scope_name: 'Rebuild v1', delivery_approved: 'false' })]));
+  api
+    .post('/crm/v4/associations/deals/tasks/batch/read', { inputs: [{ id: '101' }] })
+    .reply(207, { ...batch([]), numErrors: 1, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No associations found', context: {} }] });
   let taskCreate: { inputs: Array<{ properties: Record<string, string>; associations: unknown[] }> } | undefined;
   api.post('/crm/v3/objects/tasks/batch/create', (b) => ((taskCreate = b), true)).reply(201, batch([obj('9001', {})]));
   // After creating, the look-up for a second copy another process made at the same moment: the deal
@@ -67,11 +99,21 @@ it('a blocked deal: batch reads, one task for the owner, then one deal update th
   const run = await service().gateDeals(['101', '101'], NOW);
 
   expect(api.isDone()).toBe(true);
-  expect(dealRead).toHaveBeenCalledWith(expect.objectContaining({
-    inputs: [{ id: '101' }],
-    propertiesWithHistory: ['dealstage', 'gate_override'],
-    properties: expect.arrayContaining(['dealstage', 'pipeline', 'hubspot_owner_id', 'gate_status', 'gate_task_id', 'gate_override_reason', 'handoff_business_problem']),
-  }));
+  expect(dealRead).toHaveBeenCalledWith(
+    expect.objectContaining({
+      inputs: [{ id: '101' }],
+      propertiesWithHistory: ['dealstage', 'gate_override'],
+      properties: expect.arrayContaining([
+        'dealstage',
+        'pipeline',
+        'hubspot_owner_id',
+        'gate_status',
+        'gate_task_id',
+        'gate_override_reason',
+        'handoff_business_problem',
+      ]),
+    }),
+  );
   const task = taskCreate!.inputs[0]!;
   expect(taskCreate!.inputs).toHaveLength(1);
   expect(task.properties).toMatchObject({
@@ -85,21 +127,41 @@ it('a blocked deal: batch reads, one task for the owner, then one deal update th
   expect(task.properties.hs_task_body).toContain('<li>Set Delivery approved to Yes on the Scope “Rebuild v1” (ask delivery to review it).</li>');
   expect(task.associations).toEqual([{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 216 }] }]);
   expect(dealUpdate).toEqual({
-    inputs: [{
-      id: '101',
-      properties: expect.objectContaining({ dealstage: 'contractsent', gate_status: 'blocked', gate_checked_at: NOW.toISOString(), gate_task_id: '9001', gate_missing_items: expect.stringContaining('Fill in Why they chose us on the deal') }),
-    }],
+    inputs: [
+      {
+        id: '101',
+        properties: expect.objectContaining({
+          dealstage: 'contractsent',
+          gate_status: 'blocked',
+          gate_checked_at: NOW.toISOString(),
+          gate_task_id: '9001',
+          gate_missing_items: expect.stringContaining('Fill in Why they chose us on the deal'),
+        }),
+      },
+    ],
   });
   expect(run).toMatchObject({ reverted: ['101'], passed: [], tasksCreated: 1 });
 });
 
 it('a second blocked attempt updates the existing task instead of adding one', async () => {
   const api = nock(API);
-  api.post('/crm/v3/objects/deals/batch/read').reply(200, batch([
-    obj('102', { dealname: 'Again', dealstage: 'closedwon', pipeline: 'default', hubspot_owner_id: '7001', gate_status: 'blocked', gate_task_id: '9002' }, {
-      propertiesWithHistory: { dealstage: [{ value: 'closedwon', timestamp: at, sourceType: 'CRM_UI' }, { value: 'contractsent', timestamp: '2026-11-20T00:00:00.000Z', sourceType: 'INTEGRATION', sourceId: '1' }] },
-    }),
-  ]));
+  api.post('/crm/v3/objects/deals/batch/read').reply(
+    200,
+    batch([
+      obj(
+        '102',
+        { dealname: 'Again', dealstage: 'closedwon', pipeline: 'default', hubspot_owner_id: '7001', gate_status: 'blocked', gate_task_id: '9002' },
+        {
+          propertiesWithHistory: {
+            dealstage: [
+              { value: 'closedwon', timestamp: at, sourceType: 'CRM_UI' },
+              { value: 'contractsent', timestamp: '2026-11-20T00:00:00.000Z', sourceType: 'INTEGRATION', sourceId: '1' },
+            ],
+          },
+        },
+      ),
+    ]),
+  );
   api.post(`/crm/v4/associations/deals/${SCOPE}/batch/read`).reply(200, batch([]));
   api.post(`/crm/v4/associations/deals/${CONTRACT}/batch/read`).reply(200, batch([]));
   let taskUpdate: { inputs: Array<{ id: string; properties: Record<string, string> }> } | undefined;

@@ -28,7 +28,11 @@ const wireSchema = (o: CustomObjectDef) => ({
   associatedObjects: o.associatedObjects,
   properties: o.properties.map((p) => wireProperty(p)),
 });
-const idOf = (name: string) => schemaAnswer(model, model.objects.find((o) => o.name === name)!).objectTypeId;
+const idOf = (name: string) =>
+  schemaAnswer(
+    model,
+    model.objects.find((o) => o.name === name)!,
+  ).objectTypeId;
 const endOf = (name: string) => (model.objects.some((o) => o.name === name) ? idOf(name) : name);
 
 /** Every write a fresh apply makes after the objects in `skip` exist, answered with HubSpot's statuses. */
@@ -37,7 +41,9 @@ function expectWrites(api: nock.Scope, skip: string[] = []): void {
     api.post('/crm-object-schemas/v3/schemas', wireSchema(o)).reply(201, schemaAnswer(model, o));
   }
   for (const g of model.deals.groups) {
-    api.post('/crm/v3/properties/deals/groups', { name: g.name, label: g.label, ...(g.displayOrder !== undefined ? { displayOrder: g.displayOrder } : {}) }).reply(201, { ...g, properties: undefined, archived: false });
+    api
+      .post('/crm/v3/properties/deals/groups', { name: g.name, label: g.label, ...(g.displayOrder !== undefined ? { displayOrder: g.displayOrder } : {}) })
+      .reply(201, { ...g, properties: undefined, archived: false });
   }
   const inputs = model.deals.groups.flatMap((g) => g.properties.map((p) => wireProperty(p, g.name)));
   api.post('/crm/v3/properties/deals/batch/create', { inputs }).reply(201, {
@@ -109,7 +115,9 @@ describe('provision apply against HubSpot (nock)', () => {
 
     expect(await interrupted.run('apply', '--yes')).toBe(1);
     expect(api.isDone()).toBe(true);
-    expect(interrupted.stderr()).toContain(`Apply failed on object ${second.name}:\nHubSpot failed with 500 during creating custom object ${second.name}; it is usually temporary, run it again.`);
+    expect(interrupted.stderr()).toContain(
+      `Apply failed on object ${second.name}:\nHubSpot failed with 500 during creating custom object ${second.name}; it is usually temporary, run it again.`,
+    );
     expect(interrupted.stderr()).toContain('1 change(s) were applied before the failure. Run apply again');
 
     seen.length = 0;

@@ -15,7 +15,9 @@ describe('provision failures against HubSpot (nock)', () => {
   it('401: says the token is rejected and names HUBSPOT_ACCESS_TOKEN; reads nothing more, exit 1', async () => {
     const seen: SeenRequest[] = [];
     const api = hubSpotApi(seen);
-    api.get(SCHEMAS).reply(401, { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION', correlationId: 'c-401' });
+    api
+      .get(SCHEMAS)
+      .reply(401, { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION', correlationId: 'c-401' });
     const cli = provisionCli();
 
     expect(await cli.run('plan')).toBe(1);
@@ -45,7 +47,8 @@ describe('provision failures against HubSpot (nock)', () => {
   it('403 on a deal property write without a scope list: names the scope the call needs', async () => {
     const api = hubSpotApi([]);
     expectReads(api, hubSpotAnswers(model, { deals: false }));
-    for (const g of model.deals.groups) api.post('/crm/v3/properties/deals/groups').reply(201, { name: g.name, label: g.label, displayOrder: 0, archived: false });
+    for (const g of model.deals.groups)
+      api.post('/crm/v3/properties/deals/groups').reply(201, { name: g.name, label: g.label, displayOrder: 0, archived: false });
     api.post('/crm/v3/properties/deals/batch/create').reply(403, { status: 'error', message: 'Forbidden', category: 'MISSING_SCOPES' });
     const cli = provisionCli();
 
@@ -98,7 +101,8 @@ describe('provision failures against HubSpot (nock)', () => {
   it("400 from HubSpot: prints HubSpot's message and the properties it concerns, exit 1", async () => {
     const api = hubSpotApi([]);
     expectReads(api, hubSpotAnswers(model, { deals: false }));
-    for (const g of model.deals.groups) api.post('/crm/v3/properties/deals/groups').reply(201, { name: g.name, label: g.label, displayOrder: 0, archived: false });
+    for (const g of model.deals.groups)
+      api.post('/crm/v3/properties/deals/groups').reply(201, { name: g.name, label: g.label, displayOrder: 0, archived: false });
     api.post('/crm/v3/properties/deals/batch/create').reply(400, {
       status: 'error',
       message: 'Property values were not valid',
@@ -120,12 +124,22 @@ describe('provision failures against HubSpot (nock)', () => {
   it('a batch answered 207 with "already exists" errors counts those as done', async () => {
     const api = hubSpotApi([]);
     expectReads(api, hubSpotAnswers(model, { deals: false }));
-    for (const g of model.deals.groups) api.post('/crm/v3/properties/deals/groups').reply(201, { name: g.name, label: g.label, displayOrder: 0, archived: false });
+    for (const g of model.deals.groups)
+      api.post('/crm/v3/properties/deals/groups').reply(201, { name: g.name, label: g.label, displayOrder: 0, archived: false });
     const [existing, ...rest] = model.deals.groups.flatMap((g) => g.properties.map((p) => ({ ...p, groupName: g.name })));
     api.post('/crm/v3/properties/deals/batch/create').reply(207, {
       status: 'COMPLETE',
       results: rest.map((p) => ({ name: p.name, label: p.label, type: p.type, fieldType: p.fieldType, groupName: p.groupName, description: '', options: [] })),
-      errors: [{ status: 'error', category: 'OBJECT_ALREADY_EXISTS', message: `A property named '${existing!.name}' already exists.`, context: {}, links: {}, errors: [] }],
+      errors: [
+        {
+          status: 'error',
+          category: 'OBJECT_ALREADY_EXISTS',
+          message: `A property named '${existing!.name}' already exists.`,
+          context: {},
+          links: {},
+          errors: [],
+        },
+      ],
       numErrors: 1,
       startedAt: '2026-11-21T10:00:00.000Z',
       completedAt: '2026-11-21T10:00:01.000Z',

@@ -24,12 +24,27 @@ const open = { propertyName: 'contract_status', operator: 'IN', values: ['active
 const empty = { total: 0, results: [] };
 const contract = {
   id: '501',
-  properties: { contract_name: 'Checkout MSA', renewal_date: '2027-12-01', auto_renew: 'true', notice_period_days: '45', contract_value: '180000', term_months: '12', contract_status: 'active', reminders_sent: null, hubspot_owner_id: null },
+  properties: {
+    contract_name: 'Checkout MSA',
+    renewal_date: '2027-12-01',
+    auto_renew: 'true',
+    notice_period_days: '45',
+    contract_value: '180000',
+    term_months: '12',
+    contract_status: 'active',
+    reminders_sent: null,
+    hubspot_owner_id: null,
+  },
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
   archived: false,
 };
-const assoc = (from: string, to: number, typeId: number) => ({ status: 'COMPLETE', results: [{ from: { id: from }, to: [{ toObjectId: to, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] }] }], startedAt: '2027-09-02T08:00:00.000Z', completedAt: '2027-09-02T08:00:00.000Z' });
+const assoc = (from: string, to: number, typeId: number) => ({
+  status: 'COMPLETE',
+  results: [{ from: { id: from }, to: [{ toObjectId: to, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] }] }],
+  startedAt: '2027-09-02T08:00:00.000Z',
+  completedAt: '2027-09-02T08:00:00.000Z',
+});
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -43,7 +58,11 @@ it('searches the horizon in date windows and creates the due reminder with the e
     return true;
   };
   // Three date windows over 180 days (90 days each), then the lapse search: each body pinned.
-  for (const [from, to] of [['2027-09-02', '2027-11-30'], ['2027-12-01', '2028-02-28'], ['2028-02-29', '2028-02-29']] as const) {
+  for (const [from, to] of [
+    ['2027-09-02', '2027-11-30'],
+    ['2027-12-01', '2028-02-28'],
+    ['2028-02-29', '2028-02-29'],
+  ] as const) {
     api
       .post(`/crm/v3/objects/${CONTRACT}/search`, (b) => {
         const f = b.filterGroups[0].filters[1];
@@ -53,31 +72,70 @@ it('searches the horizon in date windows and creates the due reminder with the e
   }
   api.post(`/crm/v3/objects/${CONTRACT}/search`, (b) => record('search')(b) && b.filterGroups[0].filters[1].operator === 'LT').reply(200, empty);
   // The contract due a reminder is read by id before anything is decided: search may lag writes.
-  api.post(`/crm/v3/objects/${CONTRACT}/batch/read`, (b) => b.inputs.length === 1 && b.inputs[0].id === '501').reply(200, { status: 'COMPLETE', results: [contract], startedAt: '2027-09-02T08:00:00Z', completedAt: '2027-09-02T08:00:00Z' });
+  api
+    .post(`/crm/v3/objects/${CONTRACT}/batch/read`, (b) => b.inputs.length === 1 && b.inputs[0].id === '501')
+    .reply(200, { status: 'COMPLETE', results: [contract], startedAt: '2027-09-02T08:00:00Z', completedAt: '2027-09-02T08:00:00Z' });
   api.post(`/crm/v4/associations/${CONTRACT}/companies/batch/read`, { inputs: [{ id: '501' }] }).reply(200, assoc('501', 601, 999));
   api.post(`/crm/v4/associations/${CONTRACT}/deals/batch/read`, { inputs: [{ id: '501' }] }).reply(200, assoc('501', 701, 998));
   api
     .post('/crm/v3/objects/companies/batch/read', { inputs: [{ id: '601' }], properties: ['name', 'hubspot_owner_id'], propertiesWithHistory: [] })
-    .reply(200, { status: 'COMPLETE', results: [{ id: '601', properties: { name: 'Northwind Labs', hubspot_owner_id: '7003' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false }], startedAt: '2027-09-02T08:00:00Z', completedAt: '2027-09-02T08:00:00Z' });
+    .reply(200, {
+      status: 'COMPLETE',
+      results: [
+        {
+          id: '601',
+          properties: { name: 'Northwind Labs', hubspot_owner_id: '7003' },
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+          archived: false,
+        },
+      ],
+      startedAt: '2027-09-02T08:00:00Z',
+      completedAt: '2027-09-02T08:00:00Z',
+    });
   const updates: unknown[] = [];
-  api.post(`/crm/v3/objects/${CONTRACT}/batch/update`, (b) => updates.push(b) > 0).times(2).reply(200, (_uri, body) => ({
-    status: 'COMPLETE',
-    results: (body as { inputs: Array<{ id: string; properties: object }> }).inputs.map((i) => ({ id: i.id, properties: i.properties, createdAt: '2026-11-01T00:00:00Z', updatedAt: '2027-09-02T08:00:00Z', archived: false })),
-    startedAt: '2027-09-02T08:00:00Z',
-    completedAt: '2027-09-02T08:00:00Z',
-  }));
+  api
+    .post(`/crm/v3/objects/${CONTRACT}/batch/update`, (b) => updates.push(b) > 0)
+    .times(2)
+    .reply(200, (_uri, body) => ({
+      status: 'COMPLETE',
+      results: (body as { inputs: Array<{ id: string; properties: object }> }).inputs.map((i) => ({
+        id: i.id,
+        properties: i.properties,
+        createdAt: '2026-11-01T00:00:00Z',
+        updatedAt: '2027-09-02T08:00:00Z',
+        archived: false,
+      })),
+      startedAt: '2027-09-02T08:00:00Z',
+      completedAt: '2027-09-02T08:00:00Z',
+    }));
   let taskBody: { inputs: Array<{ properties: Record<string, string>; associations: unknown[] }> } | undefined;
-  api.post('/crm/v3/objects/tasks/batch/create', (b) => ((taskBody = b), true)).reply(201, {
-    status: 'COMPLETE',
-    results: [{ id: '9901', properties: {}, createdAt: '2027-09-02T08:00:00Z', updatedAt: '2027-09-02T08:00:00Z', archived: false }],
-    startedAt: '2027-09-02T08:00:00Z',
-    completedAt: '2027-09-02T08:00:00Z',
-  });
+  api
+    .post('/crm/v3/objects/tasks/batch/create', (b) => ((taskBody = b), true))
+    .reply(201, {
+      status: 'COMPLETE',
+      results: [{ id: '9901', properties: {}, createdAt: '2027-09-02T08:00:00Z', updatedAt: '2027-09-02T08:00:00Z', archived: false }],
+      startedAt: '2027-09-02T08:00:00Z',
+      completedAt: '2027-09-02T08:00:00Z',
+    });
   // After creating, the look-up for a second copy another scan made at the same moment: none.
   api.post(`/crm/v4/associations/${CONTRACT}/tasks/batch/read`, { inputs: [{ id: '501' }] }).reply(200, assoc('501', 9901, 204001));
   api
     .post('/crm/v3/objects/tasks/batch/read', (b) => b.inputs.length === 1 && b.inputs[0].id === '9901')
-    .reply(200, { status: 'COMPLETE', results: [{ id: '9901', properties: { hs_task_status: 'NOT_STARTED', hs_task_body: '<p>…</p><p style="color:#999">reminder-key:2027-12-01:lead:90</p>' }, createdAt: '2027-09-02T08:00:00Z', updatedAt: '2027-09-02T08:00:00Z', archived: false }], startedAt: '2027-09-02T08:00:00Z', completedAt: '2027-09-02T08:00:00Z' });
+    .reply(200, {
+      status: 'COMPLETE',
+      results: [
+        {
+          id: '9901',
+          properties: { hs_task_status: 'NOT_STARTED', hs_task_body: '<p>…</p><p style="color:#999">reminder-key:2027-12-01:lead:90</p>' },
+          createdAt: '2027-09-02T08:00:00Z',
+          updatedAt: '2027-09-02T08:00:00Z',
+          archived: false,
+        },
+      ],
+      startedAt: '2027-09-02T08:00:00Z',
+      completedAt: '2027-09-02T08:00:00Z',
+    });
 
   const statusEvents = jest.fn(async () => undefined);
   const result = await runRenewalScan(

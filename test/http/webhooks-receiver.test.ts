@@ -61,15 +61,17 @@ let proxied: StartedServer;
 let slow: StartedServer;
 
 beforeAll(async () => {
-  main = await startHttpServer(
-    createApp(appOptions({ publicBaseUrl: PUBLIC, cardsRouter: cards, readiness: () => readiness(), readinessTimeoutMs: 300 })),
-    { port: 0, host: '127.0.0.1', logger },
-  );
+  main = await startHttpServer(createApp(appOptions({ publicBaseUrl: PUBLIC, cardsRouter: cards, readiness: () => readiness(), readinessTimeoutMs: 300 })), {
+    port: 0,
+    host: '127.0.0.1',
+    logger,
+  });
   proxied = await startHttpServer(createApp(appOptions()), { port: 0, host: '127.0.0.1', logger });
-  slow = await startHttpServer(
-    createApp(appOptions({ publicBaseUrl: PUBLIC, webhooks: { answerWithinMs: 200, maxInFlight: 2 } })),
-    { port: 0, host: '127.0.0.1', logger },
-  );
+  slow = await startHttpServer(createApp(appOptions({ publicBaseUrl: PUBLIC, webhooks: { answerWithinMs: 200, maxInFlight: 2 } })), {
+    port: 0,
+    host: '127.0.0.1',
+    logger,
+  });
 });
 
 afterAll(async () => {
@@ -90,7 +92,11 @@ interface Reply {
   json: unknown;
 }
 
-function send(server: StartedServer, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+function send(
+  server: StartedServer,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
   const { body } = options;
   const headers: Record<string, string> = {
     ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
@@ -129,7 +135,11 @@ const batchOf = (...events: Array<Record<string, unknown>>) => JSON.stringify(ev
 
 describe('POST /webhooks/hubspot — accepted batches', () => {
   it('answers 200 with counts and hands onBatch the events minus own writes', async () => {
-    const body = batchOf(hubspotEvent({ eventId: 1 }), ownWrite(2), hubspotEvent({ eventId: 3, subscriptionType: 'deal.propertyChange', objectTypeId: undefined }));
+    const body = batchOf(
+      hubspotEvent({ eventId: 1 }),
+      ownWrite(2),
+      hubspotEvent({ eventId: 3, subscriptionType: 'deal.propertyChange', objectTypeId: undefined }),
+    );
     const reply = await postWebhook(main, body);
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ received: 3, processed: 2, skipped: { ownWrite: 1, unknownType: 0, invalid: 0 } });
@@ -159,7 +169,11 @@ describe('POST /webhooks/hubspot — accepted batches', () => {
   });
 
   it('passes duplicates and out-of-order events through as they came', async () => {
-    const body = batchOf(hubspotEvent({ eventId: 5, occurredAt: 2_000 }), hubspotEvent({ eventId: 5, occurredAt: 2_000 }), hubspotEvent({ eventId: 4, occurredAt: 1_000 }));
+    const body = batchOf(
+      hubspotEvent({ eventId: 5, occurredAt: 2_000 }),
+      hubspotEvent({ eventId: 5, occurredAt: 2_000 }),
+      hubspotEvent({ eventId: 4, occurredAt: 1_000 }),
+    );
     expect((await postWebhook(main, body)).status).toBe(200);
     expect(batches[0]!.events.map((e) => e.eventId)).toEqual([5, 5, 4]);
   });
@@ -387,7 +401,11 @@ describe('behind a proxy (no PUBLIC_BASE_URL)', () => {
   const body = batchOf(hubspotEvent());
 
   it('rebuilds the URI from X-Forwarded-Proto / X-Forwarded-Host (first values)', async () => {
-    const headers = { ...signed(body, { url: `https://hooks.example.com${PATH}` }), 'X-Forwarded-Proto': 'https, http', 'X-Forwarded-Host': 'hooks.example.com, internal:8080' };
+    const headers = {
+      ...signed(body, { url: `https://hooks.example.com${PATH}` }),
+      'X-Forwarded-Proto': 'https, http',
+      'X-Forwarded-Host': 'hooks.example.com, internal:8080',
+    };
     const reply = await postWebhook(proxied, body, headers);
     expect(reply.status).toBe(200);
     expect(batches).toHaveLength(1);
@@ -474,13 +492,19 @@ describe('health and readiness', () => {
     expect(await send(main, '/readyz', { method: 'GET' })).toMatchObject({ status: 200, json: { status: 'ready', checks: { hubspot: 'ok' } } });
 
     readiness = async () => ({ ok: false, checks: { hubspot: 'token rejected (401)' } });
-    expect(await send(main, '/readyz', { method: 'GET' })).toMatchObject({ status: 503, json: { status: 'not_ready', checks: { hubspot: 'token rejected (401)' } } });
+    expect(await send(main, '/readyz', { method: 'GET' })).toMatchObject({
+      status: 503,
+      json: { status: 'not_ready', checks: { hubspot: 'token rejected (401)' } },
+    });
 
     readiness = async () => Promise.reject(new Error('schemas missing'));
     expect(await send(main, '/readyz', { method: 'GET' })).toMatchObject({ status: 503, json: { checks: { readiness: 'schemas missing' } } });
 
     readiness = () => new Promise(() => undefined);
-    expect(await send(main, '/readyz', { method: 'GET' })).toMatchObject({ status: 503, json: { checks: { readiness: expect.stringContaining('no answer') } } });
+    expect(await send(main, '/readyz', { method: 'GET' })).toMatchObject({
+      status: 503,
+      json: { checks: { readiness: expect.stringContaining('no answer') } },
+    });
 
     readiness = async () => ({ ok: true, checks: {} });
     expect(await send(main, '/readyz', { method: 'GET' })).toMatchObject({ status: 200 });

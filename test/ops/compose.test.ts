@@ -36,7 +36,11 @@ it("gives each replica a configuration the service accepts: Redis, the stand-in'
     const env = services[name]!.environment!;
     const config = parseConfig(env);
     expect([name, config.REDIS_URL, config.HUBSPOT_API_BASE_URL, config.SCHEDULER]).toEqual([name, 'redis://redis:6379', 'http://standin:4010', 'on']);
-    expect([config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET, config.HUBSPOT_APP_ID]).toEqual(['pat-sandbox-token', 'sandbox-client-secret', '1000001']);
+    expect([config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET, config.HUBSPOT_APP_ID]).toEqual([
+      'pat-sandbox-token',
+      'sandbox-client-secret',
+      '1000001',
+    ]);
   }
   expect(parseConfig(services.provision!.environment!).SCHEDULER).toBe('off');
 });

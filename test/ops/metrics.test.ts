@@ -113,7 +113,16 @@ describe('label values stay bounded', () => {
 
   it('names HubSpot call outcomes so that a bad token stands apart from a missing record', () => {
     expect([200, 429, 500, 503, 0, 401, 403, 404, 400, 409].map((status) => callOutcome(status === 200 ? 'ok' : 'error', status))).toEqual([
-      'ok', 'rate_limited', 'server_error', 'server_error', 'unreachable', 'refused', 'refused', 'not_found', 'client_error', 'client_error',
+      'ok',
+      'rate_limited',
+      'server_error',
+      'server_error',
+      'unreachable',
+      'refused',
+      'refused',
+      'not_found',
+      'client_error',
+      'client_error',
     ]);
   });
 

@@ -37,7 +37,14 @@ describe('HubSpot hung, then back', () => {
     stack.sandbox.setFaults({ latencyMs: 600 });
     // HubSpot's deliveries and its retries: each attempt times out, until the circuit fails the rest at once.
     const hung = [];
-    for (let i = 0; i < 3; i++) hung.push(await postBatch(stack.service.url, stack.config.HUBSPOT_CLIENT_SECRET, closedWonEvents(stack.sandbox, stack.config.HUBSPOT_APP_ID!, deals, 950_000 + i * 10)));
+    for (let i = 0; i < 3; i++)
+      hung.push(
+        await postBatch(
+          stack.service.url,
+          stack.config.HUBSPOT_CLIENT_SECRET,
+          closedWonEvents(stack.sandbox, stack.config.HUBSPOT_APP_ID!, deals, 950_000 + i * 10),
+        ),
+      );
     expect(hung.map((h) => [h.status, h.body.error])).toEqual(hung.map(() => [500, 'batch_failed']));
     expect(Math.max(...hung.map((h) => h.ms))).toBeLessThan(4_000);
     expect(hung.at(-1)!.ms).toBeLessThan(100);
@@ -51,7 +58,11 @@ describe('HubSpot hung, then back', () => {
     await waitUntil(async () => (await readyz(stack)).status === 200, 'the trial call closes the circuit', 5_000);
     expect(stack.service.runtime.engine.breaker.state).toBe('closed');
     expect(await metric(stack, 'throughline_hubspot_circuit_open')).toBe(0);
-    const again = await postBatch(stack.service.url, stack.config.HUBSPOT_CLIENT_SECRET, closedWonEvents(stack.sandbox, stack.config.HUBSPOT_APP_ID!, deals, 900_000));
+    const again = await postBatch(
+      stack.service.url,
+      stack.config.HUBSPOT_CLIENT_SECRET,
+      closedWonEvents(stack.sandbox, stack.config.HUBSPOT_APP_ID!, deals, 900_000),
+    );
     expect([again.status, again.body.processed]).toEqual([200, 3]);
     expect(deals.map((id) => stack.sandbox.getObject('deals', id)!.properties.dealstage)).toEqual(['contractsent', 'contractsent', 'contractsent']);
   }, 30_000);
@@ -69,7 +80,9 @@ describe('every webhook refused for its signature', () => {
     for (let i = 0; i < 3; i++) expect((await postBatch(stack.service.url, 'the-wrong-client-secret', events)).status).toBe(401);
     const refused = await readyz(stack);
     expect(refused.status).toBe(503);
-    expect(String(refused.checks.webhook_signatures)).toMatch(/Every recent webhook \(3\) was refused for its signature: bad_signature ×3; check that HUBSPOT_CLIENT_SECRET/);
+    expect(String(refused.checks.webhook_signatures)).toMatch(
+      /Every recent webhook \(3\) was refused for its signature: bad_signature ×3; check that HUBSPOT_CLIENT_SECRET/,
+    );
     expect(await metric(stack, 'throughline_webhook_signature_refusals_recent')).toBe(3);
     expect(await metric(stack, 'throughline_ready')).toBe(0);
 

@@ -47,7 +47,11 @@ describe('service.close()', () => {
 
     const url = `${stack.service.url}${WEBHOOK}`;
     // fetch keeps the connection alive, as HubSpot and load balancers do.
-    const answer = fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signedFor(stack.service.url, body, stack.config.HUBSPOT_CLIENT_SECRET) } });
+    const answer = fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...signedFor(stack.service.url, body, stack.config.HUBSPOT_CLIENT_SECRET) },
+    });
     await until(() => stack.sandbox.calls().total > 0);
     const started = Date.now();
     let answeredAt = 0;

@@ -17,7 +17,10 @@ interface ParseResult {
   error?: string;
   skippedHsMetaFiles?: string[];
   intermediateRepresentation?: {
-    intermediateNodesIndexedByUid: Record<string, { uid: string; componentType: string; metaFilePath: string; config: Record<string, unknown>; componentDeps: Record<string, unknown> }>;
+    intermediateNodesIndexedByUid: Record<
+      string,
+      { uid: string; componentType: string; metaFilePath: string; config: Record<string, unknown>; componentDeps: Record<string, unknown> }
+    >;
   };
 }
 

@@ -48,18 +48,24 @@ describe('the app’s scopes cover every HubSpot call, and no more', () => {
     expect(unresolved).toEqual([]);
     // The scan sees the calls it should: a few known ones, by file.
     const where = calls.map((c) => `${c.where.replace(/:\d+$/, '')} ${c.what}`);
-    expect(where).toEqual(expect.arrayContaining([
-      'src/gate/load-context.ts gateway.readMany',
-      'src/gate/enforce.ts gateway.createMany',
-      'src/hubspot/search-windows.ts gateway.search',
-      'src/provisioning/read-portal.ts reader.listLabels',
-      'src/cards/load-company-card.ts gateway.associationsOf',
-    ]));
+    expect(where).toEqual(
+      expect.arrayContaining([
+        'src/gate/load-context.ts gateway.readMany',
+        'src/gate/enforce.ts gateway.createMany',
+        'src/hubspot/search-windows.ts gateway.search',
+        'src/provisioning/read-portal.ts reader.listLabels',
+        'src/cards/load-company-card.ts gateway.associationsOf',
+      ]),
+    );
   });
 
   it('association labels (v4), read or created, need record scopes only (HubSpot lists crm.objects.* for them)', () => {
     for (const rule of [PORTAL_SCHEMA_SCOPES.listLabels, PORTAL_SCHEMA_SCOPES.createLabel, CRM_GATEWAY_SCOPES.associationLabels]) {
-      expect(scopesOfCall({ rule, objectTypes: [['deals'], ['companies', 'custom']] }).sort()).toEqual(['crm.objects.companies.read', 'crm.objects.custom.read', 'crm.objects.deals.read']);
+      expect(scopesOfCall({ rule, objectTypes: [['deals'], ['companies', 'custom']] }).sort()).toEqual([
+        'crm.objects.companies.read',
+        'crm.objects.custom.read',
+        'crm.objects.deals.read',
+      ]);
     }
   });
 

@@ -100,11 +100,17 @@ describe('npm run project:webhooks', () => {
     editProfile('production', (j) => {
       j.accountId = 123456;
     });
-    const c = cli([{ name: 'service_contract', objectTypeId: '2-7654321' }, { name: 'delivery_scope', objectTypeId: '2-7654320' }, { name: 'change_order', objectTypeId: '2-7654322' }]);
+    const c = cli([
+      { name: 'service_contract', objectTypeId: '2-7654321' },
+      { name: 'delivery_scope', objectTypeId: '2-7654320' },
+      { name: 'change_order', objectTypeId: '2-7654322' },
+    ]);
     expect(await c.run('--from-portal', '--profile', 'production')).toBe(0);
     expect(readJson('hsprofile.production.json').variables).toMatchObject({ [VAR]: '2-7654321', ...DELIVERY_VARS });
     expect(readJson('hsprofile.local.json').variables[VAR]).toBe('');
-    expect(c.stdout()).toContain(`set ${VAR}=2-7654321, CHANGE_ORDER_OBJECT_TYPE_ID=2-7654322, DELIVERY_SCOPE_OBJECT_TYPE_ID=2-7654320 in extensions/hsprofile.production.json`);
+    expect(c.stdout()).toContain(
+      `set ${VAR}=2-7654321, CHANGE_ORDER_OBJECT_TYPE_ID=2-7654322, DELIVERY_SCOPE_OBJECT_TYPE_ID=2-7654320 in extensions/hsprofile.production.json`,
+    );
     expect(checkProject(dir)).toEqual([]);
   });
 
@@ -112,7 +118,9 @@ describe('npm run project:webhooks', () => {
     const before = readFileSync(file('hsprofile.production.json'), 'utf8');
     const c = cli([]);
     expect(await c.run('--from-portal', '--profile', 'production')).toBe(1);
-    expect(c.stderr()).toContain('The portal has no custom object service_contract, change_order, delivery_scope: run `npm run provision -- apply` against it first.');
+    expect(c.stderr()).toContain(
+      'The portal has no custom object service_contract, change_order, delivery_scope: run `npm run provision -- apply` against it first.',
+    );
     expect(readFileSync(file('hsprofile.production.json'), 'utf8')).toBe(before);
     expect(await c.run('--from-portal')).toBe(2);
   });
@@ -120,7 +128,8 @@ describe('npm run project:webhooks', () => {
   it('--without-custom-objects (first upload) leaves out only the custom-object subscriptions; --check then says so', async () => {
     const c = cli();
     expect(await c.run('--without-custom-objects')).toBe(0);
-    const subs = (JSON.parse(readFileSync(file(WEBHOOKS_META), 'utf8')) as { config: { subscriptions: { crmObjects: Array<{ objectType: string }> } } }).config.subscriptions.crmObjects;
+    const subs = (JSON.parse(readFileSync(file(WEBHOOKS_META), 'utf8')) as { config: { subscriptions: { crmObjects: Array<{ objectType: string }> } } }).config
+      .subscriptions.crmObjects;
     expect(subs.map((s) => s.objectType)).toEqual(['deal', 'deal', 'ticket', 'ticket', 'invoice', 'invoice', 'deal']);
     editProfile('production', (j) => {
       j.accountId = 123456;

@@ -60,7 +60,14 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
 
   it('every subscription reaches a handler of the service (no subscription the service ignores)', async () => {
     const contractTypeId = '2-1002';
-    const ids: Record<string, string> = { deal: '0-3', ticket: '0-5', invoice: '0-53', [contractRef]: contractTypeId, [scopeRef]: '2-1001', [changeOrderRef]: '2-1004' };
+    const ids: Record<string, string> = {
+      deal: '0-3',
+      ticket: '0-5',
+      invoice: '0-53',
+      [contractRef]: contractTypeId,
+      [scopeRef]: '2-1001',
+      [changeOrderRef]: '2-1004',
+    };
     const rt = {
       rules: resolveGateRules(model),
       pipelines: {
@@ -76,15 +83,30 @@ describe('extensions/app/webhooks/webhooks-hsmeta.json', () => {
           },
         ],
       },
-      portalTypes: async () => ({ contract: contractTypeId, scope: '2-1001', roleOf: { '2-1001': 'scope', [contractTypeId]: 'contract', '2-1003': 'customerStatus' } }),
+      portalTypes: async () => ({
+        contract: contractTypeId,
+        scope: '2-1001',
+        roleOf: { '2-1001': 'scope', [contractTypeId]: 'contract', '2-1003': 'customerStatus' },
+      }),
     } as unknown as Runtime;
     const availability = new SourceAvailability(createLogger('silent'));
     const delivery = async (events: HubSpotEvent[]) =>
-      [...deliveryEventRecords(await deliveryEvents(rt, events), { types: { scope: '2-1001', changeOrder: '2-1004' }, policy: model.deliveryHealth, availability }).values()].flat();
+      [
+        ...deliveryEventRecords(await deliveryEvents(rt, events), {
+          types: { scope: '2-1001', changeOrder: '2-1004' },
+          policy: model.deliveryHealth,
+          availability,
+        }).values(),
+      ].flat();
     const scopeTypeId = '2-1001';
     // A scope's event reaches the playbooks through its deal: here the deal has the scope's id.
     const gateway = { associationsOf: async (_from: string, _to: string, ids: string[]) => new Map(ids.map((id) => [id, [{ id }]])) } as unknown as CrmGateway;
-    const playbooks = { gateway, types: { scope: scopeTypeId, contract: contractTypeId }, triggers: presaleTriggers(model.playbooks), playbookStages: new Set(['presentationscheduled']) };
+    const playbooks = {
+      gateway,
+      types: { scope: scopeTypeId, contract: contractTypeId },
+      triggers: presaleTriggers(model.playbooks),
+      playbookStages: new Set(['presentationscheduled']),
+    };
     for (const [i, s] of meta.config.subscriptions.crmObjects.entries()) {
       const event = {
         eventId: i,

@@ -12,8 +12,23 @@ describe('queue arithmetic (pure)', () => {
   });
 
   it('groups events by key in order and counts those without one', () => {
-    const { groups, unkeyed } = groupByKey([{ key: 'a', n: 1 }, { key: '', n: 2 }, { key: 'a', n: 3 }], keyOf);
-    expect([...groups]).toEqual([['a', [{ key: 'a', n: 1 }, { key: 'a', n: 3 }]]]);
+    const { groups, unkeyed } = groupByKey(
+      [
+        { key: 'a', n: 1 },
+        { key: '', n: 2 },
+        { key: 'a', n: 3 },
+      ],
+      keyOf,
+    );
+    expect([...groups]).toEqual([
+      [
+        'a',
+        [
+          { key: 'a', n: 1 },
+          { key: 'a', n: 3 },
+        ],
+      ],
+    ]);
     expect(unkeyed).toBe(1);
   });
 });

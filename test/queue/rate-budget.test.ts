@@ -77,7 +77,11 @@ function budgetContract(name: string, makeOne: (s: RateBudgetSettings) => RateBu
 
 describe('the in-process budget', () => {
   let shared: RateBudget | undefined;
-  budgetContract('(one process)', (s) => (shared = createMemoryRateBudget(s)), () => shared!);
+  budgetContract(
+    '(one process)',
+    (s) => (shared = createMemoryRateBudget(s)),
+    () => shared!,
+  );
 
   it('rejects waiting callers at once when closed (shutdown)', async () => {
     const budget = createMemoryRateBudget({ requestsPer10s: 1, searchesPerSecond: 5 });

@@ -33,10 +33,14 @@ describe('SearchThrottle', () => {
   it('starts at most N searches in any rolling second', async () => {
     let clock = 0;
     const waits: number[] = [];
-    const throttle = new SearchThrottle(4, () => clock, async (ms) => {
-      waits.push(ms);
-      clock += ms;
-    });
+    const throttle = new SearchThrottle(
+      4,
+      () => clock,
+      async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    );
     const starts: number[] = [];
     for (let i = 0; i < 10; i++) {
       await throttle.acquire();

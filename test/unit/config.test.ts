@@ -45,7 +45,9 @@ describe('config', () => {
   });
 
   it('wants PUBLIC_BASE_URL on HTTPS unless it is this machine', () => {
-    expect(() => parseConfig({ PUBLIC_BASE_URL: 'http://throughline.example.com' })).toThrow('PUBLIC_BASE_URL is malformed: it should be the HTTPS origin HubSpot calls');
+    expect(() => parseConfig({ PUBLIC_BASE_URL: 'http://throughline.example.com' })).toThrow(
+      'PUBLIC_BASE_URL is malformed: it should be the HTTPS origin HubSpot calls',
+    );
     expect(() => parseConfig({ PUBLIC_BASE_URL: 'throughline.example.com' })).toThrow(/^PUBLIC_BASE_URL is malformed/);
     for (const ok of ['https://throughline.example.com', 'http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
       expect(parseConfig({ PUBLIC_BASE_URL: ok }).PUBLIC_BASE_URL).toBe(ok);

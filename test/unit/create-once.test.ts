@@ -10,11 +10,14 @@ function fakeHubSpot(failures: Array<{ status: number; applied: boolean }>, echo
   const send = async (inputs: CreateInput[]): Promise<CreatedResult[]> => {
     sent.push(inputs.map((i) => i.key));
     const failure = failures.shift();
-    const results = failure && !failure.applied ? [] : inputs.map((i) => {
-      const id = String(next++);
-      made.set(i.key, id);
-      return { id, ...(echoTraceIds ? { objectWriteTraceId: i.key } : {}) };
-    });
+    const results =
+      failure && !failure.applied
+        ? []
+        : inputs.map((i) => {
+            const id = String(next++);
+            made.set(i.key, id);
+            return { id, ...(echoTraceIds ? { objectWriteTraceId: i.key } : {}) };
+          });
     if (failure) throw new HubSpotError(failure.status, 'failed', undefined, {}, 'test');
     return results.reverse();
   };
@@ -47,7 +50,10 @@ it('a 5xx after the create was applied: one lookup for the batch, nothing sent a
 it('a 5xx before anything was made: the lookup finds nothing, the batch is sent again', async () => {
   const hs = fakeHubSpot([{ status: 0, applied: false }]);
   const out = await createOnce('create', inputs('a', 'b'), hs.send, hs.find, policy);
-  expect(hs.sent).toEqual([['a', 'b'], ['a', 'b']]);
+  expect(hs.sent).toEqual([
+    ['a', 'b'],
+    ['a', 'b'],
+  ]);
   expect([...out.keys()].sort()).toEqual(['a', 'b']);
 });
 

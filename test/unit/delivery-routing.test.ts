@@ -8,7 +8,17 @@ const STATUS = '2-1003';
 const CHANGE_ORDER = '2-1004';
 
 const event = (objectTypeId: string, objectId: number, subscriptionType = 'object.propertyChange', propertyName = 'x') =>
-  ({ eventId: objectId, subscriptionId: 1, portalId: 1, occurredAt: 0, attemptNumber: 0, objectTypeId, objectId, subscriptionType, ...(subscriptionType === 'object.propertyChange' ? { propertyName, propertyValue: 'v' } : {}) }) as unknown as HubSpotEvent;
+  ({
+    eventId: objectId,
+    subscriptionId: 1,
+    portalId: 1,
+    occurredAt: 0,
+    attemptNumber: 0,
+    objectTypeId,
+    objectId,
+    subscriptionType,
+    ...(subscriptionType === 'object.propertyChange' ? { propertyName, propertyValue: 'v' } : {}),
+  }) as unknown as HubSpotEvent;
 
 function runtime() {
   let reads = 0;
@@ -24,8 +34,16 @@ function runtime() {
 it('keeps tickets, invoices, projects, the scope and the change order (a custom object none of the gate’s); leaves deals, contracts, statuses and deletions', async () => {
   const { rt } = runtime();
   const kept = await deliveryEvents(rt, [
-    event('0-5', 1), event('0-53', 2), event('0-970', 3), event(SCOPE, 4), event(CHANGE_ORDER, 5, 'object.creation'),
-    event('0-3', 6), event(CONTRACT, 7), event(STATUS, 8), event('0-5', 9, 'object.deletion'), event('0-2', 10),
+    event('0-5', 1),
+    event('0-53', 2),
+    event('0-970', 3),
+    event(SCOPE, 4),
+    event(CHANGE_ORDER, 5, 'object.creation'),
+    event('0-3', 6),
+    event(CONTRACT, 7),
+    event(STATUS, 8),
+    event('0-5', 9, 'object.deletion'),
+    event('0-2', 10),
   ]);
   expect(kept.map((e) => ('objectId' in e ? e.objectId : null))).toEqual([1, 2, 3, 4, 5]);
 });

@@ -8,7 +8,13 @@ describe('loadModel with the real schemas/', () => {
   const model = loadModel('schemas');
 
   it('loads one object per role, with names that avoid HubSpot native objects', () => {
-    expect(OBJECT_ROLES.map((r) => objectByRole(model, r).name)).toEqual(['delivery_scope', 'service_contract', 'customer_status', 'change_order', 'deal_commitment']);
+    expect(OBJECT_ROLES.map((r) => objectByRole(model, r).name)).toEqual([
+      'delivery_scope',
+      'service_contract',
+      'customer_status',
+      'change_order',
+      'deal_commitment',
+    ]);
   });
 
   it('loads deal groups, labels with internal names, gate rules with defaults, renewals', () => {
@@ -76,7 +82,9 @@ describe('loadModel with a broken file', () => {
 
   it('reports invalid JSON with the file name, line and column', () => {
     const dir = schemasWith('invalid-json');
-    expect(problemsOf(dir)).toEqual([expect.stringMatching(new RegExp(`^${join(dir, 'renewals.json')}: invalid JSON at line 4, column 1 \\(.+\\) — fix the syntax$`))]);
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(new RegExp(`^${join(dir, 'renewals.json')}: invalid JSON at line 4, column 1 \\(.+\\) — fix the syntax$`)),
+    ]);
   });
 
   it('reports an unknown key at the key, and the key it replaced as missing', () => {

@@ -41,7 +41,9 @@ describe('runProvisionCli', () => {
       },
     });
     expect(await c.run('plan')).toBe(2);
-    expect(c.err()).toContain('schemas/renewals.json at $.leadDays: needs at least 1 item(s)\nFix the files above and run again; nothing was changed in HubSpot.');
+    expect(c.err()).toContain(
+      'schemas/renewals.json at $.leadDays: needs at least 1 item(s)\nFix the files above and run again; nothing was changed in HubSpot.',
+    );
   });
 
   it('plan prints the plan and writes nothing', async () => {

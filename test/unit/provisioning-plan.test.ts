@@ -174,7 +174,9 @@ describe('renderPlan', () => {
 
   it('lists a new object with its properties and colours lines when asked', () => {
     const text = renderPlan(planProvisioning(model, freshPortal(model)), { color: true });
-    expect(text).toContain(`\u001b[32m  + create object ${scope.name}: "${scope.labels.singular}" with ${scope.properties.length} properties; associated with DEAL, COMPANY\u001b[0m`);
+    expect(text).toContain(
+      `\u001b[32m  + create object ${scope.name}: "${scope.labels.singular}" with ${scope.properties.length} properties; associated with DEAL, COMPANY\u001b[0m`,
+    );
     expect(text).toContain(`      properties: ${scope.properties.map((p) => p.name).join(', ')}`);
   });
 });

@@ -46,9 +46,14 @@ describe('npm run queue -- status | retry', () => {
 
     const shown = await runQueueCommand(['status'], queue, 'in memory', Date.now());
     expect(shown.exitCode).toBe(0);
-    expect(shown.output).toMatch(/^Queue \(in memory\): 0 waiting, 0 delayed, 0 running, 1 failed\.\nFailed jobs:\n {2}1 {2}0-3:1 {2}1 event, 1 attempt, failed \d+ s ago: HubSpot could not be reached\n/);
+    expect(shown.output).toMatch(
+      /^Queue \(in memory\): 0 waiting, 0 delayed, 0 running, 1 failed\.\nFailed jobs:\n {2}1 {2}0-3:1 {2}1 event, 1 attempt, failed \d+ s ago: HubSpot could not be reached\n/,
+    );
 
-    expect(await runQueueCommand(['retry', '99'], queue, 'in memory', Date.now())).toEqual({ output: 'Replaying 0 failed jobs; 1 id matched no failed job.', exitCode: 1 });
+    expect(await runQueueCommand(['retry', '99'], queue, 'in memory', Date.now())).toEqual({
+      output: 'Replaying 0 failed jobs; 1 id matched no failed job.',
+      exitCode: 1,
+    });
     broken = false;
     expect(await runQueueCommand(['retry'], queue, 'in memory', Date.now())).toEqual({ output: 'Replaying 1 failed job.', exitCode: 0 });
     await queue.whenIdle();

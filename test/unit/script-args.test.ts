@@ -12,7 +12,11 @@ const SPEC = {
 
 describe('readScriptArgs (the one parser of every script)', () => {
   it('reads declared options and positionals', () => {
-    expect(readScriptArgs(SPEC, ['42', '--when', '2027-01-02', '--dry-run'])).toEqual({ kind: 'ok', values: { when: '2027-01-02', 'dry-run': true }, positionals: ['42'] });
+    expect(readScriptArgs(SPEC, ['42', '--when', '2027-01-02', '--dry-run'])).toEqual({
+      kind: 'ok',
+      values: { when: '2027-01-02', 'dry-run': true },
+      positionals: ['42'],
+    });
   });
 
   it('answers --help (or -h) from the declaration, even beside a bad flag', () => {

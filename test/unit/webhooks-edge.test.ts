@@ -9,7 +9,9 @@ describe('publicRequestUri', () => {
   const req = (headers: Record<string, string | string[]>, originalUrl = '/webhooks/hubspot?a=%3A') => ({ originalUrl, headers });
 
   it('uses PUBLIC_BASE_URL (with any path prefix) and ignores forwarded headers', () => {
-    expect(publicRequestUri(req({ 'x-forwarded-host': 'evil.example', host: 'internal' }), 'https://t.example.com/')).toBe('https://t.example.com/webhooks/hubspot?a=%3A');
+    expect(publicRequestUri(req({ 'x-forwarded-host': 'evil.example', host: 'internal' }), 'https://t.example.com/')).toBe(
+      'https://t.example.com/webhooks/hubspot?a=%3A',
+    );
     expect(publicRequestUri(req({}), 'https://t.example.com/throughline')).toBe('https://t.example.com/throughline/webhooks/hubspot?a=%3A');
   });
 

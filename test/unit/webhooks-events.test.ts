@@ -16,7 +16,13 @@ describe('parseEventBatch', () => {
     expect(result.unknownType).toEqual([]);
     expect(result.invalid).toEqual([]);
     const [change, creation] = result.events as [HubSpotEvent, HubSpotEvent];
-    expect(change).toMatchObject({ subscriptionType: 'object.propertyChange', objectId: 9001, objectTypeId: '0-3', propertyName: 'dealstage', propertyValue: 'closedwon' });
+    expect(change).toMatchObject({
+      subscriptionType: 'object.propertyChange',
+      objectId: 9001,
+      objectTypeId: '0-3',
+      propertyName: 'dealstage',
+      propertyValue: 'closedwon',
+    });
     expect(isPropertyChange(change)).toBe(true);
     expect(creation).toMatchObject({ subscriptionType: 'object.creation', changeFlag: 'NEW', extra: { a: 1 } });
     expect(isPropertyChange(creation)).toBe(false);
@@ -43,7 +49,16 @@ describe('parseEventBatch', () => {
   });
 
   it('skips and counts unknown subscription types, including prototype-looking names', () => {
-    const names = ['contact.privacyDeletion', 'conversation.creation', 'object.somethingNew', 'constructor.creation', '__proto__.creation', 'dealstage', '', 'object.'];
+    const names = [
+      'contact.privacyDeletion',
+      'conversation.creation',
+      'object.somethingNew',
+      'constructor.creation',
+      '__proto__.creation',
+      'dealstage',
+      '',
+      'object.',
+    ];
     const result = parsedOk([hubspotEvent(), ...names.map((subscriptionType, i) => hubspotEvent({ eventId: i, subscriptionType }))]);
     expect(result.events).toHaveLength(1);
     expect(result.unknownType.map((u) => u.subscriptionType)).toEqual(names);

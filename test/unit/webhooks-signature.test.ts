@@ -77,9 +77,7 @@ describe('verifySignatureV3', () => {
 
   it('refuses a parsed body with a message that says to pass the raw body', () => {
     const parsed = JSON.parse(BODY) as unknown;
-    expect(() => verifySignatureV3(input({ rawBody: parsed as Buffer }))).toThrow(
-      /pass the raw request body, not parsed JSON \(got an array\)/,
-    );
+    expect(() => verifySignatureV3(input({ rawBody: parsed as Buffer }))).toThrow(/pass the raw request body, not parsed JSON \(got an array\)/);
     expect(() => verifySignatureV3(input({ rawBody: { eventId: 1 } as unknown as Buffer }))).toThrow(/not parsed JSON \(got object\)/);
     expect(() => verifySignatureV3(input({ rawBody: undefined as unknown as Buffer }))).toThrow(/not parsed JSON/);
   });
@@ -159,9 +157,10 @@ describe('why Signature.isValid from @hubspot/api-client is not used', () => {
     expect(
       Signature.isValid({ signatureVersion: 'v3', method: 'POST', url, requestBody: BODY, clientSecret: TEST_CLIENT_SECRET, signature, timestamp: future }),
     ).toBe(true);
-    expect(
-      verifySignatureV3({ method: 'POST', uri: url, rawBody: BODY, signature, timestamp: String(future), clientSecret: TEST_CLIENT_SECRET }),
-    ).toEqual({ ok: false, reason: 'future_timestamp' });
+    expect(verifySignatureV3({ method: 'POST', uri: url, rawBody: BODY, signature, timestamp: String(future), clientSecret: TEST_CLIENT_SECRET })).toEqual({
+      ok: false,
+      reason: 'future_timestamp',
+    });
   });
 
   it('does not apply the URI decoding rule itself', () => {
@@ -171,6 +170,8 @@ describe('why Signature.isValid from @hubspot/api-client is not used', () => {
     expect(
       Signature.isValid({ signatureVersion: 'v3', method: 'POST', url, requestBody: BODY, clientSecret: TEST_CLIENT_SECRET, signature, timestamp: now }),
     ).toBe(false);
-    expect(verifySignatureV3({ method: 'POST', uri: url, rawBody: BODY, signature, timestamp: now, clientSecret: TEST_CLIENT_SECRET, now })).toEqual({ ok: true });
+    expect(verifySignatureV3({ method: 'POST', uri: url, rawBody: BODY, signature, timestamp: now, clientSecret: TEST_CLIENT_SECRET, now })).toEqual({
+      ok: true,
+    });
   });
 });

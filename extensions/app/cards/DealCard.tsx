@@ -86,8 +86,7 @@ export function DealCard() {
   if (!state.result.ok) return <ServiceProblemState problem={state.result.problem} record="deal" onRetry={reload} />;
   const card: DealCardData = state.result.data;
 
-  const onActionError = (errors: string[]) =>
-    actions.addAlert({ type: 'danger', message: `HubSpot could not open the form: ${errors.join('; ')}` });
+  const onActionError = (errors: string[]) => actions.addAlert({ type: 'danger', message: `HubSpot could not open the form: ${errors.join('; ')}` });
   const addForm = (objectTypeId: string, label: string, testId: string) => (
     <CrmActionButton
       actionType="OPEN_RECORD_ASSOCIATION_FORM"
@@ -125,10 +124,7 @@ export function DealCard() {
       ) : null}
       {card.delivery ? (
         <>
-          <DeliverySection
-            delivery={card.delivery}
-            logChangeOrder={addForm(card.delivery.changeOrderObjectTypeId, 'Log a change order', 'log-change-order')}
-          />
+          <DeliverySection delivery={card.delivery} logChangeOrder={addForm(card.delivery.changeOrderObjectTypeId, 'Log a change order', 'log-change-order')} />
           <Divider />
         </>
       ) : null}
@@ -156,10 +152,7 @@ export function DealCard() {
       ) : null}
       {card.commitments ? (
         <>
-          <CommitmentsSection
-            commitments={card.commitments}
-            addPromise={addForm(card.commitments.objectTypeId, card.commitments.addLabel, 'add-promise')}
-          />
+          <CommitmentsSection commitments={card.commitments} addPromise={addForm(card.commitments.objectTypeId, card.commitments.addLabel, 'add-promise')} />
           <Divider />
         </>
       ) : null}

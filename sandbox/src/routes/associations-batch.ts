@@ -74,7 +74,12 @@ export function associationBatchRoutes(ctx: RouteContext): Router {
       const offset = after === undefined ? 0 : offsetOf(after);
       if (linked.length === 0 || offset >= linked.length) {
         errors.push(
-          batchError('OBJECT_NOT_FOUND', `No ${to.name} is associated with ${from.name} ${id}.`, { fromObjectId: [id] }, 'crm.associations.NO_ASSOCIATIONS_FOUND'),
+          batchError(
+            'OBJECT_NOT_FOUND',
+            `No ${to.name} is associated with ${from.name} ${id}.`,
+            { fromObjectId: [id] },
+            'crm.associations.NO_ASSOCIATIONS_FOUND',
+          ),
         );
         continue;
       }
@@ -121,11 +126,17 @@ export function associationBatchRoutes(ctx: RouteContext): Router {
     for (const input of inputs) {
       const exists = store.records.get(from.objectTypeId, input.from.id) && store.records.get(to.objectTypeId, input.to.id);
       if (!forward || !exists) {
-        errors.push(batchError('VALIDATION_ERROR', `Cannot associate ${from.name} ${input.from.id} with ${to.name} ${input.to.id}.`, { fromObjectId: [input.from.id] }));
+        errors.push(
+          batchError('VALIDATION_ERROR', `Cannot associate ${from.name} ${input.from.id} with ${to.name} ${input.to.id}.`, { fromObjectId: [input.from.id] }),
+        );
         continue;
       }
       store.associations.associate(from.objectTypeId, input.from.id, to.objectTypeId, input.to.id, [forward.typeId]);
-      results.push({ from: { id: input.from.id }, to: { id: input.to.id }, associationSpec: { associationCategory: forward.category, associationTypeId: forward.typeId } });
+      results.push({
+        from: { id: input.from.id },
+        to: { id: input.to.id },
+        associationSpec: { associationCategory: forward.category, associationTypeId: forward.typeId },
+      });
     }
     res.status(200).json({
       status: 'COMPLETE',

@@ -8,9 +8,7 @@ import { iso } from '../clock';
 
 /** /crm/v4/objects/{objectType}/{objectId}/associations/… — associations of one record. */
 
-export const associationSpecs = z.array(
-  z.object({ associationCategory: z.string(), associationTypeId: z.coerce.number().int() }),
-);
+export const associationSpecs = z.array(z.object({ associationCategory: z.string(), associationTypeId: z.coerce.number().int() }));
 
 export function associationRoutes(ctx: RouteContext): Router {
   const r = Router();
@@ -64,7 +62,9 @@ export function associationRoutes(ctx: RouteContext): Router {
     const limit = Math.min(Math.max(queryInt(req, 'limit', 500), 1), 500);
     const offset = Number(queryString(req, 'after') ?? '0') || 0;
     const all = store.associations.associated(from.type.objectTypeId, from.id, to.objectTypeId);
-    const page = all.slice(offset, offset + limit).map((a) => ({ toObjectId: Number(a.toObjectId), associationTypes: presentAssociationTypes(store, a.typeIds) }));
+    const page = all
+      .slice(offset, offset + limit)
+      .map((a) => ({ toObjectId: Number(a.toObjectId), associationTypes: presentAssociationTypes(store, a.typeIds) }));
     const next = offset + limit < all.length ? { paging: { next: { after: String(offset + limit) } } } : {};
     res.json({ results: page, ...next });
   });

@@ -22,7 +22,11 @@ export function sendBatch(res: Response, okStatus: 200 | 201, results: unknown[]
  * Runs a batch create input by input, as HubSpot does: a failed input becomes an error row with
  * `context`; when none succeeded the whole call fails with the first problem (then no 207).
  */
-export function createEach<I>(inputs: I[], create: (input: I) => unknown, context: (input: I) => Record<string, string[]>): { results: unknown[]; errors: unknown[] } {
+export function createEach<I>(
+  inputs: I[],
+  create: (input: I) => unknown,
+  context: (input: I) => Record<string, string[]>,
+): { results: unknown[]; errors: unknown[] } {
   const results: unknown[] = [];
   const errors: unknown[] = [];
   let firstFailure: SandboxError | undefined;

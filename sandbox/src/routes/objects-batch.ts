@@ -17,9 +17,15 @@ const readInput = z.object({
   idProperty: z.string().optional(),
 });
 const traceId = z.string().optional();
-const createInput = z.object({ inputs: z.array(z.object({ properties: propertiesInput.default({}), associations: inlineAssociations.optional(), objectWriteTraceId: traceId })) });
-const updateInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string().optional(), properties: propertiesInput.default({}), objectWriteTraceId: traceId })) });
-const upsertInput = z.object({ inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string(), properties: propertiesInput.default({}), objectWriteTraceId: traceId })) });
+const createInput = z.object({
+  inputs: z.array(z.object({ properties: propertiesInput.default({}), associations: inlineAssociations.optional(), objectWriteTraceId: traceId })),
+});
+const updateInput = z.object({
+  inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string().optional(), properties: propertiesInput.default({}), objectWriteTraceId: traceId })),
+});
+const upsertInput = z.object({
+  inputs: z.array(z.object({ id: z.coerce.string(), idProperty: z.string(), properties: propertiesInput.default({}), objectWriteTraceId: traceId })),
+});
 
 /** A write's result carries the input's objectWriteTraceId, as HubSpot's spec lists it. */
 const traced = <T extends object>(result: T, input: { objectWriteTraceId?: string | undefined }) =>
@@ -55,8 +61,14 @@ export function objectBatchRoutes(ctx: RouteContext): Router {
     const startedAt = clock.now();
     const archived = queryBool(req, 'archived');
     const ids = [...new Set(input.inputs.map((i) => i.id))];
-    const found = ids.map((id) => ({ id, record: archived && !input.idProperty ? store.records.get(type.objectTypeId, id, true) : store.objects.find(type, id, input.idProperty) }));
-    const opts = { ...(input.properties ? { properties: input.properties } : {}), ...(input.propertiesWithHistory ? { propertiesWithHistory: input.propertiesWithHistory } : {}) };
+    const found = ids.map((id) => ({
+      id,
+      record: archived && !input.idProperty ? store.records.get(type.objectTypeId, id, true) : store.objects.find(type, id, input.idProperty),
+    }));
+    const opts = {
+      ...(input.properties ? { properties: input.properties } : {}),
+      ...(input.propertiesWithHistory ? { propertiesWithHistory: input.propertiesWithHistory } : {}),
+    };
     const results = found.flatMap(({ record }) => (record && record.archived === archived ? [presentRecord(store, type, record, opts)] : []));
     const missing = found.filter(({ record }) => !record || record.archived !== archived).map(({ id }) => id);
     sendBatch(res, 200, results, missing.length > 0 ? [notFoundError(type, missing)] : [], startedAt, clock.now());
@@ -74,7 +86,9 @@ export function objectBatchRoutes(ctx: RouteContext): Router {
       store.objects.resolveInline(type, input.associations ?? []);
     });
     const write = httpWrite(ctx, res);
-    const results = inputs.map((input) => traced(presentRecord(store, type, store.objects.create(type, input.properties, input.associations ?? [], write), { allProperties: true }), input));
+    const results = inputs.map((input) =>
+      traced(presentRecord(store, type, store.objects.create(type, input.properties, input.associations ?? [], write), { allProperties: true }), input),
+    );
     sendBatch(res, 201, results, [], startedAt, clock.now());
   });
 
@@ -85,14 +99,17 @@ export function objectBatchRoutes(ctx: RouteContext): Router {
     const startedAt = clock.now();
     const keys = inputs.map((i) => `${i.idProperty ?? ''}:${i.id}`);
     const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
-    if (duplicates.length > 0) throw validationError(`Duplicate IDs found in batch input: [${[...new Set(duplicates)].map((k) => k.split(':')[1]).join(', ')}]. IDs must be unique`);
+    if (duplicates.length > 0)
+      throw validationError(`Duplicate IDs found in batch input: [${[...new Set(duplicates)].map((k) => k.split(':')[1]).join(', ')}]. IDs must be unique`);
     const targets = inputs.map((input) => ({ input, record: store.objects.find(type, input.id, input.idProperty) }));
     validateAll(targets, (_, i) => {
       const t = targets[i];
       if (t?.record) store.objects.prepare(type, t.input.properties, t.record);
     });
     const write = httpWrite(ctx, res);
-    const results = targets.flatMap(({ input, record }) => (record ? [traced(presentRecord(store, type, store.objects.update(type, record, input.properties, write), { allProperties: true }), input)] : []));
+    const results = targets.flatMap(({ input, record }) =>
+      record ? [traced(presentRecord(store, type, store.objects.update(type, record, input.properties, write), { allProperties: true }), input)] : [],
+    );
     const missing = targets.filter((t) => !t.record).map((t) => t.input.id);
     sendBatch(res, 200, results, missing.length > 0 ? [notFoundError(type, missing)] : [], startedAt, clock.now());
   });
@@ -109,7 +126,11 @@ export function objectBatchRoutes(ctx: RouteContext): Router {
     });
     const write = httpWrite(ctx, res);
     const results = targets.map(({ input, record }) => {
-      if (record) return traced({ ...presentRecord(store, type, store.objects.update(type, record, input.properties, write), { allProperties: true }), new: false }, input);
+      if (record)
+        return traced(
+          { ...presentRecord(store, type, store.objects.update(type, record, input.properties, write), { allProperties: true }), new: false },
+          input,
+        );
       const created = store.objects.create(type, { ...input.properties, [input.idProperty]: input.id }, [], write);
       return traced({ ...presentRecord(store, type, created, { allProperties: true }), new: true }, input);
     });

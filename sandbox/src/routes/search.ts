@@ -15,9 +15,10 @@ export function searchRoutes(ctx: RouteContext): Router {
     const request = parseSearchRequest(req.body);
     const page = runSearch(store, type, request);
     // Search results always carry the create/modify dates and id besides what was asked.
-    const properties = request.properties && request.properties.length > 0
-      ? [...new Set([...request.properties, type.createdateProperty, type.lastModifiedProperty, 'hs_object_id'])]
-      : undefined;
+    const properties =
+      request.properties && request.properties.length > 0
+        ? [...new Set([...request.properties, type.createdateProperty, type.lastModifiedProperty, 'hs_object_id'])]
+        : undefined;
     res.json({
       total: page.total,
       results: page.records.map((record) => presentRecord(store, type, record, properties ? { properties } : {})),

@@ -27,7 +27,11 @@ export function compare(a: Comparable, b: Comparable): number | undefined {
 
 /** Tokens for CONTAINS_TOKEN: words of letters and digits, lowercased. */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).filter((t) => t.length > 0).flatMap((t) => [t, ...t.split(/[@._-]+/).filter((p) => p && p !== t)]);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@._-]+/u)
+    .filter((t) => t.length > 0)
+    .flatMap((t) => [t, ...t.split(/[@._-]+/).filter((p) => p && p !== t)]);
 }
 
 /** `*` in a CONTAINS_TOKEN value is a wildcard. */
@@ -35,6 +39,11 @@ export function tokenMatches(text: string, pattern: string): boolean {
   const p = pattern.trim().toLowerCase();
   if (p === '') return false;
   if (!p.includes('*')) return tokens(text).includes(p) || text.toLowerCase() === p;
-  const re = new RegExp(`^${p.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${p
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(text.toLowerCase()) || tokens(text).some((t) => re.test(t));
 }

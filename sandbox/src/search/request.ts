@@ -5,8 +5,19 @@ import { parseBody } from '../http';
 /** A search request, parsed and held to HubSpot's limits. */
 
 export const OPERATORS = [
-  'EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN',
-  'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN',
+  'EQ',
+  'NEQ',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'HAS_PROPERTY',
+  'NOT_HAS_PROPERTY',
+  'CONTAINS_TOKEN',
+  'NOT_CONTAINS_TOKEN',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -88,7 +99,9 @@ export function parseSearchRequest(body: unknown): SearchRequest {
   const input = parseBody(searchInput, body);
   const limit = input.limit ?? DEFAULT_LIMIT;
   if (limit < 0 || limit > MAX_LIMIT) {
-    throw validationError(`limit must be between 0 and ${MAX_LIMIT}, got ${limit}.`, [{ message: `limit must be <= ${MAX_LIMIT}`, in: 'limit', code: 'INVALID_LIMIT' }]);
+    throw validationError(`limit must be between 0 and ${MAX_LIMIT}, got ${limit}.`, [
+      { message: `limit must be <= ${MAX_LIMIT}`, in: 'limit', code: 'INVALID_LIMIT' },
+    ]);
   }
   const after = input.after === undefined || input.after === '' ? 0 : Number(input.after);
   if (!Number.isInteger(after) || after < 0) throw validationError(`after must be a paging cursor from a previous response, got ${input.after}.`);
@@ -112,7 +125,8 @@ export function parseSearchRequest(body: unknown): SearchRequest {
   const filterGroups = input.filterGroups.map((g) =>
     g.filters.map((f): Filter => {
       const operator = f.operator.toUpperCase();
-      if (!(OPERATORS as readonly string[]).includes(operator)) throw validationError(`Unknown filter operator ${f.operator}. Use one of ${OPERATORS.join(', ')}.`);
+      if (!(OPERATORS as readonly string[]).includes(operator))
+        throw validationError(`Unknown filter operator ${f.operator}. Use one of ${OPERATORS.join(', ')}.`);
       const filter: Filter = {
         propertyName: f.propertyName,
         operator: operator as Operator,

@@ -21,7 +21,15 @@ interface DefaultPair {
   label: string | null;
 }
 
-const pair = (from: string, to: string, forward: number, inverse: number, forwardName: string, inverseName: string, label: string | null = null): DefaultPair => ({
+const pair = (
+  from: string,
+  to: string,
+  forward: number,
+  inverse: number,
+  forwardName: string,
+  inverseName: string,
+  label: string | null = null,
+): DefaultPair => ({
   from,
   to,
   forward,
@@ -93,7 +101,16 @@ export class AssociationStore {
     }
   }
 
-  private addType(typeId: number, category: AssociationCategory, from: string, to: string, label: string | null, name: string, inverseTypeId: number, now: number): AssociationType {
+  private addType(
+    typeId: number,
+    category: AssociationCategory,
+    from: string,
+    to: string,
+    label: string | null,
+    name: string,
+    inverseTypeId: number,
+    now: number,
+  ): AssociationType {
     const type: AssociationType = { typeId, category, fromObjectTypeId: from, toObjectTypeId: to, label, name, inverseTypeId, createdAt: now, updatedAt: now };
     this.types.set(typeId, type);
     return type;

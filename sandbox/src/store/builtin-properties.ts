@@ -11,14 +11,7 @@ const EPOCH = Date.UTC(2020, 0, 1);
 
 type Extra = Partial<Omit<PropertyDef, 'name' | 'label' | 'type' | 'fieldType' | 'groupName'>>;
 
-export function propertyDef(
-  name: string,
-  label: string,
-  type: PropertyType,
-  fieldType: string,
-  groupName: string,
-  extra: Extra = {},
-): PropertyDef {
+export function propertyDef(name: string, label: string, type: PropertyType, fieldType: string, groupName: string, extra: Extra = {}): PropertyDef {
   return {
     name,
     label,

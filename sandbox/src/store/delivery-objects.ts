@@ -23,7 +23,17 @@ export const TICKET_TYPE = def({
   aliases: ['tickets', 'ticket', TICKETS],
   createdateProperty: 'createdate',
   lastModifiedProperty: 'hs_lastmodifieddate',
-  defaultReadProperties: ['content', 'createdate', 'hs_lastmodifieddate', 'hs_object_id', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_priority', 'subject'],
+  defaultReadProperties: [
+    'content',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+    'hs_pipeline',
+    'hs_pipeline_stage',
+    'hs_ticket_category',
+    'hs_ticket_priority',
+    'subject',
+  ],
   textSearchProperties: ['subject', 'content'],
 });
 
@@ -81,7 +91,12 @@ export const DELIVERY_PROPERTIES: Record<string, () => { properties: PropertyDef
         options: options(['LOW', 'Low'], ['MEDIUM', 'Medium'], ['HIGH', 'High'], ['URGENT', 'Urgent']),
       }),
       propertyDef('hs_ticket_category', 'Category', 'enumeration', 'checkbox', 'ticketinformation', {
-        options: options(['PRODUCT_ISSUE', 'Product issue'], ['BILLING_ISSUE', 'Billing issue'], ['FEATURE_REQUEST', 'Feature request'], ['GENERAL_INQUIRY', 'General inquiry']),
+        options: options(
+          ['PRODUCT_ISSUE', 'Product issue'],
+          ['BILLING_ISSUE', 'Billing issue'],
+          ['FEATURE_REQUEST', 'Feature request'],
+          ['GENERAL_INQUIRY', 'General inquiry'],
+        ),
       }),
     ],
     groups: [group('ticketinformation', 'Ticket information')],

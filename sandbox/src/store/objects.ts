@@ -79,7 +79,12 @@ export class ObjectService {
     const p = PIPELINE_PROPERTIES[type.objectTypeId];
     if (!p || name !== p.stage) return undefined;
     const pipelineId = values.get(p.pipeline) || existing?.properties.get(p.pipeline) || p.defaultPipeline;
-    return this.d.pipelines.get(type.objectTypeId, pipelineId)?.stages.filter((s) => !s.archived).map((s) => s.id) ?? [];
+    return (
+      this.d.pipelines
+        .get(type.objectTypeId, pipelineId)
+        ?.stages.filter((s) => !s.archived)
+        .map((s) => s.id) ?? []
+    );
   }
 
   private checkStage(type: ObjectTypeDef, values: Map<string, string>, existing: ObjectRecord | undefined, errors: ErrorDetail[]): void {
@@ -111,7 +116,8 @@ export class ObjectService {
     const typeIds: number[] = [];
     for (const spec of specs) {
       const type = this.d.associations.type(spec.associationTypeId);
-      const fits = type && type.fromObjectTypeId === from.objectTypeId && type.category === spec.associationCategory && (to === undefined || type.toObjectTypeId === to);
+      const fits =
+        type && type.fromObjectTypeId === from.objectTypeId && type.category === spec.associationCategory && (to === undefined || type.toObjectTypeId === to);
       if (!type || !fits) {
         throw validationError(
           `${spec.associationCategory} association type id ${spec.associationTypeId} doesn't exist or is invalid from ${from.name}${to ? ` to ${this.d.types.byId(to).name}` : ''}.`,
@@ -149,7 +155,14 @@ export class ObjectService {
     for (const [name, value] of values) all.set(name, value);
     this.applyPipelineDefaults(type, all);
     const changed = this.d.records.write(record, all, ctx);
-    this.d.records.emit({ kind: 'creation', objectTypeId: type.objectTypeId, objectId: record.id, occurredAt: ctx.at, actor: ctx.actor, emitWebhooks: ctx.emitWebhooks });
+    this.d.records.emit({
+      kind: 'creation',
+      objectTypeId: type.objectTypeId,
+      objectId: record.id,
+      occurredAt: ctx.at,
+      actor: ctx.actor,
+      emitWebhooks: ctx.emitWebhooks,
+    });
     this.emitChanges(record, changed, ctx);
     this.recalculate(type, record, ctx);
     for (const link of links) this.d.associations.associate(type.objectTypeId, record.id, link.toObjectTypeId, link.toObjectId, link.typeIds);
@@ -169,7 +182,14 @@ export class ObjectService {
   archive(type: ObjectTypeDef, record: ObjectRecord, ctx: WriteContext): void {
     this.d.records.archive(record, ctx.at);
     this.d.associations.removeObject(type.objectTypeId, record.id);
-    this.d.records.emit({ kind: 'deletion', objectTypeId: type.objectTypeId, objectId: record.id, occurredAt: ctx.at, actor: ctx.actor, emitWebhooks: ctx.emitWebhooks });
+    this.d.records.emit({
+      kind: 'deletion',
+      objectTypeId: type.objectTypeId,
+      objectId: record.id,
+      occurredAt: ctx.at,
+      actor: ctx.actor,
+      emitWebhooks: ctx.emitWebhooks,
+    });
   }
 
   /** Find by id, or by a unique property when `idProperty` is given. */
@@ -188,7 +208,10 @@ export class ObjectService {
     const pipelineId = values.get(p.pipeline) || p.defaultPipeline;
     values.set(p.pipeline, pipelineId);
     if (!values.get(p.stage)) {
-      const first = this.d.pipelines.get(type.objectTypeId, pipelineId)?.stages.filter((s) => !s.archived).sort((a, b) => a.displayOrder - b.displayOrder)[0];
+      const first = this.d.pipelines
+        .get(type.objectTypeId, pipelineId)
+        ?.stages.filter((s) => !s.archived)
+        .sort((a, b) => a.displayOrder - b.displayOrder)[0];
       if (first) values.set(p.stage, first.id);
     }
   }
@@ -200,7 +223,14 @@ export class ObjectService {
     const closed = stage.metadata['isClosed'] === 'true';
     const won = closed && Number(stage.metadata['probability']) >= 1;
     const calcCtx = { ...ctx, actor: CALCULATED };
-    const changed = this.d.records.write(record, new Map([['hs_is_closed', String(closed)], ['hs_is_closed_won', String(won)]]), calcCtx);
+    const changed = this.d.records.write(
+      record,
+      new Map([
+        ['hs_is_closed', String(closed)],
+        ['hs_is_closed_won', String(won)],
+      ]),
+      calcCtx,
+    );
     this.emitChanges(record, changed, calcCtx);
   }
 

@@ -16,9 +16,30 @@ export interface OwnerSeed {
 const SEEDED_AT = Date.UTC(2021, 0, 4, 9, 0, 0);
 
 export const SEEDED_OWNERS: readonly OwnerSeed[] = [
-  { id: '70000001', userId: 9100001, email: 'avery.seller@example.com', firstName: 'Avery', lastName: 'Seller', teams: [{ id: '501', name: 'Sales', primary: true }] },
-  { id: '70000002', userId: 9100002, email: 'dana.delivery@example.com', firstName: 'Dana', lastName: 'Delivery', teams: [{ id: '502', name: 'Delivery', primary: true }] },
-  { id: '70000003', userId: 9100003, email: 'morgan.account@example.com', firstName: 'Morgan', lastName: 'Account', teams: [{ id: '503', name: 'Account Management', primary: true }] },
+  {
+    id: '70000001',
+    userId: 9100001,
+    email: 'avery.seller@example.com',
+    firstName: 'Avery',
+    lastName: 'Seller',
+    teams: [{ id: '501', name: 'Sales', primary: true }],
+  },
+  {
+    id: '70000002',
+    userId: 9100002,
+    email: 'dana.delivery@example.com',
+    firstName: 'Dana',
+    lastName: 'Delivery',
+    teams: [{ id: '502', name: 'Delivery', primary: true }],
+  },
+  {
+    id: '70000003',
+    userId: 9100003,
+    email: 'morgan.account@example.com',
+    firstName: 'Morgan',
+    lastName: 'Account',
+    teams: [{ id: '503', name: 'Account Management', primary: true }],
+  },
 ];
 
 export class OwnerStore {

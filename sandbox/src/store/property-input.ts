@@ -97,9 +97,7 @@ function toOptions(input: z.output<typeof optionInput>[] | undefined, type: Prop
 export function propertyFromCreate(body: unknown, now: number): PropertyDef {
   const input = parseBody(propertyCreateInput, body);
   if (!PROPERTY_NAME.test(input.name)) {
-    throw validationError(
-      `Property name "${input.name}" is invalid: use lowercase letters, digits and _ , starting with a letter.`,
-    );
+    throw validationError(`Property name "${input.name}" is invalid: use lowercase letters, digits and _ , starting with a letter.`);
   }
   const type = checkType(input.type);
   checkFieldType(type, input.fieldType);

@@ -94,9 +94,7 @@ export class SchemaRegistry {
     }
     const defaults = customObjectDefaults(name, input.labels.singular, now);
     const groupName = defaults.groups[0]?.name ?? `${name}_information`;
-    const props = input.properties.map((p) =>
-      propertyFromCreate({ groupName, fieldType: DEFAULT_FIELD_TYPE[String(p['type'])] ?? 'text', ...p }, now),
-    );
+    const props = input.properties.map((p) => propertyFromCreate({ groupName, fieldType: DEFAULT_FIELD_TYPE[String(p['type'])] ?? 'text', ...p }, now));
     const propNames = new Set([...props.map((p) => p.name), ...defaults.properties.map((p) => p.name)]);
     const mustExist = (list: readonly string[] | undefined, what: string): void => {
       const missing = (list ?? []).filter((n) => !propNames.has(n));
@@ -164,7 +162,12 @@ export class SchemaRegistry {
     const schema = this.require(token);
     const input = parseBody(schemaPatchInput, body);
     const known = new Set(this.d.properties.list(schema.objectTypeId).map((p) => p.name));
-    const all = [...(input.requiredProperties ?? []), ...(input.searchableProperties ?? []), ...(input.secondaryDisplayProperties ?? []), ...(input.primaryDisplayProperty ? [input.primaryDisplayProperty] : [])];
+    const all = [
+      ...(input.requiredProperties ?? []),
+      ...(input.searchableProperties ?? []),
+      ...(input.secondaryDisplayProperties ?? []),
+      ...(input.primaryDisplayProperty ? [input.primaryDisplayProperty] : []),
+    ];
     const missing = all.filter((n) => !known.has(n));
     if (missing.length > 0) throw validationError(`Unknown properties for ${schema.name}: ${missing.join(', ')}`);
     const { description: _oldDescription, ...rest } = schema;
@@ -177,7 +180,9 @@ export class SchemaRegistry {
       requiredProperties: input.requiredProperties ?? schema.requiredProperties,
       searchableProperties: input.searchableProperties ?? schema.searchableProperties,
       secondaryDisplayProperties: input.secondaryDisplayProperties ?? schema.secondaryDisplayProperties,
-      ...(input.primaryDisplayProperty ?? schema.primaryDisplayProperty ? { primaryDisplayProperty: input.primaryDisplayProperty ?? schema.primaryDisplayProperty } : {}),
+      ...((input.primaryDisplayProperty ?? schema.primaryDisplayProperty)
+        ? { primaryDisplayProperty: input.primaryDisplayProperty ?? schema.primaryDisplayProperty }
+        : {}),
       updatedAt: now,
     };
     this.schemas = this.schemas.map((s) => (s.objectTypeId === schema.objectTypeId ? updated : s));
@@ -238,7 +243,14 @@ export class SchemaRegistry {
       inverseName: name ?? `${toName}_to_${fromName}`,
       now,
     });
-    const def: SchemaAssociationDef = { typeId: forward.typeId, fromObjectTypeId: from, toObjectTypeId: to, ...(name ? { name } : {}), createdAt: now, updatedAt: now };
+    const def: SchemaAssociationDef = {
+      typeId: forward.typeId,
+      fromObjectTypeId: from,
+      toObjectTypeId: to,
+      ...(name ? { name } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
     this.schemaAssociations.push(def);
     return def;
   }

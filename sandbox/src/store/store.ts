@@ -26,11 +26,19 @@ export class SandboxStore {
     /** The Projects object (0-970) is opt-in: without it, its paths answer 403. */
     objects: { projects?: boolean } = {},
   ) {
-    this.types = objects.projects ? new ObjectTypeRegistry([TICKET_TYPE, INVOICE_TYPE, PROJECT_TYPE]) : new ObjectTypeRegistry([TICKET_TYPE, INVOICE_TYPE], [PROJECT_TYPE]);
+    this.types = objects.projects
+      ? new ObjectTypeRegistry([TICKET_TYPE, INVOICE_TYPE, PROJECT_TYPE])
+      : new ObjectTypeRegistry([TICKET_TYPE, INVOICE_TYPE], [PROJECT_TYPE]);
     this.associations = new AssociationStore(associationSettings);
     this.properties = new PropertyRegistry((objectTypeId, name) => this.dynamicOptions(objectTypeId, name));
     this.schemas = new SchemaRegistry({ portalId, types: this.types, properties: this.properties, associations: this.associations, records: this.records });
-    this.objects = new ObjectService({ types: this.types, properties: this.properties, records: this.records, associations: this.associations, pipelines: this.pipelines });
+    this.objects = new ObjectService({
+      types: this.types,
+      properties: this.properties,
+      records: this.records,
+      associations: this.associations,
+      pipelines: this.pipelines,
+    });
   }
 
   /** Options that come from pipelines and owners rather than the property definition. */
@@ -43,7 +51,11 @@ export class SandboxStore {
     const pipelines = this.pipelines.list(objectTypeId);
     if (name === props.pipeline) return pipelines.map((p) => ({ value: p.id, label: p.label, displayOrder: p.displayOrder, hidden: false }));
     if (name === props.stage) {
-      return pipelines.flatMap((p) => p.stages.filter((s) => !s.archived).map((s) => ({ value: s.id, label: s.label, displayOrder: s.displayOrder, hidden: false, description: `${p.label}` })));
+      return pipelines.flatMap((p) =>
+        p.stages
+          .filter((s) => !s.archived)
+          .map((s) => ({ value: s.id, label: s.label, displayOrder: s.displayOrder, hidden: false, description: `${p.label}` })),
+      );
     }
     return undefined;
   }

@@ -53,7 +53,8 @@ export function loadHsmeta(path: string): { subscriptions: WebhookSubscription[]
     throw new Error(`Cannot read webhooks config ${path}: ${(err as Error).message}`);
   }
   const parsed = hsmeta.safeParse(raw);
-  if (!parsed.success) throw new Error(`${path} is not a webhooks-hsmeta.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${path} is not a webhooks-hsmeta.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { settings, subscriptions } = parsed.data.config;
   return {
     subscriptions: [...subscriptions.crmObjects, ...subscriptions.legacyCrmObjects],

@@ -26,8 +26,24 @@ function seedLessons(ctx: DemoContext): void {
         handoff_review_margin_assumptions: 'Assumed the client’s product data was clean.',
         handoff_review_sales_lesson: f.lesson,
       },
-      promises: [{ commitment_title: 'Start in two weeks', commitment_how: 'verbal', commitment_to_whom: 'the buyer', commitment_in_signed_scope: 'true', commitment_status: 'broken' }],
-      changeOrders: [{ change_order_title: 'Data migration', change_order_cause: 'scope_gap', change_order_hours: f.hours, change_order_decision: 'absorbed', change_order_decision_reason: 'Goodwill' }],
+      promises: [
+        {
+          commitment_title: 'Start in two weeks',
+          commitment_how: 'verbal',
+          commitment_to_whom: 'the buyer',
+          commitment_in_signed_scope: 'true',
+          commitment_status: 'broken',
+        },
+      ],
+      changeOrders: [
+        {
+          change_order_title: 'Data migration',
+          change_order_cause: 'scope_gap',
+          change_order_hours: f.hours,
+          change_order_decision: 'absorbed',
+          change_order_decision_reason: 'Goodwill',
+        },
+      ],
     });
   }
 }
@@ -42,10 +58,15 @@ export async function promisesAct(ctx: DemoContext): Promise<void> {
   const promises = promiseNamesOf(stack.model);
   seedLessons(ctx);
   await sb.searchIndexed(); // finished engagements are long in HubSpot's search index
-  n.throughline('two finished web-shop engagements (deal type New business) are in the portal: each broke a verbal “Start in two weeks” and absorbed its data migration; delivery answered both handoff reviews.');
+  n.throughline(
+    'two finished web-shop engagements (deal type New business) are in the portal: each broke a verbal “Start in two weeks” and absorbed its data migration; delivery answered both handoff reviews.',
+  );
   n.user('Scheduler', 'the daily insights refresh (INSIGHTS_CRON): what closed-won deals taught, cached for the deal cards');
   const summary = await (await rt.insights()).refresh(rt.now());
-  n.check(summary.rows.some((r) => r.key === 'newbusiness' && r.deals === 2), 'the summary has the two New business engagements');
+  n.check(
+    summary.rows.some((r) => r.key === 'newbusiness' && r.deals === 2),
+    'the summary has the two New business engagements',
+  );
 
   ids.shop = seedDeal(sb, { name: 'Contoso web shop', companyId: ids.acme, props: { ...HANDOFF_COMPLETE, dealtype: 'newbusiness' } });
   n.user('Maya (rep)', 'opens a new New business deal, “Contoso web shop”, while she is still making promises');
@@ -59,15 +80,29 @@ export async function promisesAct(ctx: DemoContext): Promise<void> {
   n.check(said.includes('absorbed') && said.includes(MIGRATION_LESSON), 'and that the data migration was absorbed, in delivery’s words');
 
   n.user('Maya (rep)', `clicks “${card.commitments?.addLabel}”: “Migrate the old shop’s orders” (verbal, to the buyer, outside the signed scope)`);
-  const promise = addPromise(sb, promises.commitment, ids.shop!, { commitment_title: 'Migrate the old shop’s orders', commitment_how: 'verbal', commitment_to_whom: 'the buyer', commitment_in_signed_scope: 'false', commitment_status: 'open' });
+  const promise = addPromise(sb, promises.commitment, ids.shop!, {
+    commitment_title: 'Migrate the old shop’s orders',
+    commitment_how: 'verbal',
+    commitment_to_whom: 'the buyer',
+    commitment_in_signed_scope: 'false',
+    commitment_status: 'open',
+  });
   seedScope(sb, names, ids.shop!, ids.acme, { ...APPROVED_SCOPE, scope_name: 'Contoso web shop v1' });
   seedContract(sb, names, ids.shop, ids.acme, { ...COMPLETE_CONTRACT, contract_name: 'Contoso web shop' });
   n.user('Maya (rep)', 'with scope and contract in place, drags it to Closed won');
   await dragDeal(sb, ids.shop!, 'closedwon');
   const bounced = sb.getObject('deals', ids.shop!)!;
   n.throughline(`sent it back (gate ${bounced.properties.gate_status}). Missing:`);
-  n.record((bounced.properties.gate_missing_items ?? '').split('\n').map((l) => `• ${l}`).join('\n'));
-  n.check(bounced.properties.dealstage === 'contractsent' && (bounced.properties.gate_missing_items ?? '').includes('Migrate the old shop’s orders'), 'the gate asks for the promise outside the scope to be decided');
+  n.record(
+    (bounced.properties.gate_missing_items ?? '')
+      .split('\n')
+      .map((l) => `• ${l}`)
+      .join('\n'),
+  );
+  n.check(
+    bounced.properties.dealstage === 'contractsent' && (bounced.properties.gate_missing_items ?? '').includes('Migrate the old shop’s orders'),
+    'the gate asks for the promise outside the scope to be decided',
+  );
 
   n.user('Maya (rep)', 'prices the migration (a change order the buyer signs) and sets the promise’s decision to Priced; drags the deal again');
   await editAsUser(sb, promises.commitment, promise, { commitment_scope_decision: 'priced' });
@@ -86,5 +121,8 @@ export async function promisesAct(ctx: DemoContext): Promise<void> {
   ctx.setClock(new Date('2027-11-25T08:00:00Z'));
   await (await rt.handoffReviews()).dailyPass(rt.now());
   const again = sb.listObjects('tasks').filter((t) => (t.properties.hs_task_subject ?? '').includes('handoff review] Contoso web shop'));
-  n.check(again.length === 1 && sb.getObject('deals', ids.shop!)!.properties.handoff_review_state === 'overdue', 'three days later it is marked overdue, and nobody is nagged twice');
+  n.check(
+    again.length === 1 && sb.getObject('deals', ids.shop!)!.properties.handoff_review_state === 'overdue',
+    'three days later it is marked overdue, and nobody is nagged twice',
+  );
 }

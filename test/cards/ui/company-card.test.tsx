@@ -98,7 +98,9 @@ describe('company card', () => {
   });
 
   it('service error: the service’s message', async () => {
-    mockServiceFetch({ [ROUTE]: { status: 502, body: { error: 'hubspot_unavailable', message: 'HubSpot could not complete the request (500); try again shortly.' } } });
+    mockServiceFetch({
+      [ROUTE]: { status: 502, body: { error: 'hubspot_unavailable', message: 'HubSpot could not complete the request (500); try again shortly.' } },
+    });
     const { findByTestId, waitFor } = renderCompanyCard();
     await waitFor(() => expect(findByTestId(ErrorState, 'problem-failed').props.title).toBe('The company could not be loaded'));
     expect(allText(findByTestId(ErrorState, 'problem-failed'))).toContain('HubSpot could not complete the request');

@@ -18,7 +18,11 @@ async function renderCompanyCard(body: CompanyCardData) {
   return renderer;
 }
 
-const headers = (r: Awaited<ReturnType<typeof renderCompanyCard>>) => r.findByTestId(Table, 'engagements').findAll(TableHeader).map((h) => allText(h));
+const headers = (r: Awaited<ReturnType<typeof renderCompanyCard>>) =>
+  r
+    .findByTestId(Table, 'engagements')
+    .findAll(TableHeader)
+    .map((h) => allText(h));
 
 afterEach(() => jest.restoreAllMocks());
 

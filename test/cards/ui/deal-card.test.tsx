@@ -161,7 +161,9 @@ describe('deal card', () => {
     const { findByTestId, waitFor } = renderDealCard();
     await waitFor(() => expect(findByTestId(StatusTag, 'gate-status').text).toBe('Blocked'));
     findByTestId(LoadingButton, 'recheck').trigger('onClick');
-    await waitFor(() => expect(allText(findByTestId(Alert, 'recheck-done'))).toBe('Checked: the deal is still missing items (below). It went back to Contract sent.'));
+    await waitFor(() =>
+      expect(allText(findByTestId(Alert, 'recheck-done'))).toBe('Checked: the deal is still missing items (below). It went back to Contract sent.'),
+    );
   });
 
   it('Re-check that cannot reach the service keeps the card and says what to do', async () => {
@@ -202,7 +204,10 @@ describe('deal card', () => {
 
   it('service error: the service’s own message and a retry', async () => {
     mockServiceFetch({
-      [`GET /api/cards/deals/${DEAL_ID}`]: { status: 503, body: { error: 'hubspot_rate_limited', message: 'HubSpot is rate-limiting the service; try again shortly.' } },
+      [`GET /api/cards/deals/${DEAL_ID}`]: {
+        status: 503,
+        body: { error: 'hubspot_rate_limited', message: 'HubSpot is rate-limiting the service; try again shortly.' },
+      },
     });
     const { findByTestId, waitFor } = renderDealCard();
     await waitFor(() => expect(findByTestId(ErrorState, 'problem-failed').props.title).toBe('The deal could not be loaded'));

@@ -30,7 +30,16 @@ export function atRiskDelivery(): DeliverySection {
       { id: '801', title: 'Guest checkout', cause: 'client_request', causeLabel: null, decision: 'billed', hours: 40, amount: 6000, ageDays: 30 },
       { id: '802', title: 'Apple Pay', cause: 'verbal_promise', causeLabel: null, decision: 'absorbed', hours: 24, amount: 3600, ageDays: 20 },
       { id: '803', title: 'Saved carts', cause: 'scope_gap', causeLabel: null, decision: 'requested', hours: 16, amount: null, ageDays: 3 },
-      { id: '804', title: 'Gift cards', cause: 'client_request', causeLabel: 'The client asked for it', decision: 'requested', hours: 8, amount: 1200, ageDays: 9 },
+      {
+        id: '804',
+        title: 'Gift cards',
+        cause: 'client_request',
+        causeLabel: 'The client asked for it',
+        decision: 'requested',
+        hours: 8,
+        amount: 1200,
+        ageDays: 9,
+      },
     ],
     tickets: {
       open: 3,

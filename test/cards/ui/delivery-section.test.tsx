@@ -86,7 +86,11 @@ describe('deal card in delivery', () => {
       { bar: 'Now', part: 'Lost: Absorbed change orders', points: 5.2 },
       { bar: 'Now', part: 'Lost: Hours over the estimate', points: 3.2 },
     ]);
-    expect(chart.props.axes).toMatchObject({ x: { field: 'bar', fieldType: 'category' }, y: { field: 'points', fieldType: 'linear' }, options: { groupFieldByColor: 'part', stacking: true } });
+    expect(chart.props.axes).toMatchObject({
+      x: { field: 'bar', fieldType: 'category' },
+      y: { field: 'points', fieldType: 'linear' },
+      options: { groupFieldByColor: 'part', stacking: true },
+    });
   });
 
   it('change orders: pending first (oldest first), billed against absorbed, causes in words', async () => {

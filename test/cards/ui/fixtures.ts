@@ -80,7 +80,14 @@ export function passedDeal(): DealCardData {
     gate: { ...d.gate, status: 'passed', live: 'passed', items: d.gate.items.map((i) => ({ ...i, passed: true })), missing: [], passedCount: 3 },
     scope: { ...d.scope!, approved: true, status: 'approved', statusLabel: 'Approved' },
     contract: { ...d.contract!, status: 'active', statusLabel: 'Active' },
-    customerStatus: { id: '701', status: 'onboarding', statusLabel: 'Onboarding', reason: 'Deal closed', changedAt: '2026-11-30T23:30:00.000Z', since: '2026-12-01' },
+    customerStatus: {
+      id: '701',
+      status: 'onboarding',
+      statusLabel: 'Onboarding',
+      reason: 'Deal closed',
+      changedAt: '2026-11-30T23:30:00.000Z',
+      since: '2026-12-01',
+    },
   };
 }
 
@@ -101,9 +108,19 @@ export function dealWithoutScope(): DealCardData {
       items: [
         d.gate.items[0]!,
         d.gate.items[1]!,
-        { key: 'scope.count', label: 'A Scope is linked to the deal', passed: false, fix: 'Add a Scope to this deal (the “Add scope” button on the deal card).' },
+        {
+          key: 'scope.count',
+          label: 'A Scope is linked to the deal',
+          passed: false,
+          fix: 'Add a Scope to this deal (the “Add scope” button on the deal card).',
+        },
         { key: 'scope.deliverables', label: 'Scope: Deliverables filled in', passed: false, fix: 'Add a Scope, then fill in its Deliverables.' },
-        { key: 'scope.delivery_approved=true', label: 'Scope: Delivery approved is Yes', passed: false, fix: 'Add a Scope and have delivery set Delivery approved to Yes.' },
+        {
+          key: 'scope.delivery_approved=true',
+          label: 'Scope: Delivery approved is Yes',
+          passed: false,
+          fix: 'Add a Scope and have delivery set Delivery approved to Yes.',
+        },
       ],
       missing: [
         { key: 'deal:handoff_why_us', action: 'Fill in Why they chose us on the deal', needs: [] },
@@ -164,7 +181,13 @@ export function company(): CompanyCardData {
       noticeDeadline: '2027-10-02',
     },
     renewalTasks: [
-      { id: '901', subject: 'Northwind Labs — Northwind MSA renews 2027-12-01 (60-day reminder)', dueDate: '2027-10-02', status: 'NOT_STARTED', ownerId: '7003' },
+      {
+        id: '901',
+        subject: 'Northwind Labs — Northwind MSA renews 2027-12-01 (60-day reminder)',
+        dueDate: '2027-10-02',
+        status: 'NOT_STARTED',
+        ownerId: '7003',
+      },
     ],
     objectTypes: { scope: '2-1001', contract: '2-1002', customerStatus: '2-1003' },
     today: '2027-11-01',

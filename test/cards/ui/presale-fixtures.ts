@@ -18,8 +18,15 @@ const unit = (unitId: string, title: string, state: CardUnit['state'], over: Par
 
 export const units = (): CardUnit[] => [
   unit('scope_draft', 'Scope draft', 'done', { doneWhen: 'A Scope on the deal with Deliverables and Delivery team filled in' }),
-  unit('feasibility_review', 'Delivery feasibility review', 'overdue', { ownerName: 'Lee Delivery', doneWhen: 'Scope: Feasibility review is Feasible or Feasible with changes' }),
-  unit('proposal', 'Proposal with delivery’s timeline', 'open', { dueDate: '2026-12-10', doneWhen: 'Scope: Proposal timeline (weeks) filled in', tickedWithoutDeliverable: true }),
+  unit('feasibility_review', 'Delivery feasibility review', 'overdue', {
+    ownerName: 'Lee Delivery',
+    doneWhen: 'Scope: Feasibility review is Feasible or Feasible with changes',
+  }),
+  unit('proposal', 'Proposal with delivery’s timeline', 'open', {
+    dueDate: '2026-12-10',
+    doneWhen: 'Scope: Proposal timeline (weeks) filled in',
+    tickedWithoutDeliverable: true,
+  }),
 ];
 
 export const review = (over: Partial<CardFeasibility> = {}): CardFeasibility => ({
@@ -38,7 +45,11 @@ export const review = (over: Partial<CardFeasibility> = {}): CardFeasibility => 
 });
 
 const week = (weekStart: string, committedHours: number, proposedHours: number) => ({
-  weekStart, capacityHours: 160, committedHours, proposedHours, loadPct: ((committedHours + proposedHours) / 160) * 100,
+  weekStart,
+  capacityHours: 160,
+  committedHours,
+  proposedHours,
+  loadPct: ((committedHours + proposedHours) / 160) * 100,
 });
 
 export const overCapacity = (): CardCapacity => ({

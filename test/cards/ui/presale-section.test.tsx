@@ -29,10 +29,18 @@ describe('pre-sale units', () => {
     const { r } = await renderDealCard(dealInProposal());
     expect(allText(r.findByTestId(Text, 'units-summary'))).toBe('2 units of 3 still open for Proposal.');
     const key = (u: string) => `playbook:123:presentationscheduled:${u}`;
-    expect(['scope_draft', 'feasibility_review', 'proposal'].map((u) => r.findByTestId(StatusTag, `unit-state-${key(u)}`).text)).toEqual(['Done', 'Overdue', 'Open']);
+    expect(['scope_draft', 'feasibility_review', 'proposal'].map((u) => r.findByTestId(StatusTag, `unit-state-${key(u)}`).text)).toEqual([
+      'Done',
+      'Overdue',
+      'Open',
+    ]);
     expect(r.findByTestId(StatusTag, `unit-state-${key('feasibility_review')}`).props.variant).toBe('danger');
-    expect(allText(r.findByTestId(Text, `unit-line-${key('scope_draft')}`))).toBe('Done when: A Scope on the deal with Deliverables and Delivery team filled in — it is there.');
-    expect(allText(r.findByTestId(Text, `unit-line-${key('feasibility_review')}`))).toBe('Lee Delivery, due 8 Dec 2026. Done when: Scope: Feasibility review is Feasible or Feasible with changes.');
+    expect(allText(r.findByTestId(Text, `unit-line-${key('scope_draft')}`))).toBe(
+      'Done when: A Scope on the deal with Deliverables and Delivery team filled in — it is there.',
+    );
+    expect(allText(r.findByTestId(Text, `unit-line-${key('feasibility_review')}`))).toBe(
+      'Lee Delivery, due 8 Dec 2026. Done when: Scope: Feasibility review is Feasible or Feasible with changes.',
+    );
     expect(allText(r.findByTestId(Text, `unit-line-${key('proposal')}`))).toBe(
       'Dana Rep, due 10 Dec 2026. The task was ticked, but it is not done until: Scope: Proposal timeline (weeks) filled in.',
     );
@@ -60,7 +68,9 @@ describe('the feasibility review', () => {
     button.trigger('onClick');
     await r.waitFor(() => expect(r.findByTestId(StatusTag, 'review-status').text).toBe('Requested'));
     expect(requests(spy)).toContainEqual(['POST', `${DEAL_URL}/feasibility-review`]);
-    expect(allText(r.findByTestId(Text, 'review-pending'))).toBe('Delivery was asked to review the scope (asked 3 Dec 2026, 11:00 CET). The proposal should wait for the answer.');
+    expect(allText(r.findByTestId(Text, 'review-pending'))).toBe(
+      'Delivery was asked to review the scope (asked 3 Dec 2026, 11:00 CET). The proposal should wait for the answer.',
+    );
     expect(r.maybeFindByTestId(LoadingButton, 'request-review')).toBeNull();
   });
 
@@ -79,7 +89,13 @@ describe('the feasibility review', () => {
   });
 
   it('feasible with changes: delivery’s notes and committed timeline beside the proposal’s', async () => {
-    const answered = review({ status: 'feasible_with_changes', reviewedBy: 'Lee Delivery', notes: 'Start after the holidays; 14 weeks.', committedTimelineWeeks: 14, committedStart: '2027-02-15' });
+    const answered = review({
+      status: 'feasible_with_changes',
+      reviewedBy: 'Lee Delivery',
+      notes: 'Start after the holidays; 14 weeks.',
+      committedTimelineWeeks: 14,
+      committedStart: '2027-02-15',
+    });
     const { r } = await renderDealCard(dealInProposal({ review: answered }));
     expect(r.findByTestId(StatusTag, 'review-status').props).toMatchObject({ variant: 'warning' });
     expect(r.findByTestId(StatusTag, 'review-status').text).toBe('Feasible with changes');
@@ -122,7 +138,13 @@ describe('capacity', () => {
   });
 
   it('fits: free capacity on top, no earliest-start line; unknown: says why', async () => {
-    const fits = { ...overCapacity(), verdict: 'fits' as const, earliestFit: '2026-12-07', overflowWeeks: [], summary: ['Platform team can take “Checkout v1” from 7 Dec 2026.'] };
+    const fits = {
+      ...overCapacity(),
+      verdict: 'fits' as const,
+      earliestFit: '2026-12-07',
+      overflowWeeks: [],
+      summary: ['Platform team can take “Checkout v1” from 7 Dec 2026.'],
+    };
     fits.weeks = fits.weeks.map((w) => ({ ...w, committedHours: 60 }));
     let { r } = await renderDealCard(dealInProposal({ capacity: fits }));
     expect(r.findByTestId(StatusTag, 'capacity-verdict').props.variant).toBe('success');
@@ -149,9 +171,13 @@ describe('the rule’s mode', () => {
   it('advises: the checklist says the deal stays, titled for its stage', async () => {
     const { r } = await renderDealCard(dealInProposal());
     expect(r.findByTestId(Tag, 'rule-mode').text).toBe('Advises');
-    expect(allText(r.findByTestId(Text, 'rule-mode-explain'))).toBe('The rule for Proposal advises: the deal is not sent back; the checklist and a task say what is still open.');
+    expect(allText(r.findByTestId(Text, 'rule-mode-explain'))).toBe(
+      'The rule for Proposal advises: the deal is not sent back; the checklist and a task say what is still open.',
+    );
     expect(r.findByTestId(Accordion, 'gate-accordion').props.title).toBe('Proposal checklist: advice');
-    expect(allText(r.findByTestId(Text, 'gate-summary'))).toBe('1 item still open for Proposal: the deal stays where it is, but delivery advises finishing it first.');
+    expect(allText(r.findByTestId(Text, 'gate-summary'))).toBe(
+      '1 item still open for Proposal: the deal stays where it is, but delivery advises finishing it first.',
+    );
   });
 
   it('enforces: the close gate as before, with the mode named; services without a mode show none', async () => {

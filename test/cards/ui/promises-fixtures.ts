@@ -12,20 +12,64 @@ export function commitments(): CommitmentsSection {
     addLabel: 'Add a promise',
     items: [
       {
-        id: '901', title: 'Weekly demo on Fridays', toWhom: 'Dana Reyes', byWhom: 'Sam (AE)', how: 'proposal', howLabel: 'Written in the proposal',
-        inSignedScope: true, scopeDecision: null, scopeDecisionLabel: null, dueDate: null, status: 'kept', statusLabel: null, deliveryNote: null,
+        id: '901',
+        title: 'Weekly demo on Fridays',
+        toWhom: 'Dana Reyes',
+        byWhom: 'Sam (AE)',
+        how: 'proposal',
+        howLabel: 'Written in the proposal',
+        inSignedScope: true,
+        scopeDecision: null,
+        scopeDecisionLabel: null,
+        dueDate: null,
+        status: 'kept',
+        statusLabel: null,
+        deliveryNote: null,
       },
       {
-        id: '902', title: 'Start in two weeks', toWhom: 'CTO', byWhom: null, how: 'verbal', howLabel: null,
-        inSignedScope: false, scopeDecision: null, scopeDecisionLabel: null, dueDate: '2027-01-04', status: 'broken', statusLabel: null, deliveryNote: 'Team free from 18 Jan only',
+        id: '902',
+        title: 'Start in two weeks',
+        toWhom: 'CTO',
+        byWhom: null,
+        how: 'verbal',
+        howLabel: null,
+        inSignedScope: false,
+        scopeDecision: null,
+        scopeDecisionLabel: null,
+        dueDate: '2027-01-04',
+        status: 'broken',
+        statusLabel: null,
+        deliveryNote: 'Team free from 18 Jan only',
       },
       {
-        id: '903', title: 'Apple Pay included', toWhom: null, byWhom: null, how: 'email', howLabel: 'Email',
-        inSignedScope: false, scopeDecision: 'priced', scopeDecisionLabel: 'Priced (in the contract or a change order)', dueDate: null, status: 'change_order', statusLabel: null, deliveryNote: null,
+        id: '903',
+        title: 'Apple Pay included',
+        toWhom: null,
+        byWhom: null,
+        how: 'email',
+        howLabel: 'Email',
+        inSignedScope: false,
+        scopeDecision: 'priced',
+        scopeDecisionLabel: 'Priced (in the contract or a change order)',
+        dueDate: null,
+        status: 'change_order',
+        statusLabel: null,
+        deliveryNote: null,
       },
       {
-        id: '904', title: 'Migrate the old orders', toWhom: null, byWhom: null, how: null, howLabel: null,
-        inSignedScope: null, scopeDecision: null, scopeDecisionLabel: null, dueDate: null, status: 'at_risk', statusLabel: 'At risk', deliveryNote: null,
+        id: '904',
+        title: 'Migrate the old orders',
+        toWhom: null,
+        byWhom: null,
+        how: null,
+        howLabel: null,
+        inSignedScope: null,
+        scopeDecision: null,
+        scopeDecisionLabel: null,
+        dueDate: null,
+        status: 'at_risk',
+        statusLabel: 'At risk',
+        deliveryNote: null,
       },
     ],
   };
@@ -42,7 +86,8 @@ const ANSWERS = [
 export function review(state: HandoffReviewSection['state']): HandoffReviewSection {
   const unanswered = ANSWERS.map((a) => ({ ...a, value: null }));
   if (state === 'answered') return { state, dueDate: '2027-01-18', daysOverdue: 0, answers: ANSWERS, unanswered: [] };
-  if (state === 'not_yet') return { state, dueDate: '2027-01-18', daysOverdue: 0, answers: unanswered, unanswered: ['Did it match what was sold', 'What had to be rediscovered'] };
+  if (state === 'not_yet')
+    return { state, dueDate: '2027-01-18', daysOverdue: 0, answers: unanswered, unanswered: ['Did it match what was sold', 'What had to be rediscovered'] };
   if (state === 'due') return { state, dueDate: '2027-01-18', daysOverdue: 0, answers: unanswered, unanswered: ['Did it match what was sold'] };
   return {
     state,
@@ -55,7 +100,15 @@ export function review(state: HandoffReviewSection['state']): HandoffReviewSecti
 
 export function likeThis(state: DealsLikeThisSection['state']): DealsLikeThisSection {
   if (state === 'none') {
-    return { state, basedOn: 0, groupLabel: 'Deal type: newbusiness', caution: null, sentences: ['No deal like this one has been won and delivered yet.'], chart: [], computedAt: '2027-01-02T03:00:00.000Z' };
+    return {
+      state,
+      basedOn: 0,
+      groupLabel: 'Deal type: newbusiness',
+      caution: null,
+      sentences: ['No deal like this one has been won and delivered yet.'],
+      chart: [],
+      computedAt: '2027-01-02T03:00:00.000Z',
+    };
   }
   const ready: DealsLikeThisSection = {
     state: 'ready',

@@ -22,7 +22,8 @@ afterEach(() => jest.restoreAllMocks());
 
 describe('deal card: promises', () => {
   it('every fixture is what the contract accepts', () => {
-    for (const card of [openDealWithPromises(), wonDealWithReview('answered'), wonDealWithReview('overdue')]) expect(dealCardDataSchema.parse(card)).toEqual(card);
+    for (const card of [openDealWithPromises(), wonDealWithReview('answered'), wonDealWithReview('overdue')])
+      expect(dealCardDataSchema.parse(card)).toEqual(card);
   });
 
   it('a service that sends none of the promises sections still shows the card, without them', async () => {
@@ -116,6 +117,8 @@ describe('deal card: handoff review', () => {
     const r = await renderDealCard(wonDealWithReview('not_yet'));
     expect(allText(r.findByTestId(Text, 'handoff-review-not-yet'))).toBe('Delivery answers the handoff review on 18 Jan 2027, after kickoff.');
     const before = await renderDealCard({ ...wonDealWithReview('not_yet'), handoffReview: { ...wonDealWithReview('not_yet').handoffReview!, dueDate: null } });
-    expect(allText(before.findByTestId(Text, 'handoff-review-not-yet'))).toBe('Delivery answers the handoff review after kickoff (once the Scope has a delivery start date).');
+    expect(allText(before.findByTestId(Text, 'handoff-review-not-yet'))).toBe(
+      'Delivery answers the handoff review after kickoff (once the Scope has a delivery start date).',
+    );
   });
 });

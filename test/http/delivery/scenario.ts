@@ -33,7 +33,13 @@ export function deliveryService(portal: FakePortal) {
   portal.install();
   const service = createDeliveryService({
     gateway,
-    types: { scope: SCOPE, contract: CONTRACT, customerStatus: STATUS, customerStatusToCompany: { typeId: 400, category: 'USER_DEFINED' }, changeOrder: CHANGE_ORDER },
+    types: {
+      scope: SCOPE,
+      contract: CONTRACT,
+      customerStatus: STATUS,
+      customerStatusToCompany: { typeId: 400, category: 'USER_DEFINED' },
+      changeOrder: CHANGE_ORDER,
+    },
     ticketPipelines: ticketPipelineCache(gateway),
     locks: new KeyedLock(),
     model,
@@ -51,13 +57,48 @@ export function deliveryService(portal: FakePortal) {
  */
 export function seededPortal(): FakePortal {
   const p = new FakePortal();
-  p.put('deals', '101', { dealname: 'Acme rebuild', amount: '100000', deal_currency_code: 'EUR', hubspot_owner_id: '7001', gate_status: 'passed', delivery_health: 'on_track' });
-  p.put(SCOPE, '301', { scope_name: 'Rebuild v1', delivery_approved: 'true', hubspot_owner_id: '7002', delivery_phase: 'in_progress', delivery_start_date: '2026-09-01', delivery_timeline_weeks: '20', delivery_estimate_hours: '400', proposal_hours: '400', hours_logged: '450' });
+  p.put('deals', '101', {
+    dealname: 'Acme rebuild',
+    amount: '100000',
+    deal_currency_code: 'EUR',
+    hubspot_owner_id: '7001',
+    gate_status: 'passed',
+    delivery_health: 'on_track',
+  });
+  p.put(SCOPE, '301', {
+    scope_name: 'Rebuild v1',
+    delivery_approved: 'true',
+    hubspot_owner_id: '7002',
+    delivery_phase: 'in_progress',
+    delivery_start_date: '2026-09-01',
+    delivery_timeline_weeks: '20',
+    delivery_estimate_hours: '400',
+    proposal_hours: '400',
+    hours_logged: '450',
+  });
   p.put(SCOPE, '309', { scope_name: 'Old draft', delivery_approved: 'false', delivery_phase: 'closed' });
   p.link('deals', '101', SCOPE, '309').link('deals', '101', SCOPE, '301', 'Approved scope');
-  p.put(CHANGE_ORDER, '401', { change_order_title: 'Guest checkout', change_order_decision: 'requested', change_order_hours: '16', hs_createdate: daysAgo(20) });
-  p.put(CHANGE_ORDER, '402', { change_order_title: 'Apple Pay', change_order_decision: 'billed', change_order_hours: '10', change_order_amount: '1500', hs_createdate: daysAgo(30) });
-  p.put(CHANGE_ORDER, '403', { change_order_title: 'Gift cards', change_order_decision: 'absorbed', change_order_decision_reason: 'goodwill', change_order_hours: '5', change_order_amount: '750', hs_createdate: daysAgo(25) });
+  p.put(CHANGE_ORDER, '401', {
+    change_order_title: 'Guest checkout',
+    change_order_decision: 'requested',
+    change_order_hours: '16',
+    hs_createdate: daysAgo(20),
+  });
+  p.put(CHANGE_ORDER, '402', {
+    change_order_title: 'Apple Pay',
+    change_order_decision: 'billed',
+    change_order_hours: '10',
+    change_order_amount: '1500',
+    hs_createdate: daysAgo(30),
+  });
+  p.put(CHANGE_ORDER, '403', {
+    change_order_title: 'Gift cards',
+    change_order_decision: 'absorbed',
+    change_order_decision_reason: 'goodwill',
+    change_order_hours: '5',
+    change_order_amount: '750',
+    hs_createdate: daysAgo(25),
+  });
   for (const co of ['401', '402', '403']) p.link('deals', '101', CHANGE_ORDER, co);
   p.put('0-5', '501', { subject: 'Payment page times out', hs_pipeline: '0', hs_pipeline_stage: '1', hs_ticket_priority: 'URGENT', createdate: daysAgo(5) });
   p.link('deals', '101', '0-5', '501');
@@ -65,7 +106,17 @@ export function seededPortal(): FakePortal {
   p.put(STATUS, '801', { status: 'active', status_changed_at: daysAgo(60), status_set_by: 'automation' }).link('companies', '601', STATUS, '801');
 
   p.put('deals', '102', { dealname: 'Beta', amount: '50000', hubspot_owner_id: '7001', gate_status: 'overridden' });
-  p.put(SCOPE, '302', { scope_name: 'Beta v1', delivery_approved: 'true', hubspot_owner_id: '7003', delivery_phase: 'in_progress', delivery_start_date: '2026-11-01', delivery_timeline_weeks: '10', delivery_estimate_hours: '200', proposal_hours: '200', hours_logged: '20' });
+  p.put(SCOPE, '302', {
+    scope_name: 'Beta v1',
+    delivery_approved: 'true',
+    hubspot_owner_id: '7003',
+    delivery_phase: 'in_progress',
+    delivery_start_date: '2026-11-01',
+    delivery_timeline_weeks: '10',
+    delivery_estimate_hours: '200',
+    proposal_hours: '200',
+    hours_logged: '20',
+  });
   p.link('deals', '102', SCOPE, '302');
   p.put('deals', '103', { dealname: 'Gamma', gate_status: 'blocked' });
   p.refused.set('0-53', 403);

@@ -3,12 +3,27 @@ import { assessDelivery } from '../../../src/delivery';
 import { NOW, inputs, policy, scope } from './fixtures';
 
 const promise = (id: string, over: Partial<CommitmentInput>): CommitmentInput => ({
-  id, title: `Promise ${id}`, toWhom: null, byWhom: null, how: null, inSignedScope: true, scopeDecision: null, dueDate: null, status: 'open', deliveryNote: null, extraWork: null, ...over,
+  id,
+  title: `Promise ${id}`,
+  toWhom: null,
+  byWhom: null,
+  how: null,
+  inSignedScope: true,
+  scopeDecision: null,
+  dueDate: null,
+  status: 'open',
+  deliveryNote: null,
+  extraWork: null,
+  ...over,
 });
 
 describe('promises in the delivery assessment', () => {
   it('a broken promise puts an otherwise on-track delivery at risk, with the promise in words', () => {
-    const a = assessDelivery({ ...inputs(), commitments: [promise('1', { title: 'Start in two weeks', how: 'verbal', status: 'broken' }), promise('2', { status: 'kept' })] }, NOW, policy);
+    const a = assessDelivery(
+      { ...inputs(), commitments: [promise('1', { title: 'Start in two weeks', how: 'verbal', status: 'broken' }), promise('2', { status: 'kept' })] },
+      NOW,
+      policy,
+    );
     expect(a.health).toBe('at_risk');
     expect(a.findings.map((f) => f.rule)).toEqual(['commitment_broken']);
     expect(a.reasons[0]).toContain('"Start in two weeks" (verbal)');

@@ -65,11 +65,20 @@ describe('change orders', () => {
   });
 
   it('none: zeros, and no oldest pending age', () => {
-    expect(assess().figures.changeOrders).toEqual({ billedAmount: 0, billedHours: 0, absorbedHours: 0, absorbedAmount: 0, pendingCount: 0, oldestPendingDays: null });
+    expect(assess().figures.changeOrders).toEqual({
+      billedAmount: 0,
+      billedHours: 0,
+      absorbedHours: 0,
+      absorbedAmount: 0,
+      pendingCount: 0,
+      oldestPendingDays: null,
+    });
   });
 
   it('absorbing or rejecting without a reason is pointed out', () => {
-    const a = assess({ changeOrders: [changeOrder({ decision: 'absorbed', decisionReason: '  ' }), changeOrder({ id: 'x', title: null, decision: 'rejected' })] });
+    const a = assess({
+      changeOrders: [changeOrder({ decision: 'absorbed', decisionReason: '  ' }), changeOrder({ id: 'x', title: null, decision: 'rejected' })],
+    });
     expect(a.missing).toEqual(
       expect.arrayContaining([
         '"Extra export" was absorbed without a reason — absorbing or rejecting needs one',
@@ -120,7 +129,10 @@ describe('billing', () => {
 
   it('a deal and invoices that name no currency are in the portal’s (PORTAL_CURRENCY), the one source of it', () => {
     const records = [invoice({ id: '1', currency: null }), invoice({ id: '2', currency: 'EUR', amountBilled: 50_000 })];
-    const a = assessDelivery(inputs({ deal: { amount: 100_000, currency: null }, invoices: { status: 'read', records } }), NOW, { ...policy, portalCurrency: 'USD' });
+    const a = assessDelivery(inputs({ deal: { amount: 100_000, currency: null }, invoices: { status: 'read', records } }), NOW, {
+      ...policy,
+      portalCurrency: 'USD',
+    });
     expect(a.figures.currency).toBe('USD');
     expect(a.figures.billing?.billed).toBe(10_000);
     expect(a.missing).toContain('1 invoice is left out of the billing figures: not in USD, and amounts are never converted');

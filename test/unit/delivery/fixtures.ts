@@ -13,24 +13,35 @@ export const daysAfter = (d: Date, days: number) => new Date(d.getTime() + days 
 export const policy = {
   portalCurrency: 'EUR',
   ...deliveryHealthSchema.parse({
-  thresholds: {
-    burnAheadOfTimePoints: 15,
-    offTrackBurnPct: 100,
-    pendingChangeOrderDays: 7,
-    milestoneGraceDays: 0,
-    urgentTicketOpenDays: 3,
-    invoiceOverdueDays: 30,
-  },
-  costRate: { defaultPerHour: 80, currency: 'EUR' },
-  sources: {
-    tickets: { enabled: true, properties: { pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage', priority: 'hs_ticket_priority', openedAt: 'createdate' }, urgentValues: ['URGENT'] },
-    invoices: {
-      enabled: true,
-      properties: { status: 'hs_invoice_status', amountBilled: 'hs_amount_billed', amountPaid: 'hs_amount_paid', balanceDue: 'hs_balance_due', dueDate: 'hs_due_date', currency: 'hs_currency' },
-      notBilledStatuses: ['draft', 'voided'],
+    thresholds: {
+      burnAheadOfTimePoints: 15,
+      offTrackBurnPct: 100,
+      pendingChangeOrderDays: 7,
+      milestoneGraceDays: 0,
+      urgentTicketOpenDays: 3,
+      invoiceOverdueDays: 30,
     },
-    projects: { enabled: false, properties: { name: 'hs_name', pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage', dueDate: 'hs_target_due_date' } },
-  },
+    costRate: { defaultPerHour: 80, currency: 'EUR' },
+    sources: {
+      tickets: {
+        enabled: true,
+        properties: { pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage', priority: 'hs_ticket_priority', openedAt: 'createdate' },
+        urgentValues: ['URGENT'],
+      },
+      invoices: {
+        enabled: true,
+        properties: {
+          status: 'hs_invoice_status',
+          amountBilled: 'hs_amount_billed',
+          amountPaid: 'hs_amount_paid',
+          balanceDue: 'hs_balance_due',
+          dueDate: 'hs_due_date',
+          currency: 'hs_currency',
+        },
+        notBilledStatuses: ['draft', 'voided'],
+      },
+      projects: { enabled: false, properties: { name: 'hs_name', pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage', dueDate: 'hs_target_due_date' } },
+    },
   }),
 };
 

@@ -53,8 +53,14 @@ describe('changedProperties', () => {
     expect(changedProperties(written, deliveryHealthProperties(assessment, LATER))).toEqual({});
   });
 
-  it('reads HubSpot\'s spelling of the same values as unchanged', () => {
-    const asHubSpotAnswers = { ...written, [P.hoursBudget]: '400.00', [P.burnPct]: '50.0', [P.billedAmount]: null, [P.reasons]: written[P.reasons]!.replace(/\n/g, '\r\n') };
+  it("reads HubSpot's spelling of the same values as unchanged", () => {
+    const asHubSpotAnswers = {
+      ...written,
+      [P.hoursBudget]: '400.00',
+      [P.burnPct]: '50.0',
+      [P.billedAmount]: null,
+      [P.reasons]: written[P.reasons]!.replace(/\n/g, '\r\n'),
+    };
     const next = { ...written, [P.billedAmount]: '' };
     expect(changedProperties(asHubSpotAnswers, next)).toEqual({});
   });
@@ -69,7 +75,11 @@ describe('changedProperties', () => {
   });
 
   it('fills a deal that has never been assessed', () => {
-    expect(Object.keys(changedProperties({}, written)).sort()).toEqual(Object.keys(written).filter((k) => written[k] !== '' || k === P.checkedAt).sort());
+    expect(Object.keys(changedProperties({}, written)).sort()).toEqual(
+      Object.keys(written)
+        .filter((k) => written[k] !== '' || k === P.checkedAt)
+        .sort(),
+    );
   });
 });
 

@@ -105,7 +105,11 @@ describe('an urgent ticket open (> 3 days → at risk)', () => {
 
   it('old tickets that are closed or not urgent do not count', () => {
     const old = daysBefore(NOW, 30);
-    const records = [ticket({ id: 'a', open: false, openedAt: old }), ticket({ id: 'b', priority: 'HIGH', openedAt: old }), ticket({ id: 'c', priority: null, openedAt: old })];
+    const records = [
+      ticket({ id: 'a', open: false, openedAt: old }),
+      ticket({ id: 'b', priority: 'HIGH', openedAt: old }),
+      ticket({ id: 'c', priority: null, openedAt: old }),
+    ];
     expect(assess({ tickets: { status: 'read', records } }).health).toBe('on_track');
   });
 });
@@ -145,7 +149,10 @@ describe('projects (opt-in)', () => {
 describe('worst rule wins', () => {
   it('off track beats at risk, and every reason is kept, worst first', () => {
     const a = assessDelivery(
-      inputs({ scope: scope({ hoursLogged: 500, nextMilestoneDate: new Date('2026-11-01T00:00:00Z') }), changeOrders: [changeOrder({ createdAt: daysBefore(NOW, 20) })] }),
+      inputs({
+        scope: scope({ hoursLogged: 500, nextMilestoneDate: new Date('2026-11-01T00:00:00Z') }),
+        changeOrders: [changeOrder({ createdAt: daysBefore(NOW, 20) })],
+      }),
       NOW,
       policy,
     );

@@ -59,10 +59,17 @@ describe('margin now = (amount + billed CO − (logged + remaining) × rate) / (
   });
 
   it('sums to planned − now for any mix of change orders and hours', () => {
-    for (const [logged, remaining, billedH, billedAmt, absorbedH] of [[120, 500, 20, 1_000, 90], [700, 0, 0, 0, 5], [10, 10, 300, 90_000, 0]] as const) {
+    for (const [logged, remaining, billedH, billedAmt, absorbedH] of [
+      [120, 500, 20, 1_000, 90],
+      [700, 0, 0, 0, 5],
+      [10, 10, 300, 90_000, 0],
+    ] as const) {
       const mm = marginOf({
         scope: scope({ hoursLogged: logged, hoursRemaining: remaining }),
-        changeOrders: [changeOrder({ id: 'b', decision: 'billed', hours: billedH, amount: billedAmt }), changeOrder({ id: 'a', decision: 'absorbed', hours: absorbedH, decisionReason: 'x' })],
+        changeOrders: [
+          changeOrder({ id: 'b', decision: 'billed', hours: billedH, amount: billedAmt }),
+          changeOrder({ id: 'a', decision: 'absorbed', hours: absorbedH, decisionReason: 'x' }),
+        ],
       }).figures.margin;
       expect(sumLost(mm)).toBeCloseTo(mm.plannedPct! - mm.nowPct!, 9);
     }

@@ -5,11 +5,27 @@ const FILE = 'schemas/gate-rules.json';
 
 describe('checkRuleStages', () => {
   it('accepts closed_won (resolved from pipeline metadata) and stage ids that exist', () => {
-    expect(checkRuleStages([{ pipeline: '*', stage: 'closed_won' }, { pipeline: 'services', stage: 'svc_signed' }], [pipeline, servicesPipeline], FILE)).toEqual([]);
+    expect(
+      checkRuleStages(
+        [
+          { pipeline: '*', stage: 'closed_won' },
+          { pipeline: 'services', stage: 'svc_signed' },
+        ],
+        [pipeline, servicesPipeline],
+        FILE,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a misspelt stage, naming the file, the JSON path and the stages that exist with their labels', () => {
-    const problems = checkRuleStages([{ pipeline: '*', stage: 'closed_won' }, { pipeline: '*', stage: 'closed_wonn' }], [pipeline], FILE);
+    const problems = checkRuleStages(
+      [
+        { pipeline: '*', stage: 'closed_won' },
+        { pipeline: '*', stage: 'closed_wonn' },
+      ],
+      [pipeline],
+      FILE,
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: FILE, path: '$.rules[1].stage' });
     expect(problems[0]!.message).toContain('"closed_wonn" is not a stage of any deal pipeline');
@@ -27,7 +43,11 @@ describe('checkRuleStages', () => {
   it('refuses an unknown pipeline, listing the pipelines there are', () => {
     const problems = checkRuleStages([{ pipeline: 'servces', stage: 'closed_won' }], [pipeline, servicesPipeline], FILE);
     expect(problems).toEqual([
-      { file: FILE, path: '$.rules[0].pipeline', message: expect.stringContaining(`use * or one of: ${pipeline.id} (${pipeline.label}), services (${servicesPipeline.label})`) },
+      {
+        file: FILE,
+        path: '$.rules[0].pipeline',
+        message: expect.stringContaining(`use * or one of: ${pipeline.id} (${pipeline.label}), services (${servicesPipeline.label})`),
+      },
     ]);
   });
 

@@ -48,7 +48,11 @@ describe('the gate’s commitments rule', () => {
 
   it('a decision the rule does not allow fails; an unanswered scope question and missing fields group under one edit of the promise', () => {
     const strict = commitmentRequirementSchema.parse({ requiredProperties: ['commitment_how', 'commitment_to_whom'], outsideScopeDecisions: ['priced'] });
-    const items = evaluateCommitmentRule(strict, [record('4', { commitment_in_signed_scope: 'false', commitment_scope_decision: 'accepted' }), record('5', {})], words);
+    const items = evaluateCommitmentRule(
+      strict,
+      [record('4', { commitment_in_signed_scope: 'false', commitment_scope_decision: 'accepted' }), record('5', {})],
+      words,
+    );
     expect(items.filter((i) => !i.passed).map((i) => i.key)).toEqual([
       'commitment.4.commitment_scope_decision',
       'commitment.4.commitment_how',
@@ -58,8 +62,16 @@ describe('the gate’s commitments rule', () => {
       'commitment.5.commitment_to_whom',
     ]);
     expect(groupMissing({ items })).toEqual([
-      { key: 'commitment.4', action: 'Update the Promise “Promise 4” on the deal.', needs: ['Outside-scope decision: priced (in the contract or a change order)', 'How it was made filled in', 'Promised to filled in'] },
-      { key: 'commitment.5', action: 'Update the Promise “Promise 5” on the deal.', needs: ['In the signed scope answered', 'How it was made filled in', 'Promised to filled in'] },
+      {
+        key: 'commitment.4',
+        action: 'Update the Promise “Promise 4” on the deal.',
+        needs: ['Outside-scope decision: priced (in the contract or a change order)', 'How it was made filled in', 'Promised to filled in'],
+      },
+      {
+        key: 'commitment.5',
+        action: 'Update the Promise “Promise 5” on the deal.',
+        needs: ['In the signed scope answered', 'How it was made filled in', 'Promised to filled in'],
+      },
     ]);
   });
 

@@ -5,7 +5,13 @@ import { approvedScope, completeContract, dealRecord, pipeline, rule } from './f
 const now = new Date('2026-11-21T10:00:00Z');
 const isGated = (id: string) => !!ruleForStage([rule], pipeline, id);
 
-function input(deal = dealRecord({ dealstage: 'closedwon' }, [['closedwon', '2026-11-20T10:00:00Z'], ['contractsent', '2026-11-10T00:00:00Z']]), over: Partial<DealGateInput> = {}): DealGateInput {
+function input(
+  deal = dealRecord({ dealstage: 'closedwon' }, [
+    ['closedwon', '2026-11-20T10:00:00Z'],
+    ['contractsent', '2026-11-10T00:00:00Z'],
+  ]),
+  over: Partial<DealGateInput> = {},
+): DealGateInput {
   return { deal, pipeline, rule, isGated, scopes: [approvedScope], contracts: [completeContract], ...over };
 }
 
@@ -37,7 +43,10 @@ describe('decideGate', () => {
   });
 
   it('a second blocked attempt points at the existing task', () => {
-    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'blocked', gate_task_id: '9001' }, [['closedwon', '2026-11-21T09:00:00Z'], ['contractsent', '2026-11-20T11:00:00Z']]);
+    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'blocked', gate_task_id: '9001' }, [
+      ['closedwon', '2026-11-21T09:00:00Z'],
+      ['contractsent', '2026-11-20T11:00:00Z'],
+    ]);
     const d = decideGate(input(deal, { scopes: [] }), now);
     expect(d).toMatchObject({ action: 'block', existingTaskId: '9001' });
   });
@@ -58,17 +67,24 @@ describe('decideGate', () => {
   });
 
   it('a deal already passed since it entered the stage is not decided again (duplicate events)', () => {
-    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'passed', gate_checked_at: '2026-11-20T10:00:05Z' }, [['closedwon', '2026-11-20T10:00:00Z']]);
+    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'passed', gate_checked_at: '2026-11-20T10:00:05Z' }, [
+      ['closedwon', '2026-11-20T10:00:00Z'],
+    ]);
     expect(decideGate(input(deal, { scopes: [] }), now)).toMatchObject({ action: 'skip', reason: 'already_passed' });
   });
 
   it('a deal that left and re-entered the stage after passing is decided again', () => {
-    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'passed', gate_checked_at: '2026-11-19T00:00:00Z' }, [['closedwon', '2026-11-20T10:00:00Z'], ['contractsent', '2026-11-19T12:00:00Z']]);
+    const deal = dealRecord({ dealstage: 'closedwon', gate_status: 'passed', gate_checked_at: '2026-11-19T00:00:00Z' }, [
+      ['closedwon', '2026-11-20T10:00:00Z'],
+      ['contractsent', '2026-11-19T12:00:00Z'],
+    ]);
     expect(decideGate(input(deal, { scopes: [] }), now).action).toBe('block');
   });
 
   it('an override with a reason passes and writes a note naming who set it and when', () => {
-    const deal = dealRecord({ dealstage: 'closedwon', gate_override: 'true', gate_override_reason: 'Signed under NDA; scope Monday' }, [['closedwon', '2026-11-20T10:00:00Z']]);
+    const deal = dealRecord({ dealstage: 'closedwon', gate_override: 'true', gate_override_reason: 'Signed under NDA; scope Monday' }, [
+      ['closedwon', '2026-11-20T10:00:00Z'],
+    ]);
     deal.history.gate_override = [{ value: 'true', timestamp: '2026-11-20T09:59:00Z', sourceType: 'CRM_UI', sourceId: 'userId:55', updatedByUserId: 55 }];
     const d = decideGate(input(deal, { scopes: [] }), now);
     if (d.action !== 'pass') throw new Error('expected pass');
@@ -80,7 +96,9 @@ describe('decideGate', () => {
   });
 
   it('an override note names the owner behind the user id, at a time in the portal’s zone', () => {
-    const deal = dealRecord({ dealstage: 'closedwon', gate_override: 'true', gate_override_reason: 'Signed under NDA' }, [['closedwon', '2026-11-20T10:00:00Z']]);
+    const deal = dealRecord({ dealstage: 'closedwon', gate_override: 'true', gate_override_reason: 'Signed under NDA' }, [
+      ['closedwon', '2026-11-20T10:00:00Z'],
+    ]);
     deal.history.gate_override = [{ value: 'true', timestamp: '2026-11-20T09:59:00Z', sourceType: 'CRM_UI', sourceId: 'userId:55', updatedByUserId: 55 }];
     const words = { timeZone: 'Europe/Berlin', userNames: new Map([[55, 'Priya Shah']]) };
     const d = decideGate(input(deal, { scopes: [], words }), now);

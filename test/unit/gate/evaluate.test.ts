@@ -2,7 +2,10 @@ import { evaluateGate, missingItems } from '../../../src/gate/evaluate';
 import { approvedScope, completeContract, context, rule } from './fixtures';
 
 const now = new Date('2026-11-21T10:00:00Z');
-const failing = (ctx = context()) => evaluateGate(rule, ctx, now).items.filter((i) => !i.passed).map((i) => i.key);
+const failing = (ctx = context()) =>
+  evaluateGate(rule, ctx, now)
+    .items.filter((i) => !i.passed)
+    .map((i) => i.key);
 
 describe('evaluateGate', () => {
   it('passes a deal with handoff fields, an approved scope and a complete contract', () => {
@@ -29,9 +32,7 @@ describe('evaluateGate', () => {
     expect(keys).toContain('scope.count');
     expect(keys).toContain('scope.delivery_approved=true');
     expect(e.items.find((i) => i.key === 'scope.count')!.fix).toMatch(/Add a Scope to this deal/);
-    expect(e.items.find((i) => i.key === 'scope.delivery_approved=true')!.fix).toBe(
-      'Add a Scope and have delivery set Delivery approved to Yes.',
-    );
+    expect(e.items.find((i) => i.key === 'scope.delivery_approved=true')!.fix).toBe('Add a Scope and have delivery set Delivery approved to Yes.');
   });
 
   it('an unapproved scope fails only the approval item, naming the scope', () => {

@@ -31,7 +31,7 @@ const before = (links: string[], records: CrmRecord[]): TasksReadBefore => ({
   records: new Map(records.map((r) => [r.id, r])),
 });
 
-describe('gateTaskCopies with the batch\'s earlier reads', () => {
+describe("gateTaskCopies with the batch's earlier reads", () => {
   it('a deal showing only the task just made beside earlier non-gate tasks: no task read', async () => {
     const other = task('5', 'Call back', '2026-11-01T00:00:00Z');
     const { gateway, reads } = gatewayWith({ '101': ['5', '9001'] }, [other, task('9001', GATE, '2026-11-21T10:00:00Z')]);
@@ -41,10 +41,18 @@ describe('gateTaskCopies with the batch\'s earlier reads', () => {
   });
 
   it('a second new task (another process made one): read, both copies found', async () => {
-    const { gateway, reads } = gatewayWith({ '101': ['9001', '9002'] }, [task('9001', GATE, '2026-11-21T10:00:00Z'), task('9002', GATE, '2026-11-21T10:00:01Z')]);
+    const { gateway, reads } = gatewayWith({ '101': ['9001', '9002'] }, [
+      task('9001', GATE, '2026-11-21T10:00:00Z'),
+      task('9002', GATE, '2026-11-21T10:00:01Z'),
+    ]);
     const copies = await gateTaskCopies(gateway, dealOf, before([], []))(['close-gate-task:101']);
     expect(reads).toEqual([['9001', '9002']]);
-    expect(copies.get('close-gate-task:101')!.map((c) => c.id).sort()).toEqual(['9001', '9002']);
+    expect(
+      copies
+        .get('close-gate-task:101')!
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['9001', '9002']);
   });
 
   it('an earlier gate task (it may have been reopened), or no earlier read: read', async () => {

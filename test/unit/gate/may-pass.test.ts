@@ -38,7 +38,10 @@ describe('mayPass', () => {
     let passes = 0;
     for (const props of variants) {
       for (const l of linked) {
-        const record = dealRecord({ ...props, dealstage: 'closedwon' } as Record<string, string>, [['closedwon', '2026-11-21T09:00:00Z'], ['contractsent', '2026-11-20T09:00:00Z']]);
+        const record = dealRecord({ ...props, dealstage: 'closedwon' } as Record<string, string>, [
+          ['closedwon', '2026-11-21T09:00:00Z'],
+          ['contractsent', '2026-11-20T09:00:00Z'],
+        ]);
         const decision = decideGate({ deal: record, pipeline, rule, isGated: (s) => s === 'closedwon', ...l }, now);
         if (decision.action === 'pass') {
           passes++;

@@ -28,7 +28,10 @@ describe('groupMissing', () => {
   it('fields missing on a contract that exists are separate actions, each naming the record', () => {
     const ctx = context({ contracts: [{ ...completeContract, properties: { ...completeContract.properties, start_date: '', term_months: '' } }] });
     const groups = groupMissing(evaluateGate(rule, ctx, now));
-    expect(groups.map((g) => g.action)).toEqual(['Fill in Start date on the Service contract “MSA 2027”.', 'Fill in Term (months) on the Service contract “MSA 2027”.']);
+    expect(groups.map((g) => g.action)).toEqual([
+      'Fill in Start date on the Service contract “MSA 2027”.',
+      'Fill in Term (months) on the Service contract “MSA 2027”.',
+    ]);
     expect(groups.every((g) => g.needs.length === 0)).toBe(true);
   });
 

@@ -9,7 +9,10 @@ const now = new Date('2026-11-21T10:00:00Z');
 const isGated = (id: string) => !!ruleForStage([rule], pipeline, id);
 
 function evaluation(stage: string): DealEvaluation {
-  const deal = dealRecord({ dealstage: stage }, [[stage, '2026-11-20T10:00:00Z'], ['contractsent', '2026-11-10T00:00:00Z']]);
+  const deal = dealRecord({ dealstage: stage }, [
+    [stage, '2026-11-20T10:00:00Z'],
+    ['contractsent', '2026-11-10T00:00:00Z'],
+  ]);
   const loaded = { deal, scopes: [approvedScope], contracts: [] };
   const gated = ruleForStage([rule], pipeline, stage);
   const decision = decideGate({ ...loaded, pipeline, rule: gated, isGated }, now);
@@ -21,7 +24,9 @@ describe('renderEvaluation (npm run gate)', () => {
     const text = renderEvaluation(evaluation('closedwon'));
     expect(text).toContain('1 item missing');
     expect(text.match(/Add a Service contract/g)).toHaveLength(1);
-    expect(text).toContain('To do:\n  1. Add a Service contract to this deal (the “Add service contract” button on the deal card).\n       – Start date\n       – Term (months)');
+    expect(text).toContain(
+      'To do:\n  1. Add a Service contract to this deal (the “Add service contract” button on the deal card).\n       – Start date\n       – Term (months)',
+    );
     expect(text).toContain('The gate would send it back to Contract sent.');
   });
 

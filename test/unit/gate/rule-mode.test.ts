@@ -7,7 +7,7 @@ import { presaleLabels } from '../../../src/presale';
 import { facts, model, pipelines, scope } from '../presale/fixtures';
 import { rule } from './fixtures';
 
-const [sales] = pipelines as [typeof pipelines[0]];
+const [sales] = pipelines as [(typeof pipelines)[0]];
 const stageOf = (id: string) => sales.stages.find((s) => s.id === id);
 
 describe('rule mode', () => {
@@ -19,7 +19,10 @@ describe('rule mode', () => {
   });
 
   it('per stage, from the rule that governs it; only enforced stages count as gated for reverts', () => {
-    const rules = [{ pipeline: '*', stage: 'closed_won' }, { pipeline: '*', stage: 'presentationscheduled' }];
+    const rules = [
+      { pipeline: '*', stage: 'closed_won' },
+      { pipeline: '*', stage: 'presentationscheduled' },
+    ];
     expect(modeForStage(rules, sales, 'presentationscheduled')).toBe('advise');
     expect(modeForStage(rules, sales, 'qualifiedtobuy')).toBeUndefined();
     expect(isEnforcedStage(rules, sales, 'closedwon')).toBe(true);
@@ -54,7 +57,9 @@ describe('playbook_units rule kind', () => {
   });
 
   it('the rule’s units must exist in playbooks.json', () => {
-    expect(checkRulePlaybookUnits([{ playbookUnits: ['feasibility_review'] }, { playbookUnits: ['kickof'] }], model.playbooks, 'schemas/gate-rules.json')).toEqual([
+    expect(
+      checkRulePlaybookUnits([{ playbookUnits: ['feasibility_review'] }, { playbookUnits: ['kickof'] }], model.playbooks, 'schemas/gate-rules.json'),
+    ).toEqual([
       {
         file: 'schemas/gate-rules.json',
         path: '$.rules[1].playbookUnits[0]',

@@ -6,19 +6,30 @@ const h = (value: string, timestamp: string) => ({ value, timestamp, sourceType:
 
 describe('readStageEntry', () => {
   it('finds when the deal entered its stage and where it came from', () => {
-    const e = readStageEntry([h('closedwon', '2026-11-20T10:00:00Z'), h('contractsent', '2026-11-10T10:00:00Z'), h('appointmentscheduled', '2026-11-01T00:00:00Z')], 'closedwon');
+    const e = readStageEntry(
+      [h('closedwon', '2026-11-20T10:00:00Z'), h('contractsent', '2026-11-10T10:00:00Z'), h('appointmentscheduled', '2026-11-01T00:00:00Z')],
+      'closedwon',
+    );
     expect(e.enteredAt).toBe('2026-11-20T10:00:00Z');
     expect(e.earlierStages).toEqual(['contractsent', 'appointmentscheduled']);
   });
 
   it('sorts history itself and takes the start of the newest run', () => {
-    const e = readStageEntry([h('contractsent', '2026-11-10T00:00:00Z'), h('closedwon', '2026-11-20T00:00:00Z'), h('closedwon', '2026-11-21T00:00:00Z')], 'closedwon');
+    const e = readStageEntry(
+      [h('contractsent', '2026-11-10T00:00:00Z'), h('closedwon', '2026-11-20T00:00:00Z'), h('closedwon', '2026-11-21T00:00:00Z')],
+      'closedwon',
+    );
     expect(e.enteredAt).toBe('2026-11-20T00:00:00Z');
   });
 
   it('after an earlier revert, the previous stage is the one before the newest entry', () => {
     const e = readStageEntry(
-      [h('closedwon', '2026-11-21T00:00:00Z'), h('contractsent', '2026-11-20T01:00:00Z'), h('closedwon', '2026-11-20T00:00:00Z'), h('appointmentscheduled', '2026-11-01T00:00:00Z')],
+      [
+        h('closedwon', '2026-11-21T00:00:00Z'),
+        h('contractsent', '2026-11-20T01:00:00Z'),
+        h('closedwon', '2026-11-20T00:00:00Z'),
+        h('appointmentscheduled', '2026-11-01T00:00:00Z'),
+      ],
       'closedwon',
     );
     expect(e.earlierStages[0]).toBe('contractsent');
@@ -34,7 +45,9 @@ describe('revertTarget', () => {
     expect(revertTarget({ enteredAt: 'x', earlierStages: [], enteredBy: undefined }, pipeline, gated)).toBe('appointmentscheduled');
   });
   it('skips stages of another pipeline and gated stages', () => {
-    expect(revertTarget({ enteredAt: 'x', earlierStages: ['svc_proposal', 'closedwon', 'contractsent'], enteredBy: undefined }, pipeline, gated)).toBe('contractsent');
+    expect(revertTarget({ enteredAt: 'x', earlierStages: ['svc_proposal', 'closedwon', 'contractsent'], enteredBy: undefined }, pipeline, gated)).toBe(
+      'contractsent',
+    );
   });
   it('may return to closed lost, where the deal came from', () => {
     expect(revertTarget({ enteredAt: 'x', earlierStages: ['closedlost'], enteredBy: undefined }, pipeline, gated)).toBe('closedlost');

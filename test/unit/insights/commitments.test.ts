@@ -15,15 +15,31 @@ describe('readCommitment', () => {
         commitment_extra_work: 'true',
       }),
     ).toEqual({
-      id: '7', title: 'Start in two weeks', toWhom: null, byWhom: null, how: 'verbal', inSignedScope: false, scopeDecision: null,
-      dueDate: '2026-12-15', status: 'at_risk', deliveryNote: null, extraWork: true,
+      id: '7',
+      title: 'Start in two weeks',
+      toWhom: null,
+      byWhom: null,
+      how: 'verbal',
+      inSignedScope: false,
+      scopeDecision: null,
+      dueDate: '2026-12-15',
+      status: 'at_risk',
+      deliveryNote: null,
+      extraWork: true,
     });
   });
 });
 
 describe('commitmentReasons', () => {
   it('says nothing about kept, open and change-order promises', () => {
-    expect(commitmentReasons([promise('1', { status: 'kept' }), promise('2', { status: 'open' }), promise('3', { status: 'change_order' }), promise('4', { status: null })])).toEqual([]);
+    expect(
+      commitmentReasons([
+        promise('1', { status: 'kept' }),
+        promise('2', { status: 'open' }),
+        promise('3', { status: 'change_order' }),
+        promise('4', { status: null }),
+      ]),
+    ).toEqual([]);
   });
 
   it('broken first, then at risk, in words with how and to whom; delivery’s note when there is one promise', () => {

@@ -9,13 +9,34 @@ export const words = outcomeWords(loadModel('schemas'));
 
 export function promise(id: string, over: Partial<CommitmentInput> = {}): CommitmentInput {
   return {
-    id, title: `Promise ${id}`, toWhom: null, byWhom: null, how: null, inSignedScope: null, scopeDecision: null,
-    dueDate: null, status: 'open', deliveryNote: null, extraWork: null, ...over,
+    id,
+    title: `Promise ${id}`,
+    toWhom: null,
+    byWhom: null,
+    how: null,
+    inSignedScope: null,
+    scopeDecision: null,
+    dueDate: null,
+    status: 'open',
+    deliveryNote: null,
+    extraWork: null,
+    ...over,
   };
 }
 
 export function review(over: Partial<HandoffReviewAnswers> = {}): HandoffReviewAnswers {
-  return { buyerBelief: null, beliefMatched: null, rediscovered: [], rediscoveryHours: null, extraWorkPromises: null, readiness: null, momentumDrops: [], marginAssumptions: null, salesLesson: null, ...over };
+  return {
+    buyerBelief: null,
+    beliefMatched: null,
+    rediscovered: [],
+    rediscoveryHours: null,
+    extraWorkPromises: null,
+    readiness: null,
+    momentumDrops: [],
+    marginAssumptions: null,
+    salesLesson: null,
+    ...over,
+  };
 }
 
 export function deal(id: string, over: Partial<OutcomeDeal> = {}): OutcomeDeal {
@@ -41,7 +62,9 @@ export function deal(id: string, over: Partial<OutcomeDeal> = {}): OutcomeDeal {
 export function portfolio(): OutcomeDeal[] {
   return [
     deal('1', {
-      dealType: 'newbusiness', ownerId: '7', closedWonAt: new Date('2026-10-01T00:00:00Z'),
+      dealType: 'newbusiness',
+      ownerId: '7',
+      closedWonAt: new Date('2026-10-01T00:00:00Z'),
       scope: { proposalHours: 100, estimateHours: 120, proposalWeeks: 10, deliveryWeeks: 12 },
       delivery: { health: 'at_risk', hoursBudget: 130, hoursLogged: 150, plannedMarginPct: 40, marginNowPct: 30 },
       changeOrders: [
@@ -49,11 +72,23 @@ export function portfolio(): OutcomeDeal[] {
         { id: 'c2', cause: 'missed_dependency', decision: 'absorbed', hours: 10, amount: 1000 },
         { id: 'c3', cause: 'client_request', decision: 'billed', hours: 30, amount: 4500 },
       ],
-      commitments: [promise('p1', { how: 'verbal', status: 'broken' }), promise('p2', { how: 'verbal', status: 'kept' }), promise('p3', { how: 'proposal', status: 'kept' })],
-      review: review({ rediscovered: ['scope', 'promises'], rediscoveryHours: 6, readiness: 2, beliefMatched: 'partly', salesLesson: 'Verbal start dates are never kept' }),
+      commitments: [
+        promise('p1', { how: 'verbal', status: 'broken' }),
+        promise('p2', { how: 'verbal', status: 'kept' }),
+        promise('p3', { how: 'proposal', status: 'kept' }),
+      ],
+      review: review({
+        rediscovered: ['scope', 'promises'],
+        rediscoveryHours: 6,
+        readiness: 2,
+        beliefMatched: 'partly',
+        salesLesson: 'Verbal start dates are never kept',
+      }),
     }),
     deal('2', {
-      dealType: 'newbusiness', ownerId: '8', closedWonAt: new Date('2026-11-01T00:00:00Z'),
+      dealType: 'newbusiness',
+      ownerId: '8',
+      closedWonAt: new Date('2026-11-01T00:00:00Z'),
       scope: { proposalHours: 200, estimateHours: 260, proposalWeeks: 20, deliveryWeeks: 24 },
       delivery: { health: 'on_track', hoursBudget: null, hoursLogged: 100, plannedMarginPct: 30, marginNowPct: null },
       changeOrders: [{ id: 'c4', cause: 'sale_promise', decision: 'absorbed', hours: 40, amount: null }],
@@ -61,11 +96,16 @@ export function portfolio(): OutcomeDeal[] {
       review: review({ rediscovered: ['promises'], rediscoveryHours: 4, readiness: 3, beliefMatched: 'not_matched', salesLesson: 'Price the integrations' }),
     }),
     deal('3', {
-      dealType: 'newbusiness', ownerId: '7', closedWonAt: new Date('2026-09-01T00:00:00Z'), currency: 'USD',
+      dealType: 'newbusiness',
+      ownerId: '7',
+      closedWonAt: new Date('2026-09-01T00:00:00Z'),
+      currency: 'USD',
       changeOrders: [{ id: 'c5', cause: 'sale_promise', decision: 'absorbed', hours: 5, amount: 500 }],
     }),
     deal('4', {
-      dealType: 'existingbusiness', ownerId: '8', closedWonAt: new Date('2026-08-01T00:00:00Z'),
+      dealType: 'existingbusiness',
+      ownerId: '8',
+      closedWonAt: new Date('2026-08-01T00:00:00Z'),
       scope: { proposalHours: 50, estimateHours: 50, proposalWeeks: 5, deliveryWeeks: 5 },
       delivery: { health: 'closed', hoursBudget: 50, hoursLogged: 40, plannedMarginPct: 35, marginNowPct: 35 },
     }),

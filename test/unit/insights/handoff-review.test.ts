@@ -3,7 +3,12 @@ import { loadModel } from '../../../src/model';
 
 const { handoffReview } = loadModel('schemas').insights;
 const config = { ...handoffReview, timeZone: 'Europe/Berlin' };
-const ANSWERED = { handoff_review_belief_matched: 'partly', handoff_review_rediscovered: 'scope;promises', handoff_review_readiness: '3', handoff_review_momentum_drop: 'before_kickoff' };
+const ANSWERED = {
+  handoff_review_belief_matched: 'partly',
+  handoff_review_rediscovered: 'scope;promises',
+  handoff_review_readiness: '3',
+  handoff_review_momentum_drop: 'before_kickoff',
+};
 
 function facts(over: Partial<HandoffReviewFacts> = {}): HandoffReviewFacts {
   return { dealId: '101', kickoffDate: '2026-11-02', values: {}, deliveryLeadId: '55', dealOwnerId: '7', ...over };
@@ -14,11 +19,23 @@ const at = (iso: string) => new Date(iso);
 describe('planHandoffReview', () => {
   it('is not yet due before kickoff + the delay, and says the due date for the deal to show', () => {
     const plan = planHandoffReview(facts(), at('2026-11-15T22:59:00Z'), config);
-    expect(plan).toEqual({ state: 'not_yet', dueDate: '2026-11-16', daysOverdue: 0, unanswered: config.requiredAnswers, task: null, dealUpdate: { handoff_review_due_date: '2026-11-16' } });
+    expect(plan).toEqual({
+      state: 'not_yet',
+      dueDate: '2026-11-16',
+      daysOverdue: 0,
+      unanswered: config.requiredAnswers,
+      task: null,
+      dealUpdate: { handoff_review_due_date: '2026-11-16' },
+    });
   });
 
   it('without kickoff there is no due date and nothing to write', () => {
-    expect(planHandoffReview(facts({ kickoffDate: null }), at('2027-06-01T10:00:00Z'), config)).toMatchObject({ state: 'not_yet', dueDate: null, task: null, dealUpdate: {} });
+    expect(planHandoffReview(facts({ kickoffDate: null }), at('2027-06-01T10:00:00Z'), config)).toMatchObject({
+      state: 'not_yet',
+      dueDate: null,
+      task: null,
+      dealUpdate: {},
+    });
   });
 
   it('falls due on the day in the portal’s time zone: one keyed task for the delivery lead', () => {
@@ -30,8 +47,14 @@ describe('planHandoffReview', () => {
   });
 
   it('goes to the deal owner when the scope has no owner, and to nobody without either', () => {
-    expect(planHandoffReview(facts({ deliveryLeadId: null }), at('2026-11-16T10:00:00Z'), config).task).toMatchObject({ ownerId: '7', assignedTo: 'deal_owner' });
-    expect(planHandoffReview(facts({ deliveryLeadId: null, dealOwnerId: null }), at('2026-11-16T10:00:00Z'), config).task).toMatchObject({ ownerId: null, assignedTo: 'nobody' });
+    expect(planHandoffReview(facts({ deliveryLeadId: null }), at('2026-11-16T10:00:00Z'), config).task).toMatchObject({
+      ownerId: '7',
+      assignedTo: 'deal_owner',
+    });
+    expect(planHandoffReview(facts({ deliveryLeadId: null, dealOwnerId: null }), at('2026-11-16T10:00:00Z'), config).task).toMatchObject({
+      ownerId: null,
+      assignedTo: 'nobody',
+    });
   });
 
   it('overdue is shown and never nagged twice: the task made on the day is kept', () => {
@@ -55,7 +78,9 @@ describe('planHandoffReview', () => {
   it('reads the recorded due date as HubSpot sends it (epoch ms) and rewrites it when kickoff moved', () => {
     const ms = String(Date.parse('2026-11-16T00:00:00Z'));
     expect(planHandoffReview(facts({ values: { handoff_review_due_date: ms } }), at('2026-11-10T10:00:00Z'), config).dealUpdate).toEqual({});
-    expect(planHandoffReview(facts({ kickoffDate: '2026-11-09', values: { handoff_review_due_date: ms } }), at('2026-11-10T10:00:00Z'), config).dealUpdate).toEqual({
+    expect(
+      planHandoffReview(facts({ kickoffDate: '2026-11-09', values: { handoff_review_due_date: ms } }), at('2026-11-10T10:00:00Z'), config).dealUpdate,
+    ).toEqual({
       handoff_review_due_date: '2026-11-23',
     });
   });
@@ -63,7 +88,14 @@ describe('planHandoffReview', () => {
 
 describe('readHandoffReview and the task', () => {
   it('parses the answers; unknown values and out-of-range numbers are null', () => {
-    expect(readHandoffReview({ ...ANSWERED, handoff_review_rediscovery_hours: '12.5', handoff_review_sales_lesson: '  Ask for the API docs  ', handoff_review_rediscovered: 'scope;gossip;buyer_context' })).toEqual({
+    expect(
+      readHandoffReview({
+        ...ANSWERED,
+        handoff_review_rediscovery_hours: '12.5',
+        handoff_review_sales_lesson: '  Ask for the API docs  ',
+        handoff_review_rediscovered: 'scope;gossip;buyer_context',
+      }),
+    ).toEqual({
       buyerBelief: null,
       beliefMatched: 'partly',
       rediscovered: ['scope', 'buyer_context'],
@@ -74,7 +106,9 @@ describe('readHandoffReview and the task', () => {
       marginAssumptions: null,
       salesLesson: 'Ask for the API docs',
     });
-    expect(readHandoffReview({ handoff_review_readiness: '7', handoff_review_belief_matched: 'sort of', handoff_review_rediscovery_hours: '-1' })).toMatchObject({
+    expect(
+      readHandoffReview({ handoff_review_readiness: '7', handoff_review_belief_matched: 'sort of', handoff_review_rediscovery_hours: '-1' }),
+    ).toMatchObject({
       readiness: null,
       beliefMatched: null,
       rediscoveryHours: null,
@@ -83,7 +117,12 @@ describe('readHandoffReview and the task', () => {
   });
 
   it('the task asks the questions and carries its key', () => {
-    const { subject, body } = reviewTaskContent({ id: '101', name: 'Acme <rebuild>' }, ['What the buyer believed', 'Readiness at kickoff (1-5)'], '2026-11-02', 'handoff-review-task:101');
+    const { subject, body } = reviewTaskContent(
+      { id: '101', name: 'Acme <rebuild>' },
+      ['What the buyer believed', 'Readiness at kickoff (1-5)'],
+      '2026-11-02',
+      'handoff-review-task:101',
+    );
     expect(subject).toBe('[Throughline handoff review] Acme <rebuild>: how did the handoff go?');
     expect(body).toContain('<li>Readiness at kickoff (1-5)</li>');
     expect(body).toContain('kicked off on 2026-11-02');

@@ -12,10 +12,17 @@ describe('what two finished engagements teach the next sale', () => {
     }),
     deal('2', {
       dealType: 'newbusiness',
-      commitments: [promise('21', { title: '  start in two WEEKS! ', how: 'verbal', status: 'broken' }), promise('22', { title: 'Free training', status: 'broken' })],
+      commitments: [
+        promise('21', { title: '  start in two WEEKS! ', how: 'verbal', status: 'broken' }),
+        promise('22', { title: 'Free training', status: 'broken' }),
+      ],
       review: review({ momentumDrops: ['before_kickoff'] }),
     }),
-    deal('3', { dealType: 'renewal', commitments: [promise('31', { title: 'Start in two weeks', status: 'broken' })], review: review({ momentumDrops: ['none'] }) }),
+    deal('3', {
+      dealType: 'renewal',
+      commitments: [promise('31', { title: 'Start in two weeks', status: 'broken' })],
+      review: review({ momentumDrops: ['none'] }),
+    }),
   ];
   const summary = summariseDeliveryOutcomes(finished, NOW, grouping);
   const newBusiness = summary.rows.find((r) => r.key === 'newbusiness')!;

@@ -20,7 +20,12 @@ describe('insights renderers', () => {
     expect(text).toContain('[n/m]: only n of the m deals have both figures.');
     // Columns line up: every cell of the deals column starts where its header does.
     const at = lines[0]!.indexOf('deals');
-    expect(lines.filter((l) => /^(newbusiness|existingbusiness|none|All deals)/.test(l)).map((l) => l.slice(at).match(/^\d+/)?.[0])).toEqual(['3', '1', '1', '5']);
+    expect(lines.filter((l) => /^(newbusiness|existingbusiness|none|All deals)/.test(l)).map((l) => l.slice(at).match(/^\d+/)?.[0])).toEqual([
+      '3',
+      '1',
+      '1',
+      '5',
+    ]);
   });
 
   it('text: says so when there is no deal', () => {

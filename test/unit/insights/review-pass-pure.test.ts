@@ -20,7 +20,11 @@ describe('the review pass, pure parts', () => {
   it('writes the state with the due date and the task id it made; nothing when nothing changed', () => {
     const facts = reviewFactsOf(deal({}), scopes);
     const due = planHandoffReview(facts, new Date('2026-11-16T10:00:00Z'), config);
-    expect(reviewDealUpdate(due, facts.values, '5001')).toEqual({ handoff_review_due_date: '2026-11-16', handoff_review_state: 'due', handoff_review_task_id: '5001' });
+    expect(reviewDealUpdate(due, facts.values, '5001')).toEqual({
+      handoff_review_due_date: '2026-11-16',
+      handoff_review_state: 'due',
+      handoff_review_task_id: '5001',
+    });
     const recorded = { handoff_review_due_date: '2026-11-16', handoff_review_state: 'overdue', handoff_review_task_id: '5001' };
     const later = planHandoffReview(reviewFactsOf(deal(recorded), scopes), new Date('2026-11-19T10:00:00Z'), config);
     expect(later.task).toEqual({ action: 'keep', taskId: '5001' });
@@ -35,7 +39,16 @@ describe('the review pass, pure parts', () => {
   it('prints each due and overdue review, and the counts', () => {
     const facts = reviewFactsOf(deal({}), scopes);
     const plan = planHandoffReview(facts, new Date('2026-11-19T10:00:00Z'), config);
-    const text = renderReviewRun({ dealsSeen: 1, byState: { not_yet: 0, due: 0, overdue: 1, answered: 0 }, tasksCreated: 0, tasksCompleted: 0, planned: [{ dealId: '9', dealName: 'Acme shop', values: facts.values, kickoffDate: facts.kickoffDate, plan }] }, true);
+    const text = renderReviewRun(
+      {
+        dealsSeen: 1,
+        byState: { not_yet: 0, due: 0, overdue: 1, answered: 0 },
+        tasksCreated: 0,
+        tasksCompleted: 0,
+        planned: [{ dealId: '9', dealName: 'Acme shop', values: facts.values, kickoffDate: facts.kickoffDate, plan }],
+      },
+      true,
+    );
     expect(text).toContain('overdue   3 d  Acme shop, due 2026-11-16');
     expect(text).toContain('would create its task for owner 7002, due 2026-11-19');
     expect(text).toContain('1 won deal(s) looked at — 0 due, 1 overdue');

@@ -78,11 +78,22 @@ describe('summariseDeliveryOutcomes', () => {
   it('groups by owner or any property, with labels; --since leaves earlier deals out', () => {
     const byOwner = summariseDeliveryOutcomes(portfolio(), NOW, { ...grouping, by: parseGroupBy('owner'), labels: { '7': 'Dana Reyes' } });
     // Equal sizes: by label.
-    expect(byOwner.rows.map((r) => [r.label, r.deals])).toEqual([['8', 2], ['Dana Reyes', 2], ['none', 1]]);
+    expect(byOwner.rows.map((r) => [r.label, r.deals])).toEqual([
+      ['8', 2],
+      ['Dana Reyes', 2],
+      ['none', 1],
+    ]);
 
-    const deals = [deal('a', { properties: { industry: 'Retail' } }), deal('b', { properties: { industry: ' Retail ' } }), deal('c', { properties: { industry: '' } })];
+    const deals = [
+      deal('a', { properties: { industry: 'Retail' } }),
+      deal('b', { properties: { industry: ' Retail ' } }),
+      deal('c', { properties: { industry: '' } }),
+    ];
     const byIndustry = summariseDeliveryOutcomes(deals, NOW, { ...grouping, by: parseGroupBy('industry') });
-    expect(byIndustry.rows.map((r) => [r.key, r.deals])).toEqual([['Retail', 2], [null, 1]]);
+    expect(byIndustry.rows.map((r) => [r.key, r.deals])).toEqual([
+      ['Retail', 2],
+      [null, 1],
+    ]);
 
     const recent = summariseDeliveryOutcomes(portfolio(), NOW, { ...grouping, since: new Date('2026-09-15T00:00:00Z') });
     expect(recent.total.deals).toBe(2);

@@ -13,7 +13,13 @@ import { model, scope } from './fixtures';
 
 const team: TeamCapacity = { id: 'platform', label: 'Platform team', weeklyHours: 100, exceptions: [] };
 const load = (id: string, start: string, timelineWeeks: number, hours: number, over: Partial<ScopeLoad> = {}): ScopeLoad => ({
-  id, name: `Scope ${id}`, teamId: 'platform', start, timelineWeeks, hours, ...over,
+  id,
+  name: `Scope ${id}`,
+  teamId: 'platform',
+  start,
+  timelineWeeks,
+  hours,
+  ...over,
 });
 const window = { start: '2026-12-07', weeks: 12 };
 const committed = [load('A', '2026-12-07', 10, 600), load('B', '2026-12-21', 3, 90)];
@@ -37,7 +43,9 @@ describe('capacity of a week', () => {
     expect(teamHoursInWeek(holidays, '2026-12-14')).toBe(100);
     expect(teamHoursInWeek(holidays, '2026-12-21')).toBeCloseTo(60);
     expect(teamHoursInWeek(holidays, '2026-12-28')).toBe(0);
-    expect(teamHoursInWeek({ ...team, exceptions: [{ from: '2027-01-04', to: '2027-01-08', weeklyHours: 60, reason: 'Offsite' }] }, '2027-01-04')).toBeCloseTo(60);
+    expect(teamHoursInWeek({ ...team, exceptions: [{ from: '2027-01-04', to: '2027-01-08', weeklyHours: 60, reason: 'Offsite' }] }, '2027-01-04')).toBeCloseTo(
+      60,
+    );
   });
 
   it('a week without capacity has no load percentage, and says why', () => {
@@ -73,7 +81,11 @@ describe('assessCapacity', () => {
   it('over in weeks 3–5, with the earliest start that fits', () => {
     const a = assessCapacity(team, committed, window, proposed);
     expect(a.proposed).toMatchObject({ verdict: 'over', earliestFit: '2027-02-15' });
-    expect(a.proposed!.overflowWeeks.map((w) => [w.scopeWeek, Math.round(w.overHours)])).toEqual([[3, 20], [4, 20], [5, 20]]);
+    expect(a.proposed!.overflowWeeks.map((w) => [w.scopeWeek, Math.round(w.overHours)])).toEqual([
+      [3, 20],
+      [4, 20],
+      [5, 20],
+    ]);
     expect(a.summary).toEqual([
       'Starting 7 Dec 2026, “Scope P” puts Platform team over capacity in weeks 3–5 of the scope (by up to 20 h a week).',
       'The earliest start that fits: 15 Feb 2027.',
@@ -81,7 +93,10 @@ describe('assessCapacity', () => {
   });
 
   it('tight above the threshold, fits below; judged only in the weeks the proposal loads', () => {
-    expect(assessCapacity(team, [load('A', '2026-12-07', 10, 600)], window, proposed).proposed).toMatchObject({ verdict: 'tight', tightWeeks: expect.arrayContaining(['2026-12-07']) });
+    expect(assessCapacity(team, [load('A', '2026-12-07', 10, 600)], window, proposed).proposed).toMatchObject({
+      verdict: 'tight',
+      tightWeeks: expect.arrayContaining(['2026-12-07']),
+    });
     expect(assessCapacity(team, [load('A', '2026-12-07', 10, 500)], window, proposed).proposed?.verdict).toBe('fits');
     // Week 1 is already over without it; a proposal starting in week 3 does not change that.
     const busy = [load('X', '2026-12-07', 2, 300)];
@@ -107,8 +122,22 @@ describe('assessCapacity', () => {
 
 describe('reading scopes and printing', () => {
   it('reads each figure from the first property filled in', () => {
-    const record = scope('501', { delivery_team: 'platform', planned_start_date: '2026-12-07', committed_start_date: '1797206400000', delivery_timeline_weeks: '8', delivery_estimate_hours: '', proposal_hours: '240' });
-    expect(scopeLoadFrom(record, model.capacity)).toEqual({ id: '501', name: 'Scope 501', teamId: 'platform', start: '2026-12-14', timelineWeeks: 8, hours: 240 });
+    const record = scope('501', {
+      delivery_team: 'platform',
+      planned_start_date: '2026-12-07',
+      committed_start_date: '1797206400000',
+      delivery_timeline_weeks: '8',
+      delivery_estimate_hours: '',
+      proposal_hours: '240',
+    });
+    expect(scopeLoadFrom(record, model.capacity)).toEqual({
+      id: '501',
+      name: 'Scope 501',
+      teamId: 'platform',
+      start: '2026-12-14',
+      timelineWeeks: 8,
+      hours: 240,
+    });
     expect(capacityScopeProperties(model.capacity)).toContain('committed_start_date');
   });
 

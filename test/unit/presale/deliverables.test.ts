@@ -25,7 +25,12 @@ describe('deliverableMet', () => {
 
   it('scope property: on any current scope, with the wanted value; a superseded scope does not count', () => {
     expect(deliverableMet(review, facts({ scopes: [scope('1', { feasibility_review_status: 'requested' })] }))).toBe(false);
-    expect(deliverableMet(review, facts({ scopes: [scope('1', { feasibility_review_status: 'requested' }), scope('2', { feasibility_review_status: 'Feasible_with_changes' })] }))).toBe(true);
+    expect(
+      deliverableMet(
+        review,
+        facts({ scopes: [scope('1', { feasibility_review_status: 'requested' }), scope('2', { feasibility_review_status: 'Feasible_with_changes' })] }),
+      ),
+    ).toBe(true);
     expect(deliverableMet(review, facts({ scopes: [scope('2', { feasibility_review_status: 'feasible', scope_status: 'superseded' })] }))).toBe(false);
   });
 
@@ -33,7 +38,12 @@ describe('deliverableMet', () => {
     expect(deliverableMet(draft, facts())).toBe(false);
     expect(deliverableMet(draft, facts({ scopes: [scope('1', { deliverables: 'Checkout', scope_status: 'in_review' })] }))).toBe(false);
     expect(deliverableMet(draft, facts({ scopes: [scope('1', { deliverables: 'Checkout', scope_status: 'draft' })] }))).toBe(true);
-    expect(deliverableMet({ kind: 'linked_record', object: 'contract', requiredProperties: [], requiredValues: {} }, facts({ contracts: [{ id: '9', properties: {} }] }))).toBe(true);
+    expect(
+      deliverableMet(
+        { kind: 'linked_record', object: 'contract', requiredProperties: [], requiredValues: {} },
+        facts({ contracts: [{ id: '9', properties: {} }] }),
+      ),
+    ).toBe(true);
   });
 
   it('says what done means with the labels of schemas/', () => {
@@ -45,9 +55,14 @@ describe('deliverableMet', () => {
 
 describe('unitStatuses', () => {
   const units = playbookUnitsFor(model.playbooks, pipelines, {
-    dealId: '123', pipelineId: 'default', stageId: 'presentationscheduled', enteredOn: '2026-12-03', dealOwnerId: '7', companyDeliveryOwnerId: null,
+    dealId: '123',
+    pipelineId: 'default',
+    stageId: 'presentationscheduled',
+    enteredOn: '2026-12-03',
+    dealOwnerId: '7',
+    companyDeliveryOwnerId: null,
   });
-  const [scopeDraft, feasibility, proposal] = units as [typeof units[0], typeof units[0], typeof units[0]];
+  const [scopeDraft, feasibility, proposal] = units as [(typeof units)[0], (typeof units)[0], (typeof units)[0]];
   const withDraft = facts({ scopes: [scope('501', { deliverables: 'Checkout', delivery_team: 'platform', feasibility_review_status: 'requested' })] });
 
   it('done by deliverable (the task is completed), open, overdue after the due date in the portal’s days', () => {

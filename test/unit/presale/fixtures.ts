@@ -4,7 +4,13 @@ import { loadModel } from '../../../src/model';
 
 export const model = loadModel('schemas');
 
-const stage = (id: string, label: string, displayOrder: number, probability: number, isClosed = false): PipelineStage => ({ id, label, displayOrder, isClosed, probability });
+const stage = (id: string, label: string, displayOrder: number, probability: number, isClosed = false): PipelineStage => ({
+  id,
+  label,
+  displayOrder,
+  isClosed,
+  probability,
+});
 
 export const pipelines: Pipeline[] = [
   {

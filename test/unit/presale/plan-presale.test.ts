@@ -11,11 +11,23 @@ function dealIn(stage: string, enteredAt: string, props: Record<string, string> 
   return {
     id: '123',
     properties: { dealname: 'Northwind checkout rebuild', pipeline: 'default', dealstage: stage, hubspot_owner_id: '7', ...props },
-    history: { dealstage: [{ value: stage, timestamp: enteredAt, sourceType: 'CRM_UI' }, { value: 'qualifiedtobuy', timestamp: new Date(Date.parse(enteredAt) - 86_400_000).toISOString(), sourceType: 'CRM_UI' }] },
+    history: {
+      dealstage: [
+        { value: stage, timestamp: enteredAt, sourceType: 'CRM_UI' },
+        { value: 'qualifiedtobuy', timestamp: new Date(Date.parse(enteredAt) - 86_400_000).toISOString(), sourceType: 'CRM_UI' },
+      ],
+    },
   };
 }
 
-const loaded = (deal: CrmRecord, over: Partial<LoadedPresale> = {}): LoadedPresale => ({ deal, scopes: [], contracts: [], tasks: new Map(), companyDeliveryOwnerId: null, ...over });
+const loaded = (deal: CrmRecord, over: Partial<LoadedPresale> = {}): LoadedPresale => ({
+  deal,
+  scopes: [],
+  contracts: [],
+  tasks: new Map(),
+  companyDeliveryOwnerId: null,
+  ...over,
+});
 const key = (unit: string) => `playbook:123:presentationscheduled:${unit}`;
 
 describe('planPresale (pure)', () => {
@@ -23,8 +35,15 @@ describe('planPresale (pure)', () => {
     const draft = scope('9', { deliverables: 'Checkout', delivery_team: 'platform' });
     const plan = planPresale(loaded(dealIn('presentationscheduled', '2026-11-20T23:30:00Z'), { scopes: [draft] }), pipelines, policy, now);
     expect(plan.stageLabel).toBe('Proposal');
-    expect(plan.units.map((u) => [u.unit.unitId, u.state])).toEqual([['scope_draft', 'done'], ['feasibility_review', 'open'], ['proposal', 'open']]);
-    expect(plan.create.map((d) => [d.key, d.dueDate])).toEqual([[key('feasibility_review'), '2026-11-26'], [key('proposal'), '2026-11-28']]);
+    expect(plan.units.map((u) => [u.unit.unitId, u.state])).toEqual([
+      ['scope_draft', 'done'],
+      ['feasibility_review', 'open'],
+      ['proposal', 'open'],
+    ]);
+    expect(plan.create.map((d) => [d.key, d.dueDate])).toEqual([
+      [key('feasibility_review'), '2026-11-26'],
+      [key('proposal'), '2026-11-28'],
+    ]);
     expect(plan.create[0]!.body).toContain(`playbook-key:${key('feasibility_review')}`);
     expect(plan.complete).toEqual([]);
   });
@@ -43,7 +62,10 @@ describe('planPresale (pure)', () => {
 
   it('units of a stage the deal has left are still ticked when their deliverable appears', () => {
     const answered = scope('9', { feasibility_review_status: 'feasible_with_changes' });
-    const tasks = new Map([[key('feasibility_review'), { id: 't1', status: 'NOT_STARTED' }], [key('proposal'), { id: 't2', status: 'NOT_STARTED' }]]);
+    const tasks = new Map([
+      [key('feasibility_review'), { id: 't1', status: 'NOT_STARTED' }],
+      [key('proposal'), { id: 't2', status: 'NOT_STARTED' }],
+    ]);
     const plan = planPresale(loaded(dealIn('contractsent', '2026-11-22T09:00:00Z'), { scopes: [answered], tasks }), pipelines, policy, now);
     expect(plan.units).toEqual([]);
     expect(plan.complete).toEqual(['t1']);

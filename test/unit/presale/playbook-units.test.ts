@@ -36,7 +36,10 @@ describe('playbookUnitsFor', () => {
   it('gives delivery-lead units to the company’s delivery owner, else the configured lead', () => {
     const withLead: Playbooks = { ...model.playbooks, deliveryLead: { companyProperty: 'delivery_owner', ownerId: '99' } };
     const review = (e: StageEntryFacts) => playbookUnitsFor(withLead, pipelines, e).find((u) => u.unitId === 'feasibility_review')!;
-    expect([review(entry({ companyDeliveryOwnerId: '55' })).ownerId, review(entry({ companyDeliveryOwnerId: '55' })).ownerSource]).toEqual(['55', 'company_delivery_owner']);
+    expect([review(entry({ companyDeliveryOwnerId: '55' })).ownerId, review(entry({ companyDeliveryOwnerId: '55' })).ownerSource]).toEqual([
+      '55',
+      'company_delivery_owner',
+    ]);
     expect([review(entry()).ownerId, review(entry()).ownerSource]).toEqual(['99', 'configured_delivery_lead']);
     expect(playbookUnitsFor(model.playbooks, pipelines, entry({ dealOwnerId: null }))[0]!.ownerSource).toBe('nobody');
   });
@@ -58,7 +61,11 @@ describe('playbookUnitsFor', () => {
 
 describe('unit keys', () => {
   it('round-trip, and are found again in a task body', () => {
-    expect(parseUnitKey('playbook:123:presentationscheduled:feasibility_review')).toEqual({ dealId: '123', stageId: 'presentationscheduled', unitId: 'feasibility_review' });
+    expect(parseUnitKey('playbook:123:presentationscheduled:feasibility_review')).toEqual({
+      dealId: '123',
+      stageId: 'presentationscheduled',
+      unitId: 'feasibility_review',
+    });
     expect(parseUnitKey('playbook:abc:x:y')).toBeUndefined();
     expect(unitKeyInBody('<p>x</p><p style="color:#999">playbook-key:playbook:9:1234567:proposal</p>')).toBe('playbook:9:1234567:proposal');
     expect(unitKeyInBody('<p>reminder-key:90</p>')).toBeUndefined();

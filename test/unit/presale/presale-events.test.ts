@@ -11,7 +11,12 @@ const gateway = {
     return new Map(ids.map((id) => [id, [{ id: `9${id}` }]]));
   },
 } as unknown as CrmGateway;
-const deps = { gateway, types: { scope: '2-1', contract: '2-2' }, triggers: presaleTriggers(model.playbooks), playbookStages: new Set(['qualifiedtobuy', 'presentationscheduled']) };
+const deps = {
+  gateway,
+  types: { scope: '2-1', contract: '2-2' },
+  triggers: presaleTriggers(model.playbooks),
+  playbookStages: new Set(['qualifiedtobuy', 'presentationscheduled']),
+};
 const change = (objectTypeId: string, objectId: number, propertyName: string, propertyValue = 'x') =>
   ({ subscriptionType: 'object.propertyChange', objectTypeId, objectId, propertyName, propertyValue }) as unknown as HubSpotEvent;
 

@@ -54,7 +54,10 @@ describe('schemas/playbooks.json', () => {
 describe('schemas/capacity.json', () => {
   it('loads teams with weekly hours, dated exceptions and the scope properties to read', () => {
     const { capacity } = loadModel('schemas');
-    expect(capacity.teams.map((t) => [t.id, t.weeklyHours])).toEqual([['platform', 160], ['commerce', 120]]);
+    expect(capacity.teams.map((t) => [t.id, t.weeklyHours])).toEqual([
+      ['platform', 160],
+      ['commerce', 120],
+    ]);
     expect(capacity.scope.start[0]).toBe('committed_start_date');
     expect(capacity.tightAbovePct).toBe(85);
   });

@@ -30,8 +30,20 @@ const found = (c: ContractTerms, since: CalendarDate, today: CalendarDate) =>
 
 describe('dueWindowSearches', () => {
   it('notice bands: the common periods alone, the ranges between, up to the longest', () => {
-    expect(noticeBands(173)).toEqual([[1, 29], [30, 30], [31, 59], [60, 60], [61, 89], [90, 90], [91, 173]]);
-    expect(noticeBands(45)).toEqual([[1, 29], [30, 30], [31, 45]]);
+    expect(noticeBands(173)).toEqual([
+      [1, 29],
+      [30, 30],
+      [31, 59],
+      [60, 60],
+      [61, 89],
+      [90, 90],
+      [91, 173],
+    ]);
+    expect(noticeBands(45)).toEqual([
+      [1, 29],
+      [30, 30],
+      [31, 45],
+    ]);
   });
 
   it('finds every contract with a reminder newly due since the last scan — in searches within HubSpot’s limits (5 groups, 18 filters with the id cursor)', () => {

@@ -52,7 +52,11 @@ describe('renewal task content', () => {
 describe('scan windows and lapse arithmetic', () => {
   it('splits the horizon into date windows that cover every day once', () => {
     const w = dateWindows('2027-01-01', '2027-07-01', 90);
-    expect(w).toEqual([['2027-01-01', '2027-03-31'], ['2027-04-01', '2027-06-29'], ['2027-06-30', '2027-07-01']]);
+    expect(w).toEqual([
+      ['2027-01-01', '2027-03-31'],
+      ['2027-04-01', '2027-06-29'],
+      ['2027-06-30', '2027-07-01'],
+    ]);
     expect(scanHorizonDays(settings)).toBe(180);
     expect(scanHorizonDays({ ...settings, leadDays: [365, 30] })).toBe(365);
   });
@@ -64,23 +68,47 @@ describe('scan windows and lapse arithmetic', () => {
 });
 
 describe('roll-up and who set the status', () => {
-  const rec = (id: string, properties: Record<string, string>, history: Record<string, Array<{ value: string; timestamp: string; sourceType: string; sourceId?: string }>> = {}) => ({ id, properties, history });
+  const rec = (
+    id: string,
+    properties: Record<string, string>,
+    history: Record<string, Array<{ value: string; timestamp: string; sourceType: string; sourceId?: string }>> = {},
+  ) => ({ id, properties, history });
   it('takes the earliest renewal among open contracts and counts passed engagements', () => {
     const r = computeRollup(
-      [rec('1', { contract_status: 'active', renewal_date: '2028-01-31' }), rec('2', { contract_status: 'ended', renewal_date: '2027-10-20' }), rec('3', { contract_status: 'renewing', renewal_date: '2027-12-01' })],
+      [
+        rec('1', { contract_status: 'active', renewal_date: '2028-01-31' }),
+        rec('2', { contract_status: 'ended', renewal_date: '2027-10-20' }),
+        rec('3', { contract_status: 'renewing', renewal_date: '2027-12-01' }),
+      ],
       [rec('d1', { gate_status: 'passed' }), rec('d2', { gate_status: 'blocked' }), rec('d3', { gate_status: 'overridden' })],
     );
     expect(r).toEqual({ nextRenewalDate: '2027-12-01', engagements: 2 });
     expect(computeRollup([], [])).toEqual({ nextRenewalDate: null, engagements: 0 });
   });
   it('a status last written by this app is automation; by anyone else, a user', () => {
-    const auto = rec('s', { status: 'renewal', status_changed_at: '2027-09-02T08:00:00Z' }, { status: [{ value: 'renewal', timestamp: '2027-09-02T08:00:00Z', sourceType: 'INTEGRATION', sourceId: '1000001' }] });
-    const user = rec('s', { status: 'at_risk' }, { status: [{ value: 'at_risk', timestamp: '2027-11-02T10:00:00Z', sourceType: 'CRM_UI', sourceId: 'userId:9003' }] });
-    const otherApp = rec('s', { status: 'active' }, { status: [{ value: 'active', timestamp: '2027-11-02T10:00:00Z', sourceType: 'INTEGRATION', sourceId: '555' }] });
+    const auto = rec(
+      's',
+      { status: 'renewal', status_changed_at: '2027-09-02T08:00:00Z' },
+      { status: [{ value: 'renewal', timestamp: '2027-09-02T08:00:00Z', sourceType: 'INTEGRATION', sourceId: '1000001' }] },
+    );
+    const user = rec(
+      's',
+      { status: 'at_risk' },
+      { status: [{ value: 'at_risk', timestamp: '2027-11-02T10:00:00Z', sourceType: 'CRM_UI', sourceId: 'userId:9003' }] },
+    );
+    const otherApp = rec(
+      's',
+      { status: 'active' },
+      { status: [{ value: 'active', timestamp: '2027-11-02T10:00:00Z', sourceType: 'INTEGRATION', sourceId: '555' }] },
+    );
     expect(currentState(auto, '1000001')).toEqual({ status: 'renewal', changedAt: '2027-09-02T08:00:00Z', setBy: 'automation' });
     expect(currentState(user, '1000001')).toEqual({ status: 'at_risk', changedAt: '2027-11-02T10:00:00Z', setBy: 'user' });
     expect(currentState(otherApp, '1000001')?.setBy).toBe('user');
-    const byCli = rec('s', { status: 'dispute', status_set_by: 'user' }, { status: [{ value: 'dispute', timestamp: '2027-11-02T10:00:00Z', sourceType: 'INTEGRATION', sourceId: '1000001' }] });
+    const byCli = rec(
+      's',
+      { status: 'dispute', status_set_by: 'user' },
+      { status: [{ value: 'dispute', timestamp: '2027-11-02T10:00:00Z', sourceType: 'INTEGRATION', sourceId: '1000001' }] },
+    );
     expect(currentState(byCli, '1000001')?.setBy).toBe('user');
     expect(currentState(rec('s', { status: 'nonsense' }), '1')).toBeUndefined();
   });

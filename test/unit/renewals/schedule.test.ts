@@ -1,9 +1,14 @@
 import { leadKey, noticeKey, planRenewalReminders, reminderSeries, type ContractTerms } from '../../../src/renewals/schedule';
 
 const settings = { leadDays: [90, 60, 30], noticeDeadlineReminder: true, noticeDaysBefore: 7 };
-const contract = (over: Partial<ContractTerms> = {}): ContractTerms => ({ id: 'c1', renewalDate: '2027-06-30', autoRenew: false, noticeDays: undefined, ...over });
-const plan = (c: ContractTerms, today: string, sent: string[] = []) =>
-  planRenewalReminders([c], new Map([[c.id, new Set(sent)]]), today, settings).get(c.id);
+const contract = (over: Partial<ContractTerms> = {}): ContractTerms => ({
+  id: 'c1',
+  renewalDate: '2027-06-30',
+  autoRenew: false,
+  noticeDays: undefined,
+  ...over,
+});
+const plan = (c: ContractTerms, today: string, sent: string[] = []) => planRenewalReminders([c], new Map([[c.id, new Set(sent)]]), today, settings).get(c.id);
 const dueKeys = (c: ContractTerms, today: string, sent: string[] = []) => plan(c, today, sent)?.due.map((r) => r.key) ?? [];
 
 describe('planRenewalReminders', () => {

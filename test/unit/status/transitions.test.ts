@@ -1,14 +1,21 @@
 import { CUSTOMER_STATUSES, StatusTransitionError, transition, type AutomaticEvent, type StatusState } from '../../../src/status/transitions';
 
 const now = new Date('2027-05-01T09:00:00Z');
-const state = (status: StatusState['status'], setBy: StatusState['setBy'] = 'automation', changedAt = '2027-04-01T00:00:00Z'): StatusState => ({ status, setBy, changedAt });
+const state = (status: StatusState['status'], setBy: StatusState['setBy'] = 'automation', changedAt = '2027-04-01T00:00:00Z'): StatusState => ({
+  status,
+  setBy,
+  changedAt,
+});
 const auto = (event: AutomaticEvent, occurredAt = now.toISOString()) => ({ event, occurredAt });
 const nextOf = (r: ReturnType<typeof transition>) => (r.changed ? r.next.status : undefined);
 
 describe('transition — automatic events', () => {
   it('first close starts onboarding', () => {
     const r = transition(undefined, auto('first_close'), undefined, now);
-    expect(r).toEqual({ changed: true, next: { status: 'onboarding', setBy: 'automation', changedAt: now.toISOString(), reason: 'A deal passed the close gate: delivery starts.' } });
+    expect(r).toEqual({
+      changed: true,
+      next: { status: 'onboarding', setBy: 'automation', changedAt: now.toISOString(), reason: 'A deal passed the close gate: delivery starts.' },
+    });
   });
   it('a second engagement does not reset an active customer to onboarding', () => {
     expect(transition(state('active'), auto('first_close'), undefined, now)).toMatchObject({ changed: false });
@@ -28,7 +35,9 @@ describe('transition — automatic events', () => {
     expect(nextOf(transition(state('renewal'), auto('lapsed'), undefined, now))).toBe('lapsed');
   });
   it('ignores an event older than the last change (out-of-order delivery)', () => {
-    expect(transition(state('active', 'automation', '2027-04-30T00:00:00Z'), auto('lapsed', '2027-04-29T00:00:00Z'), undefined, now)).toMatchObject({ changed: false });
+    expect(transition(state('active', 'automation', '2027-04-30T00:00:00Z'), auto('lapsed', '2027-04-29T00:00:00Z'), undefined, now)).toMatchObject({
+      changed: false,
+    });
   });
 });
 
@@ -62,7 +71,9 @@ describe('transition — precedence of a user’s word', () => {
     expect(transition(atRisk, auto('renewal_window_opened'), undefined, now)).toMatchObject({ changed: false });
     expect(transition(atRisk, auto('renewed'), undefined, now)).toMatchObject({ changed: false });
     expect(nextOf(transition(atRisk, auto('lapsed'), undefined, now))).toBe('lapsed');
-    expect(transition(state('at_risk', 'user', '2027-05-01T10:00:00Z'), auto('lapsed', '2027-05-01T08:00:00Z'), undefined, now)).toMatchObject({ changed: false });
+    expect(transition(state('at_risk', 'user', '2027-05-01T10:00:00Z'), auto('lapsed', '2027-05-01T08:00:00Z'), undefined, now)).toMatchObject({
+      changed: false,
+    });
   });
   it('a user-set active yields to a newer automatic event', () => {
     expect(nextOf(transition(state('active', 'user'), auto('renewal_window_opened'), undefined, now))).toBe('renewal');

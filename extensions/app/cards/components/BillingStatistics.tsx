@@ -12,11 +12,7 @@ interface Props {
 /** Billed, outstanding and overdue, from HubSpot's invoices. */
 export function BillingStatistics({ billing, currency, problem }: Props) {
   if (!billing) {
-    return (
-      <Text testId="billing-unknown">
-        Billing: {problem ?? 'no invoices on this deal yet.'}
-      </Text>
-    );
+    return <Text testId="billing-unknown">Billing: {problem ?? 'no invoices on this deal yet.'}</Text>;
   }
   return (
     <Statistics testId="billing">

@@ -55,7 +55,11 @@ export function CommitmentsSection({ commitments, addPromise }: { commitments: C
                     <TableCell>
                       <Text format={{ fontWeight: 'demibold' }}>{c.title}</Text>
                       <Text variant="microcopy">{who(c)}</Text>
-                      {c.deliveryNote ? <Text variant="microcopy" testId={`commitment-note-${c.id}`}>Delivery: {c.deliveryNote}</Text> : null}
+                      {c.deliveryNote ? (
+                        <Text variant="microcopy" testId={`commitment-note-${c.id}`}>
+                          Delivery: {c.deliveryNote}
+                        </Text>
+                      ) : null}
                     </TableCell>
                     <TableCell>
                       <Tag variant={scope.variant} testId={`commitment-scope-${c.id}`}>

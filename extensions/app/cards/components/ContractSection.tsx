@@ -15,10 +15,7 @@ export function ContractSection({ contract, addLabel }: { contract: CardContract
       <Flex direction="column" gap="sm">
         <Heading>Contract</Heading>
         <EmptyState title="No contract yet" layout="horizontal" imageName="electronicSignature" testId="contract-empty">
-          <Text>
-            Renewal reminders start from the contract: its start date, term, renewal date and notice period. Use {addLabel} above when it is
-            signed.
-          </Text>
+          <Text>Renewal reminders start from the contract: its start date, term, renewal date and notice period. Use {addLabel} above when it is signed.</Text>
         </EmptyState>
       </Flex>
     );
@@ -56,11 +53,7 @@ export function ContractSection({ contract, addLabel }: { contract: CardContract
         </DescriptionListItem>
         <DescriptionListItem label="Cancel by">
           <Text testId="contract-notice">
-            {contract.noticeDeadline
-              ? formatDate(contract.noticeDeadline)
-              : contract.autoRenew
-                ? 'Notice period not set'
-                : 'No deadline (does not auto-renew)'}
+            {contract.noticeDeadline ? formatDate(contract.noticeDeadline) : contract.autoRenew ? 'Notice period not set' : 'No deadline (does not auto-renew)'}
           </Text>
         </DescriptionListItem>
         <DescriptionListItem label="Value">

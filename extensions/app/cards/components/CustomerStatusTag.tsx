@@ -6,9 +6,7 @@ import { customerVariant } from './status-words';
 /** The company's Customer Status in one line: the tag, the reason, since when. */
 export function CustomerStatusLine({ status, since }: { status: CardCustomerStatus | null; since?: string | null }) {
   if (!status) {
-    return (
-      <Text testId="customer-status-none">No customer status yet: it starts as Onboarding when a deal with this company passes the close gate.</Text>
-    );
+    return <Text testId="customer-status-none">No customer status yet: it starts as Onboarding when a deal with this company passes the close gate.</Text>;
   }
   const when = formatDate(since ?? status.since);
   return (

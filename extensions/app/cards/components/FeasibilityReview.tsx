@@ -16,7 +16,8 @@ interface Props {
 const weeks = (n: number | null) => (n === null ? '—' : `${n} ${n === 1 ? 'week' : 'weeks'}`);
 
 function Answer({ review }: { review: CardFeasibility }) {
-  const differs = review.committedTimelineWeeks !== null && review.proposalTimelineWeeks !== null && review.committedTimelineWeeks !== review.proposalTimelineWeeks;
+  const differs =
+    review.committedTimelineWeeks !== null && review.proposalTimelineWeeks !== null && review.committedTimelineWeeks !== review.proposalTimelineWeeks;
   return (
     <Flex direction="column" gap="xs">
       <DescriptionList direction="row">

@@ -7,7 +7,11 @@ import { GATE_WORDS } from './status-words';
 export function GateAccordion({ gate }: { gate: CardGate }) {
   const settled = gate.status === 'passed' && gate.items.every((i) => i.passed);
   return (
-    <Accordion title={gate.mode === 'advise' ? `${gate.stageLabel ?? 'Stage'} checklist: advice` : `Close gate: ${GATE_WORDS[gate.status].label}`} defaultOpen={!settled} testId="gate-accordion">
+    <Accordion
+      title={gate.mode === 'advise' ? `${gate.stageLabel ?? 'Stage'} checklist: advice` : `Close gate: ${GATE_WORDS[gate.status].label}`}
+      defaultOpen={!settled}
+      testId="gate-accordion"
+    >
       <GateSection gate={gate} />
     </Accordion>
   );

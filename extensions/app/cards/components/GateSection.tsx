@@ -39,7 +39,11 @@ export function GateSection({ gate }: { gate: CardGate }) {
         <StatusTag variant={words.variant} testId="gate-status">
           {words.label}
         </StatusTag>
-        {gate.checkedAtText ? <Text variant="microcopy" testId="gate-checked">checked {gate.checkedAtText}</Text> : null}
+        {gate.checkedAtText ? (
+          <Text variant="microcopy" testId="gate-checked">
+            checked {gate.checkedAtText}
+          </Text>
+        ) : null}
       </Flex>
       <Text testId="gate-summary">{summary(gate)}</Text>
       {gate.mode ? <RuleModeLine mode={gate.mode} stageLabel={gate.stageLabel} /> : null}

@@ -10,7 +10,9 @@ function stateLine(review: ReviewData) {
     case 'not_yet':
       return (
         <Text testId="handoff-review-not-yet">
-          {due ? `Delivery answers the handoff review on ${due}, after kickoff.` : 'Delivery answers the handoff review after kickoff (once the Scope has a delivery start date).'}
+          {due
+            ? `Delivery answers the handoff review on ${due}, after kickoff.`
+            : 'Delivery answers the handoff review after kickoff (once the Scope has a delivery start date).'}
         </Text>
       );
     case 'due':

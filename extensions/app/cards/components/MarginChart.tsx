@@ -34,10 +34,7 @@ export function MarginChart({ margin }: { margin: DeliveryMargin | null }) {
       <Text testId="margin-summary">
         Margin planned {formatPercent(margin.plannedPct)}, now {formatPercent(margin.nowPct)}
         {lost > 0.5 ? `: ${formatPoints(lost)} lost` : lost < -0.5 ? `: ${formatPoints(-lost)} better than planned` : ', as planned'}
-        {margin.pointsLost.length > 0
-          ? ` (${margin.pointsLost.map((l) => `${l.label} ${formatPoints(l.points)}`).join(', ')})`
-          : ''}
-        .
+        {margin.pointsLost.length > 0 ? ` (${margin.pointsLost.map((l) => `${l.label} ${formatPoints(l.points)}`).join(', ')})` : ''}.
       </Text>
       <BarChart
         data={marginChartRows(known)}

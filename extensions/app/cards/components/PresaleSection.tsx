@@ -16,7 +16,11 @@ interface Props {
 }
 
 const problemWords = (p: ServiceProblem, origin: string) =>
-  p.kind === 'unreachable' ? `Throughline's service did not answer. Check that it is running at ${origin}, then try again.` : 'message' in p ? p.message : p.detail;
+  p.kind === 'unreachable'
+    ? `Throughline's service did not answer. Check that it is running at ${origin}, then try again.`
+    : 'message' in p
+      ? p.message
+      : p.detail;
 
 /** Before the proposal: the stage's work units, delivery's feasibility review and the team's capacity. */
 export function PresaleSection({ presale, origin, dealId, onCard }: Props) {

@@ -28,8 +28,8 @@ export function ScopeSection({ scope, addLabel }: { scope: CardScope | null; add
         <Heading>Scope</Heading>
         <EmptyState title="No scope yet" layout="horizontal" imageName="customObjects" testId="scope-empty">
           <Text>
-            Delivery needs a Scope on this deal: deliverables, what is in and out, and the timeline and hours they agree to. Use {addLabel}{' '}
-            above, then ask delivery to approve it.
+            Delivery needs a Scope on this deal: deliverables, what is in and out, and the timeline and hours they agree to. Use {addLabel} above, then ask
+            delivery to approve it.
           </Text>
         </EmptyState>
       </Flex>

@@ -20,8 +20,7 @@ export function ServiceProblemState({ problem, record, onRetry }: Props) {
       return (
         <ErrorState title="Throughline's service did not answer" testId="problem-unreachable">
           <Text>
-            Check that it is running at {problem.origin} and that the app's permittedUrls include it. If it was just restarted, try again in a
-            moment.
+            Check that it is running at {problem.origin} and that the app's permittedUrls include it. If it was just restarted, try again in a moment.
           </Text>
           <Text variant="microcopy">Details: {problem.detail}</Text>
           {retry}
@@ -38,8 +37,8 @@ export function ServiceProblemState({ problem, record, onRetry }: Props) {
       return (
         <ErrorState title="The service refused this card's request" type="lock" testId="problem-refused">
           <Text>
-            It could not verify HubSpot's signature. An admin should check that the service's HUBSPOT_CLIENT_SECRET is this app's client secret and
-            that PUBLIC_BASE_URL is the address HubSpot calls.
+            It could not verify HubSpot's signature. An admin should check that the service's HUBSPOT_CLIENT_SECRET is this app's client secret and that
+            PUBLIC_BASE_URL is the address HubSpot calls.
           </Text>
           <Text variant="microcopy">
             {problem.status}: {problem.message}
@@ -57,8 +56,7 @@ export function ServiceProblemState({ problem, record, onRetry }: Props) {
       return (
         <ErrorState title="This card and the service are out of step" type="support" testId="problem-unexpected">
           <Text>
-            The service answered in a form this card does not read. Deploy the service and upload the project (hs project upload) from the same
-            version.
+            The service answered in a form this card does not read. Deploy the service and upload the project (hs project upload) from the same version.
           </Text>
           <Text variant="microcopy">Details: {problem.detail}</Text>
         </ErrorState>

@@ -29,4 +29,8 @@ export function formatAmount(value: number | null): string | null {
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Multi-line text as lines (deliverables are one per line). */
-export const lines = (text: string | null) => (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+export const lines = (text: string | null) =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);

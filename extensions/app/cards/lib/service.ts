@@ -31,7 +31,6 @@ export type ServiceProblem =
 
 export type ServiceResult<T> = { ok: true; data: T } | { ok: false; problem: ServiceProblem };
 
-
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 async function call<T>(origin: string, path: string, method: 'GET' | 'POST', schema: ZodType<T>): Promise<ServiceResult<T>> {

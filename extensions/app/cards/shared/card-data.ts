@@ -178,9 +178,7 @@ export const engagementSchema = z.object({
   dealName: z.string(),
   stage: text,
   gateStatus: gateStatusSchema,
-  scope: z
-    .object({ id: recordId, name: z.string(), status: text, statusLabel: text, approved: z.boolean() })
-    .nullable(),
+  scope: z.object({ id: recordId, name: z.string(), status: text, statusLabel: text, approved: z.boolean() }).nullable(),
   contract: cardContractSchema.nullable(),
   delivery: engagementDeliverySchema.nullish(),
 });
