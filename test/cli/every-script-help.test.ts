@@ -11,8 +11,8 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 const scripts = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
 
-/** Scripts that hand their arguments to a tool (tsc, eslint, jest) or only build: the tool's own help applies. */
-const TOOLS = new Set(['build', 'typecheck', 'lint', 'test', 'prestart']);
+/** Scripts that hand their arguments to a tool (tsc, eslint, prettier, jest) or only build: the tool's own help applies. */
+const TOOLS = new Set(['build', 'typecheck', 'lint', 'format', 'test', 'prestart']);
 /** `npm start` builds first (prestart); the entry point it runs is checked directly. */
 const DIRECT: Record<string, string[]> = { start: [join(root, 'node_modules/.bin/tsx'), 'src/server.ts'] };
 
