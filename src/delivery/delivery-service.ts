@@ -3,7 +3,7 @@ import type { KeyedLock } from '../concurrency/keyed-lock';
 import type { PipelineCache } from '../gate/pipeline-cache';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import { searchAll } from '../hubspot/search-windows';
+import { passOverSearch } from '../hubspot/search-windows';
 import type { AssociationTypeRef } from '../hubspot/types';
 import type { Logger } from '../logger';
 import { objectByRole, type Model } from '../model';
@@ -150,26 +150,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
    * and unaffected by this pass's own writes), 100 a page, each page read again by id and assessed.
    */
   async function dailyPass(now: Date, options: DeliveryRunOptions & { onProgress?: (run: DeliveryRun) => void } = {}): Promise<DeliveryRun> {
-    let total = emptyRun();
-    await searchAll(
-      deps.gateway,
-      'deals',
-      PASS_FILTERS,
-      ['hs_object_id'],
-      async (page) => {
-        total = addRun(
-          total,
-          await assessDeals(
-            page.map((d) => d.id),
-            now,
-            options,
-          ),
-        );
-        options.onProgress?.(total);
-      },
-      PASS_PAGE_SIZE,
-    );
-    return total;
+    return passOverSearch(deps.gateway, 'deals', PASS_FILTERS, PASS_PAGE_SIZE, {
+      empty: emptyRun(),
+      add: addRun,
+      run: (ids) => assessDeals(ids, now, options),
+      onProgress: options.onProgress,
+    });
   }
 
   /** The deal card's Delivery section; null when the deal is not in delivery. */

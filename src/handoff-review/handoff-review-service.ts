@@ -1,7 +1,7 @@
 import type { KeyedLock } from '../concurrency/keyed-lock';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import { searchAll } from '../hubspot/search-windows';
+import { passOverSearch } from '../hubspot/search-windows';
 import type { CrmRecord } from '../hubspot/types';
 import type { Logger } from '../logger';
 import type { Model } from '../model';
@@ -124,26 +124,12 @@ export function createHandoffReviewService(deps: HandoffReviewServiceDeps) {
 
   /** The daily pass: won deals not recorded as answered, by id cursor (past 10,000, unaffected by its own writes). */
   async function dailyPass(now: Date, options: { dryRun?: boolean; onProgress?: (run: ReviewRun) => void } = {}): Promise<ReviewRun> {
-    let total = emptyRun();
-    await searchAll(
-      deps.gateway,
-      'deals',
-      PASS_FILTERS,
-      ['hs_object_id'],
-      async (page) => {
-        total = addRun(
-          total,
-          await reviewDeals(
-            page.map((d) => d.id),
-            now,
-            options,
-          ),
-        );
-        options.onProgress?.(total);
-      },
-      REVIEW_PAGE_SIZE,
-    );
-    return total;
+    return passOverSearch(deps.gateway, 'deals', PASS_FILTERS, REVIEW_PAGE_SIZE, {
+      empty: emptyRun(),
+      add: addRun,
+      run: (ids) => reviewDeals(ids, now, options),
+      onProgress: options.onProgress,
+    });
   }
 
   return { reviewDeals, dailyPass };

@@ -60,3 +60,29 @@ export async function currentRecords(
     return record && stillMatches(record) ? [record] : [];
   });
 }
+
+/**
+ * A level-triggered pass: every record the search finds, by id cursor, handed to `run` a page of
+ * ids at a time (each page is read again by id there), the page results summed with `add`.
+ */
+export async function passOverSearch<R>(
+  gateway: CrmGateway,
+  objectType: string,
+  filterGroups: Array<{ filters: SearchFilter[] }>,
+  pageSize: number,
+  pass: { empty: R; add: (total: R, page: R) => R; run: (ids: string[]) => Promise<R>; onProgress?: ((total: R) => void) | undefined },
+): Promise<R> {
+  let total = pass.empty;
+  await searchAll(
+    gateway,
+    objectType,
+    filterGroups,
+    ['hs_object_id'],
+    async (page) => {
+      total = pass.add(total, await pass.run(page.map((r) => r.id)));
+      pass.onProgress?.(total);
+    },
+    pageSize,
+  );
+  return total;
+}

@@ -7,7 +7,7 @@ import type { PipelineCache } from '../gate/pipeline-cache';
 import { gatedStages } from '../gate/stage-rules';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import { searchAll } from '../hubspot/search-windows';
+import { passOverSearch } from '../hubspot/search-windows';
 import type { Owner, SearchFilter } from '../hubspot/types';
 import type { Logger } from '../logger';
 import { objectByRole, type Model } from '../model';
@@ -106,33 +106,21 @@ export function createPresaleService(deps: PresaleServiceDeps) {
    */
   async function dailyPass(now: Date, options: { dryRun?: boolean } = {}): Promise<PresaleRun> {
     const stages = [...new Set((await playbookStages()).map((s) => s.stageId))];
-    let total = emptyRun();
-    if (!stages.length) return total;
+    if (!stages.length) return emptyRun();
     const filters: SearchFilter[] = [
       { propertyName: 'dealstage', operator: 'IN', values: stages },
       ...(playbooks.since ? [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE' as const, value: String(Date.parse(playbooks.since)) }] : []),
     ];
-    await searchAll(
-      deps.gateway,
-      'deals',
-      [{ filters }],
-      ['hs_object_id'],
-      async (page) => {
-        const run = await syncDeals(
-          page.map((d) => d.id),
-          now,
-          options,
-        );
-        total = {
-          dealsChecked: total.dealsChecked + run.dealsChecked,
-          plans: [...total.plans, ...run.plans],
-          unitsCreated: total.unitsCreated + run.unitsCreated,
-          tasksCompleted: total.tasksCompleted + run.tasksCompleted,
-        };
-      },
-      PLAYBOOK_PAGE_SIZE,
-    );
-    return total;
+    return passOverSearch(deps.gateway, 'deals', [{ filters }], PLAYBOOK_PAGE_SIZE, {
+      empty: emptyRun(),
+      add: (total, run) => ({
+        dealsChecked: total.dealsChecked + run.dealsChecked,
+        plans: [...total.plans, ...run.plans],
+        unitsCreated: total.unitsCreated + run.unitsCreated,
+        tasksCompleted: total.tasksCompleted + run.tasksCompleted,
+      }),
+      run: (ids) => syncDeals(ids, now, options),
+    });
   }
 
   /** Each team's weekly load from its committed scopes (`npm run capacity`). */

@@ -10,7 +10,7 @@ import type { CustomerStatusService } from '../status/customer-status-service';
 import type { CompanyStatusEvent } from '../status/status-service';
 import { loadContractLinks } from './contract-links';
 import { CONTRACT_SCAN_PROPERTIES } from './contract-terms';
-import { remindContracts, runRenewalScan, type RenewalScanDeps, type RenewalScanResult, type ScanScope } from './scan';
+import { emptyScanResult, remindContracts, runRenewalScan, type RenewalScanDeps, type RenewalScanResult, type ScanScope } from './scan';
 import type { ReminderSettings } from './schedule';
 
 /** schemas/renewals.json, with RENEWAL_LEAD_DAYS replacing its lead days when set. */
@@ -60,18 +60,6 @@ export function chooseScope(options: ScanOptions, today: CalendarDate, memory: {
   if (options.full || !lastScan || !lastFull || lastScan > today || daysBetween(lastFull, today) >= FULL_SCAN_EVERY_DAYS) return { kind: 'full' };
   return { kind: 'since', since: lastScan };
 }
-
-const emptyResult = (today: CalendarDate): RenewalScanResult => ({
-  today,
-  contractsSeen: 0,
-  remindersCreated: 0,
-  remindersPlanned: 0,
-  staleClosed: 0,
-  lapsed: 0,
-  autoRenewed: 0,
-  renewed: 0,
-  searchCalls: 0,
-});
 
 /** Renewals and the customer statuses they move: the daily scan and contract changes. */
 export function createRenewalService(deps: RenewalServiceDeps) {
@@ -126,7 +114,7 @@ export function createRenewalService(deps: RenewalServiceDeps) {
   async function contractsChanged(contractIds: string[]): Promise<RenewalScanResult> {
     const d = scanDeps();
     const today = todayIn(deps.timeZone, clock());
-    const result = emptyResult(today);
+    const result = emptyScanResult(today);
     const records = [...(await gateway.readMany(types.contract, contractIds, CONTRACT_SCAN_PROPERTIES)).values()];
     const open = records.filter((r) => OPEN_CONTRACT_STATUSES.includes(r.properties[C.status] ?? ''));
     await locks.run(

@@ -176,6 +176,19 @@ function scanSearches(scope: ScanScope, deps: RenewalScanDeps, today: CalendarDa
   }));
 }
 
+/** A scan that has found nothing yet. */
+export const emptyScanResult = (today: CalendarDate): RenewalScanResult => ({
+  today,
+  contractsSeen: 0,
+  remindersCreated: 0,
+  remindersPlanned: 0,
+  staleClosed: 0,
+  lapsed: 0,
+  autoRenewed: 0,
+  renewed: 0,
+  searchCalls: 0,
+});
+
 /**
  * The daily renewal scan: reminders for open contracts renewing within the horizon (all of them,
  * or those that can fall due since the last scan), each search paged past the 10,000 cap if it
@@ -183,18 +196,7 @@ function scanSearches(scope: ScanScope, deps: RenewalScanDeps, today: CalendarDa
  * automatically, marked renewed, or lapsed.
  */
 export async function runRenewalScan(deps: RenewalScanDeps, today: CalendarDate, scope: ScanScope = { kind: 'full' }): Promise<RenewalScanResult> {
-  const result: RenewalScanResult = {
-    today,
-    contractsSeen: 0,
-    remindersCreated: 0,
-    remindersPlanned: 0,
-    staleClosed: 0,
-    lapsed: 0,
-    autoRenewed: 0,
-    renewed: 0,
-    searchCalls: 0,
-    ...(deps.dryRun ? { planned: [] } : {}),
-  };
+  const result: RenewalScanResult = { ...emptyScanResult(today), ...(deps.dryRun ? { planned: [] } : {}) };
   // Due reminders are gathered across search pages (a page of 200 contracts has few due on any
   // day) and sent a full batch at a time.
   let logs = new Map<string, SentEntry[]>();
