@@ -1,9 +1,7 @@
+import { dealCardInput } from './deal-card-input';
 import { buildDealCard, type DealCardInput } from '../../src/cards/build-deal-card';
-import { statusLabels } from '../../src/cards/card-fields';
-import { decideGate } from '../../src/gate/decide';
-import { ruleForStage } from '../../src/gate/stage-rules';
 import { dealCardDataSchema } from '../../extensions/app/cards/shared/card-data';
-import { approvedScope, completeContract, dealRecord, model, pipeline, rule } from '../unit/gate/fixtures';
+import { approvedScope, completeContract, dealRecord, pipeline, rule } from '../unit/gate/fixtures';
 
 const now = new Date('2026-11-21T10:00:00Z');
 
@@ -12,22 +10,7 @@ function input(dealProps: Record<string, string>, contracts = [completeContract]
     ['closedwon', '2026-11-20T10:00:00Z'],
     ['contractsent', '2026-11-10T00:00:00Z'],
   ]);
-  const loaded = { deal, scopes: [approvedScope], contracts };
-  const decision = decideGate({ ...loaded, pipeline, rule, isGated: (id) => !!ruleForStage([rule], pipeline, id) }, now);
-  return {
-    evaluation: { loaded, pipeline, decision, rule, evaluation: decision.action === 'skip' ? undefined : decision.evaluation },
-    handoffFields: [],
-    comparisons: [],
-    scopeDisplay: 'scope_name',
-    customerStatus: undefined,
-    companyId: undefined,
-    objectTypes: { scope: '2-1', contract: '2-2' },
-    labels: statusLabels(model),
-    today: '2026-11-21',
-    timeZone: 'Europe/Berlin',
-    currency: 'USD',
-    buttons: { addScope: 'Add scope', addContract: 'Add service contract' },
-  };
+  return dealCardInput({ deal, scopes: [approvedScope], contracts }, { pipeline, rule, now, today: '2026-11-21', timeZone: 'Europe/Berlin' });
 }
 
 describe('buildDealCard (pure)', () => {

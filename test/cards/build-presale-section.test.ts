@@ -1,7 +1,6 @@
+import { dealCardInput } from './deal-card-input';
 import { assessCapacity, scopeLoadFrom } from '../../src/capacity';
 import { buildDealCard } from '../../src/cards/build-deal-card';
-import { statusLabels } from '../../src/cards/card-fields';
-import { decideGate } from '../../src/gate/decide';
 import { resolveGateRules } from '../../src/gate/resolve-rules';
 import { ruleForStage } from '../../src/gate/stage-rules';
 import { planPresale } from '../../src/presale/plan-presale';
@@ -109,22 +108,9 @@ describe('buildDealCard: the rule’s mode', () => {
     const d = dealRecord({ dealstage: stage, pipeline: 'default' }, [[stage, '2027-02-26T10:00:00Z']]);
     const rule = ruleForStage(rules, pipeline, stage)!;
     const loaded = { deal: d, scopes: [], contracts: [] };
-    const decision = decideGate({ ...loaded, pipeline, rule, isGated: () => false }, now);
-    expect(decision.action).toBe(mode === 'advise' ? 'advise' : 'block');
-    const card = buildDealCard({
-      evaluation: { loaded, pipeline, decision, rule, evaluation: decision.action === 'skip' ? undefined : decision.evaluation, mode },
-      handoffFields: [],
-      comparisons: [],
-      scopeDisplay: 'scope_name',
-      customerStatus: undefined,
-      companyId: undefined,
-      objectTypes: { scope: '2-1', contract: '2-2' },
-      labels: statusLabels(model),
-      today: '2027-03-01',
-      timeZone: 'UTC',
-      currency: 'USD',
-      buttons: { addScope: 'Add scope', addContract: 'Add service contract' },
-    });
+    const input = dealCardInput(loaded, { pipeline, rule, now, today: '2027-03-01', isGated: () => false, mode });
+    expect(input.evaluation.decision.action).toBe(mode === 'advise' ? 'advise' : 'block');
+    const card = buildDealCard(input);
     expect(card.gate.mode).toBe(mode);
     expect(() => dealCardDataSchema.parse(card)).not.toThrow();
   });

@@ -1,11 +1,10 @@
+import { dealCardInput } from './deal-card-input';
 import { buildCompanyCard, type CompanyCardInput } from '../../src/cards/build-company-card';
 import { buildDealCard, type DealCardInput } from '../../src/cards/build-deal-card';
 import { statusLabels } from '../../src/cards/card-fields';
 import { renderDealCardText } from '../../src/cards/render-card-text';
 import { renderCompanyCardText } from '../../src/cards/render-company-card-text';
 import { deliveryLabels } from '../../src/delivery/delivery-card-section';
-import { decideGate } from '../../src/gate/decide';
-import { ruleForStage } from '../../src/gate/stage-rules';
 import type { CrmRecord } from '../../src/hubspot/types';
 import { companyCardDataSchema, dealCardDataSchema } from '../../extensions/app/cards/shared/card-data';
 import { atRiskDelivery, companyInDelivery, dealInDelivery } from './ui/delivery-fixtures';
@@ -81,23 +80,11 @@ describe('deal card: the Delivery section once the gate passed, first in the tex
       ['closedwon', '2026-11-20T10:00:00Z'],
       ['contractsent', '2026-11-10T00:00:00Z'],
     ]);
-    const loaded = { deal, scopes: [approvedScope], contracts: [completeContract] };
-    const decision = decideGate({ ...loaded, pipeline, rule, isGated: (id) => !!ruleForStage([rule], pipeline, id) }, now);
-    return {
-      evaluation: { loaded, pipeline, decision, rule, evaluation: decision.action === 'skip' ? undefined : decision.evaluation },
-      handoffFields: [],
-      comparisons: [],
-      scopeDisplay: 'scope_name',
-      customerStatus: undefined,
-      companyId: undefined,
-      objectTypes: { scope: '2-1', contract: '2-2' },
-      labels: statusLabels(model),
-      today: '2027-01-12',
-      timeZone: 'UTC',
-      currency: 'USD',
-      buttons: { addScope: 'Add scope', addContract: 'Add service contract' },
-      ...(delivery !== undefined ? { delivery } : {}),
-    };
+    return dealCardInput(
+      { deal, scopes: [approvedScope], contracts: [completeContract] },
+      { pipeline, rule, now, today: '2027-01-12' },
+      delivery !== undefined ? { delivery } : {},
+    );
   }
 
   it('carries the section it is given, and none without one', () => {
