@@ -1,4 +1,5 @@
-import { startStack, type Stack } from '../../scripts/lib/stack';
+import { startSeededStack } from '../helpers/seeded-stack';
+import { type Stack } from '../../scripts/lib/stack';
 import {
   APPROVED_SCOPE,
   COMPLETE_CONTRACT,
@@ -6,11 +7,9 @@ import {
   OWNERS,
   dragDeal,
   editAsUser,
-  namesOf,
   seedCompany,
   seedContract,
   seedDeal,
-  seedOwners,
   seedScope,
   type Names,
 } from '../../scripts/lib/seed';
@@ -37,10 +36,7 @@ async function call(method: 'GET' | 'POST', path: string, { sign = true } = {}) 
 }
 
 beforeAll(async () => {
-  stack = await startStack();
-  await stack.provision();
-  names = namesOf(stack.model);
-  seedOwners(stack.sandbox);
+  ({ stack, names } = await startSeededStack());
   const sb = stack.sandbox;
 
   ids.company = seedCompany(sb, 'Contract Labs');

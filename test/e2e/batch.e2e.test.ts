@@ -1,15 +1,14 @@
-import { startStack, type Stack } from '../../scripts/lib/stack';
+import { startSeededStack } from '../helpers/seeded-stack';
+import { type Stack } from '../../scripts/lib/stack';
 import {
   APPROVED_SCOPE,
   COMPLETE_CONTRACT,
   HANDOFF_COMPLETE,
   OWNERS,
   USER,
-  namesOf,
   seedCompany,
   seedContract,
   seedDeal,
-  seedOwners,
   seedScope,
   type Names,
 } from '../../scripts/lib/seed';
@@ -19,10 +18,7 @@ let stack: Stack;
 let names: Names;
 
 beforeAll(async () => {
-  stack = await startStack();
-  await stack.provision();
-  names = namesOf(stack.model);
-  seedOwners(stack.sandbox);
+  ({ stack, names } = await startSeededStack());
 });
 afterAll(async () => stack?.close());
 

@@ -1,5 +1,6 @@
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { OWNERS, USER, namesOf, seedCompany, seedContract, seedDeal, seedOwners, type Names } from '../../scripts/lib/seed';
+import { startSeededStack } from '../helpers/seeded-stack';
+import { type Stack } from '../../scripts/lib/stack';
+import { OWNERS, USER, seedCompany, seedContract, seedDeal, type Names } from '../../scripts/lib/seed';
 import { renderSweepPreview } from '../../src/gate/render-sweep-preview';
 import { renderScanPreview } from '../../src/renewals/render-scan-preview';
 
@@ -13,10 +14,7 @@ let names: Names;
 const TODAY = '2027-03-01';
 
 beforeAll(async () => {
-  stack = await startStack();
-  await stack.provision();
-  names = namesOf(stack.model);
-  seedOwners(stack.sandbox);
+  ({ stack, names } = await startSeededStack());
 }, 60_000);
 afterAll(async () => stack?.close());
 

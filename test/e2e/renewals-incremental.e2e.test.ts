@@ -1,5 +1,6 @@
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { namesOf, seedOwners, type Names } from '../../scripts/lib/seed';
+import { startSeededStack } from '../helpers/seeded-stack';
+import { type Stack } from '../../scripts/lib/stack';
+import { type Names } from '../../scripts/lib/seed';
 import { addDays, type CalendarDate } from '../../src/dates/calendar';
 import { parseSentLog } from '../../src/renewals/sent-log';
 
@@ -16,10 +17,7 @@ const COUNT = 1_200;
 const NOTICES = [14, 30, 45, 60, 90, 100, 175];
 
 beforeAll(async () => {
-  stack = await startStack();
-  await stack.provision();
-  names = namesOf(stack.model);
-  seedOwners(stack.sandbox);
+  ({ stack, names } = await startSeededStack());
   for (let i = 0; i < COUNT; i++) {
     const auto = i % 3 === 0;
     stack.sandbox.createObject(names.contract, {

@@ -1,5 +1,6 @@
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { namesOf, seedCompany, seedOwners, type Names } from '../../scripts/lib/seed';
+import { startSeededStack } from '../helpers/seeded-stack';
+import { type Stack } from '../../scripts/lib/stack';
+import { seedCompany, type Names } from '../../scripts/lib/seed';
 import { parseSentLog } from '../../src/renewals/sent-log';
 
 let stack: Stack;
@@ -8,10 +9,7 @@ const TODAY = '2027-03-01';
 const COUNT = 12_000;
 
 beforeAll(async () => {
-  stack = await startStack();
-  await stack.provision();
-  names = namesOf(stack.model);
-  seedOwners(stack.sandbox);
+  ({ stack, names } = await startSeededStack());
   const company = seedCompany(stack.sandbox, 'Bulk Holdings');
   // Every contract renews 30 or 31 days from today: all fall in the first search window, past the
   // 10,000-result cap. Those 30 days out are due their 30-day reminder today; those 31 days out are

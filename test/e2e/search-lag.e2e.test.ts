@@ -1,5 +1,6 @@
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { namesOf, seedDeal, seedOwners, type Names } from '../../scripts/lib/seed';
+import { startSeededStack } from '../helpers/seeded-stack';
+import { type Stack } from '../../scripts/lib/stack';
+import { seedDeal, type Names } from '../../scripts/lib/seed';
 
 /**
  * Search is an index that lags writes: right after a run, search still shows the records as they
@@ -11,10 +12,7 @@ let names: Names;
 const TODAY = '2027-03-01';
 
 beforeAll(async () => {
-  stack = await startStack();
-  await stack.provision();
-  names = namesOf(stack.model);
-  seedOwners(stack.sandbox);
+  ({ stack, names } = await startSeededStack());
 });
 afterAll(async () => stack?.close());
 afterEach(() => stack.sandbox.setSearchIndexDelay(50));

@@ -1,5 +1,6 @@
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { namesOf, seedDeal, seedOwners, type Names } from '../../scripts/lib/seed';
+import { startSeededStack } from '../helpers/seeded-stack';
+import { type Stack } from '../../scripts/lib/stack';
+import { seedDeal, type Names } from '../../scripts/lib/seed';
 
 /**
  * The sweep and the lapse pass write records out of the very search they page through. HubSpot's
@@ -10,10 +11,7 @@ let stack: Stack;
 let names: Names;
 
 beforeAll(async () => {
-  stack = await startStack();
-  await stack.provision();
-  names = namesOf(stack.model);
-  seedOwners(stack.sandbox);
+  ({ stack, names } = await startSeededStack());
 });
 afterAll(async () => stack?.close());
 
