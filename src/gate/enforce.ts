@@ -5,8 +5,8 @@ import type { Properties, UpdateInput } from '../hubspot/types';
 import { syncOpenTasks } from '../tasks/sync-open-tasks';
 import { CONTRACT_PROPERTIES, GATE_PROPERTIES } from '../model/well-known-properties';
 import type { GateDecision } from './decide';
-import { findOrphanTasks, findWrittenNotes, noteHead, pickOpenGateTasks, pickWrittenNotes } from './find-gate-writes';
-import { gateTaskCopies } from './gate-task-copies';
+import { findOrphanTasks, findWrittenNotes, noteHead, pickWrittenNotes } from './find-gate-writes';
+import { settleGateTasks } from './gate-task-copies';
 import type { GatePrefetch } from './load-batch';
 
 type Block = Extract<GateDecision, { action: 'block' }>;
@@ -65,8 +65,6 @@ function fromBatchOr(
   return async (dealIds) => (prefetched && dealIds.every((id) => prefetched.asked.has(id)) ? pick(dealIds) : live(dealIds));
 }
 
-const only = (found: Map<string, string>, ids: string[]) => new Map(ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : [])));
-
 /** Settles the allSettled results: the first failure is thrown once every write has finished. */
 function firstFailure(results: PromiseSettledResult<unknown>[]): void {
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -89,11 +87,15 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
   const result: EnforceResult = { reverted: [], passed: [], tasksCreated: 0, tasksUpdated: 0, notesCreated: 0 };
   if (!blocks.length && !passes.length) return result;
 
-  // The lookup before creating may use the batch's reads; the one after a failed create must read.
-  const orphansBefore = fromBatchOr(
-    prefetched?.tasks,
-    (ids) => only(pickOpenGateTasks(prefetched!.tasks.links, prefetched!.tasks.records), ids),
-    (ids) => findOrphanTasks(gateway, ids),
+  // The batch read every deal's tasks (load-batch.ts): copies two racers or a dead run left are
+  // settled here, in the same update, so the next pass converges on one (gate-task-copies.ts).
+  const taskLinks = prefetched?.tasks.links ?? new Map();
+  const taskRecords = prefetched?.tasks.records ?? new Map();
+  const settled = new Map(
+    [...blocks.map((b) => [b.dealId, false] as const), ...passes.map((p) => [p.dealId, true] as const)].map(([id, passing]) => [
+      id,
+      settleGateTasks(id, taskLinks, taskRecords, passing),
+    ]),
   );
   const dealOf = new Map(blocks.map((b) => [gateTaskKey(b.dealId), b.dealId]));
   const syncTasks = () =>
@@ -101,14 +103,18 @@ export async function enforceGateDecisions(decisions: GateDecision[], deps: Enfo
       gateway,
       blocks.map((b) => ({
         key: gateTaskKey(b.dealId),
-        knownId: b.existingTaskId,
+        knownId: settled.get(b.dealId)!.keep ?? b.existingTaskId,
         properties: taskProperties(b, b.task.ownerId ?? deps.defaultOwnerId),
         associations: [{ toId: b.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
       })),
-      passes.flatMap((p) => (p.taskToComplete ? [p.taskToComplete] : [])),
+      [...passes.flatMap((p) => (p.taskToComplete ? [p.taskToComplete] : [])), ...[...settled.values()].flatMap((s) => s.close)],
       byDeal(dealOf, (ids) => findOrphanTasks(gateway, ids)),
-      gateTaskCopies(gateway, dealOf, prefetched?.tasks),
-      byDeal(dealOf, orphansBefore),
+      undefined,
+      // The batch read the tasks of the deals it asked about; any other is looked up before creating.
+      byDeal(dealOf, async (ids) => {
+        const unasked = ids.filter((id) => !prefetched?.tasks.asked.has(id));
+        return unasked.length ? findOrphanTasks(gateway, unasked) : new Map<string, string>();
+      }),
     );
 
   const contracts = [...new Set(passes.flatMap((p) => p.contractIdsToActivate))];

@@ -4,7 +4,6 @@ import type { PortalTypes } from '../hubspot/object-types';
 import type { CrmRecord, Owner, Pipeline } from '../hubspot/types';
 import { ownerName } from '../words/format-words';
 import type { Logger } from '../logger';
-import { GATE_PROPERTIES } from '../model/well-known-properties';
 import { CUSTOMER_STATUS_LOCK } from '../status/customer-status-service';
 import { startCustomerStatuses } from '../status/start-customer-status';
 import { decideGate, skipReason, type GateDecision, type GateWords } from './decide';
@@ -154,7 +153,7 @@ export function createGateService(deps: GateServiceDeps) {
     const enforced = open.filter((o) => o.enforced);
     const overridden = (o: OpenDeal) => o.deal.properties[o.rule.override.flag] === 'true';
     return {
-      tasksOf: enforced.filter((o) => !o.deal.properties[GATE_PROPERTIES.taskId] && !overridden(o)).map((o) => o.deal.id),
+      tasksOf: enforced.map((o) => o.deal.id),
       notesOf: enforced.filter(overridden).map((o) => o.deal.id),
       companiesOf: enforced.filter((o) => mayPass(o.rule, o.deal, now)).map((o) => o.deal.id),
     };

@@ -1,45 +1,62 @@
 import type { CrmGateway } from '../hubspot/crm-gateway';
-import type { AssociatedId, CrmRecord } from '../hubspot/types';
-import { findKeyedTasks, type FindCopies } from '../tasks/find-keyed-tasks';
+import type { AssociatedId, CrmRecord, UpdateInput } from '../hubspot/types';
+import { GATE_PROPERTIES as G } from '../model/well-known-properties';
+import { keepOldest } from '../tasks/keep-oldest';
 import { TASK_MARKER } from './decide';
+import { GATE_TASK_PROPERTIES } from './find-gate-writes';
 
-/** The deals' tasks the batch read before creating (load-batch.ts), and for which deals. */
-export interface TasksReadBefore {
-  asked: ReadonlySet<string>;
-  links: ReadonlyMap<string, AssociatedId[]>;
-  records: ReadonlyMap<string, CrmRecord>;
-}
+type Links = ReadonlyMap<string, AssociatedId[]>;
 
 const isGateTask = (task: CrmRecord) => !!task.properties.hs_task_subject?.startsWith(TASK_MARKER);
 
-/**
- * A deal whose tasks are now the ones read before (none of them a gate task) and one more holds one
- * gate task: the one this run just made (its create was answered, so the links show it). Another
- * new task may be a second copy, and an earlier gate task may have been reopened: those are read.
- */
-const oneNewTask =
-  (before: TasksReadBefore | undefined) =>
-  (dealId: string, taskIds: string[]): boolean => {
-    if (!before?.asked.has(dealId)) return false;
-    const earlier = (before.links.get(dealId) ?? []).map((l) => l.id);
-    if (earlier.some((id) => !before.records.has(id) || isGateTask(before.records.get(id)!))) return false;
-    return taskIds.filter((id) => !earlier.includes(id)).length <= 1;
-  };
+/** What to do with one deal's gate tasks: the one to keep open (if any) and the open others to complete. */
+export interface GateTaskSettlement {
+  keep: string | undefined;
+  close: string[];
+}
 
 /**
- * Every gate task of the keys' deals (the subject starts with the gate's marker): what syncOpenTasks
- * settles when two processes gated one deal at the same time and each created its task. With the
- * batch's earlier reads (`before`), a deal with nothing new but its own task costs no task read.
+ * Pure: a deal has one open gate task. Two processes that gated it at the same moment (two
+ * replicas, a webhook and the sweep) each made one, and a run that died before its commit left one
+ * the deal does not remember: the next pass that reads the deal's tasks keeps the oldest open copy
+ * (every racer picks the same, see keep-oldest.ts) and completes the others. A deal that passes
+ * keeps none.
  */
-export function gateTaskCopies(gateway: CrmGateway, dealOf: Map<string, string>, before?: TasksReadBefore): FindCopies {
-  return async (keys) => {
-    const keyOfDeal = new Map(keys.map((k) => [dealOf.get(k)!, k]));
-    return findKeyedTasks(
-      gateway,
-      'deals',
-      [...keyOfDeal.keys()],
-      (task, dealId) => (isGateTask(task) ? keyOfDeal.get(dealId) : undefined),
-      oneNewTask(before),
-    );
-  };
+export function settleGateTasks(dealId: string, links: Links, tasks: ReadonlyMap<string, CrmRecord>, passing: boolean): GateTaskSettlement {
+  const copies = (links.get(dealId) ?? []).flatMap((l) => {
+    const task = tasks.get(l.id);
+    return task && isGateTask(task) ? [{ id: task.id, createdAt: task.createdAt, open: task.properties.hs_task_status !== 'COMPLETED' }] : [];
+  });
+  const { keep, close } = keepOldest(copies);
+  return passing ? { keep: undefined, close: keep ? [keep, ...close] : [] } : { keep, close };
+}
+
+/** The deals' task links and the tasks they name, in two batch calls (the second only when some deal has a task). */
+export async function readDealTasks(gateway: CrmGateway, dealIds: string[]): Promise<{ links: Map<string, AssociatedId[]>; records: Map<string, CrmRecord> }> {
+  const links = dealIds.length ? await gateway.associationsOf('deals', 'tasks', dealIds) : new Map<string, AssociatedId[]>();
+  const ids = [...new Set([...links.values()].flat().map((l) => l.id))];
+  return { links, records: ids.length ? await gateway.readMany('tasks', ids, GATE_TASK_PROPERTIES) : new Map() };
+}
+
+/**
+ * The sweep's convergence step for deals the gate decided lately: reads their tasks and settles
+ * the copies (a passed deal keeps none), pointing the deal at the copy kept. Two batch reads, and
+ * two writes only when some deal had a second copy. Returns how many copies were completed.
+ */
+export async function settleRecentGateTasks(gateway: CrmGateway, deals: CrmRecord[]): Promise<number> {
+  const { links, records } = await readDealTasks(
+    gateway,
+    deals.map((d) => d.id),
+  );
+  const taskUpdates: UpdateInput[] = [];
+  const dealUpdates: UpdateInput[] = [];
+  for (const deal of deals) {
+    const passing = deal.properties[G.status] !== 'blocked';
+    const { keep, close } = settleGateTasks(deal.id, links, records, passing);
+    taskUpdates.push(...close.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
+    if (!passing && keep && keep !== deal.properties[G.taskId]) dealUpdates.push({ id: deal.id, properties: { [G.taskId]: keep } });
+  }
+  if (taskUpdates.length) await gateway.updateMany('tasks', taskUpdates);
+  if (dealUpdates.length) await gateway.updateMany('deals', dealUpdates);
+  return taskUpdates.length;
 }

@@ -1,6 +1,7 @@
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { AssociatedId, CrmRecord } from '../hubspot/types';
+import { GATE_PROPERTIES } from '../model/well-known-properties';
 import { companiesOfDeals, type KnownPassInputs } from '../status/start-customer-status';
 import { COMPANY_PROPERTIES_FOR_STATUS, readCompanyLinks } from '../status/status-inputs';
 import { GATE_TASK_PROPERTIES, NOTE_PROPERTIES } from './find-gate-writes';
@@ -8,7 +9,7 @@ import { assembleLoaded, readGateLinks, readGateRecords, type GateReadPlan, type
 
 /** Which deals of a batch need more than their scopes, contracts and promises, judged from the deal records. */
 export interface GateBatchAsk {
-  /** Deals that may block and remember no task: their tasks, for one an earlier run left. */
+  /** Deals that may block or pass: their tasks, to settle copies racers or a dead run left (gate-task-copies.ts). */
   tasksOf: string[];
   /** Overridden deals: their notes, for the override note an earlier run wrote. */
   notesOf: string[];
@@ -25,6 +26,12 @@ export interface GatePrefetch {
 
 const NONE = new Map<string, never>();
 const idsOf = (links: ReadonlyMap<string, AssociatedId[]>) => [...new Set([...links.values()].flat().map((l) => l.id))];
+
+/** Deals whose only task is the one they remember have nothing to settle: their tasks are not read. */
+const unsettledTaskLinks = (links: ReadonlyMap<string, AssociatedId[]>, deals: CrmRecord[]) => {
+  const remembered = new Map(deals.map((d) => [d.id, d.properties[GATE_PROPERTIES.taskId]]));
+  return new Map([...links].filter(([dealId, ls]) => ls.some((l) => l.id !== remembered.get(dealId))));
+};
 
 /**
  * The gate's reads for a batch of deals already read, in two rounds of calls run together: every
@@ -58,7 +65,7 @@ export async function loadGateBatch(
   const companyIds = companiesOfDeals(companyLinks, ask.companiesOf);
   const [records, tasks, notes, companyOwnLinks, companies] = await Promise.all([
     readGateRecords(gateway, types, gateLinks, plan),
-    read('tasks', idsOf(taskLinks), GATE_TASK_PROPERTIES),
+    read('tasks', idsOf(unsettledTaskLinks(taskLinks, deals)), GATE_TASK_PROPERTIES),
     read('notes', idsOf(noteLinks), NOTE_PROPERTIES),
     companyIds.length ? readCompanyLinks(gateway, types, companyIds) : undefined,
     read('companies', companyIds, COMPANY_PROPERTIES_FOR_STATUS),

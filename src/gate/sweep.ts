@@ -1,4 +1,4 @@
-import { searchAll } from '../hubspot/search-windows';
+import { currentRecords, searchAll } from '../hubspot/search-windows';
 import type { SearchFilter } from '../hubspot/types';
 import { GATE_PROPERTIES as G } from '../model/well-known-properties';
 import type { GateDecision } from './decide';
@@ -8,12 +8,15 @@ import { isEnforcedStage } from './rule-mode';
 import { gatedStages } from './stage-rules';
 import type { ResolvedGateRule } from './types';
 import type { CrmGateway } from '../hubspot/crm-gateway';
+import { settleRecentGateTasks } from './gate-task-copies';
 
 export interface SweepResult {
   candidates: number;
   reverted: number;
   passed: number;
   skipped: number;
+  /** Second copies of gate tasks (two processes gated a deal at once) completed by the convergence step. */
+  taskCopiesClosed: number;
   /** With dryRun: what the gate would do to each candidate; nothing was written. */
   decisions?: GateDecision[];
 }
@@ -34,7 +37,15 @@ export interface SweepDeps {
 export type Sweep = (now: Date, options?: { dryRun?: boolean }) => Promise<SweepResult>;
 
 export function createSweep(deps: SweepDeps): Sweep {
-  return (now, options = {}) => sweepGatedDeals(deps, now, options);
+  let settledUpTo: number | undefined;
+  return async (now, options = {}) => {
+    const result = await sweepGatedDeals(deps, now, options);
+    if (options.dryRun) return result;
+    const since = settledUpTo === undefined ? now.getTime() - SETTLE_WINDOW_MS : settledUpTo - INDEX_LAG_MARGIN_MS;
+    result.taskCopiesClosed = await settleLatelyGated(deps.gateway, since);
+    settledUpTo = now.getTime();
+    return result;
+  };
 }
 
 async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: boolean }): Promise<SweepResult> {
@@ -47,7 +58,7 @@ async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: b
       s.stageId,
     ),
   );
-  const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0 };
+  const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0, taskCopiesClosed: 0 };
   if (options.dryRun) result.decisions = [];
   if (!stages.length) return result;
   const since = Math.min(...deps.rules.map((r) => Date.parse(r.enforcedSince)));
@@ -87,4 +98,34 @@ async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: b
     100,
   );
   return result;
+}
+
+/**
+ * How far back the convergence step looks: since the last sweep's step, less a margin for search
+ * indexing (a deal decided just before it may not have been searchable yet); on a process's first
+ * sweep (a start, a new leader), the last hour. A later event on a deal settles its copies in the
+ * gate itself.
+ */
+export const SETTLE_WINDOW_MS = 60 * 60_000;
+export const INDEX_LAG_MARGIN_MS = 5 * 60_000;
+
+/**
+ * The next pass after two processes gated a deal at the same moment: a reverted deal leaves the
+ * gated stage, so no later sweep or event may visit it, and each racer's task would stay open.
+ * Deals decided lately have their gate-task copies settled (gate-task-copies.ts).
+ */
+async function settleLatelyGated(gateway: CrmGateway, since: number): Promise<number> {
+  let closed = 0;
+  await searchAll(
+    gateway,
+    'deals',
+    [{ filters: [{ propertyName: G.checkedAt, operator: 'GTE', value: String(since) }] }],
+    ['hs_object_id'],
+    async (page) => {
+      // Read again by id: the search may still show a gate status or task from before the last run.
+      closed += await settleRecentGateTasks(gateway, await currentRecords(gateway, 'deals', page, [G.status, G.taskId], () => true));
+    },
+    100,
+  );
+  return closed;
 }

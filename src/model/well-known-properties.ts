@@ -48,6 +48,7 @@ export const CUSTOMER_STATUS_PROPERTIES = {
   setBy: 'status_set_by',
   nextRenewal: 'next_renewal_date',
   engagements: 'engagements_count',
+  companyId: 'status_company_id',
 } as const;
 
 export const WELL_KNOWN = {

@@ -1,5 +1,6 @@
 import { parseHubSpotDate } from '../dates/calendar';
 import type { CrmGateway } from '../hubspot/crm-gateway';
+import { HubSpotError } from '../hubspot/errors';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { CreateInput, CrmRecord, Properties, UpdateInput } from '../hubspot/types';
 import { CONTRACT_PROPERTIES as C, CUSTOMER_STATUS_PROPERTIES as S, GATE_PROPERTIES as G } from '../model/well-known-properties';
@@ -64,6 +65,14 @@ function nextStatus(state: StatusState | undefined, events: CompanyStatusEvent[]
   return moved;
 }
 
+/**
+ * HubSpot refusing a create for a unique value already taken. Unsure which answer it gives for a
+ * custom object's unique property (409 CONFLICT as for a contact's email, or a 400 naming the
+ * property): both are taken for a duplicate, and only those.
+ */
+const refusedAsDuplicate = (err: unknown) =>
+  err instanceof HubSpotError && (err.status === 409 || (err.status === 400 && JSON.stringify(err.body ?? '').includes(S.companyId)));
+
 const all = (links: Map<string, Array<{ id: string }>>) => [...new Set([...links.values()].flat().map((l) => l.id))];
 const pick = (links: Array<{ id: string }> | undefined, records: Map<string, CrmRecord>) => (links ?? []).flatMap((l) => records.get(l.id) ?? []);
 
@@ -82,6 +91,8 @@ export async function syncCustomerStatuses(
     contractChanges?: ReadonlyMap<string, Properties>;
     /** What the caller already read for these companies (the gate's batch): not read again. */
     known?: KnownStatusInputs;
+    /** Set on the one retry after HubSpot refused a create as a duplicate company id. */
+    afterConflict?: boolean;
   },
   deps: StatusDeps,
   now: Date,
@@ -138,7 +149,9 @@ export async function syncCustomerStatuses(
         (parseHubSpotDate(record.properties[S.nextRenewal]) ?? '') !== rollupProps[S.nextRenewal] ||
         String(Number(record.properties[S.engagements] ?? 0)) !== rollupProps[S.engagements];
       if (rollupChanged) result.rollupsUpdated++;
-      if (moved || rollupChanged) updates.push({ id: record.id, properties: { ...statusProps, ...rollupProps } });
+      // A status made before the unique company id existed gets it with its next write.
+      const unkeyed = record.properties[S.companyId] !== id;
+      if (moved || rollupChanged || unkeyed) updates.push({ id: record.id, properties: { ...statusProps, ...rollupProps, [S.companyId]: id } });
     } else if (moved) {
       const company = companies.get(id);
       startedFor.push(id);
@@ -146,6 +159,7 @@ export async function syncCustomerStatuses(
         key: customerStatusKey(id),
         properties: {
           [S.title]: company?.properties.name || `Company ${id}`,
+          [S.companyId]: id,
           ...statusProps,
           ...rollupProps,
           ...(company?.properties.hubspot_owner_id ? { hubspot_owner_id: company.properties.hubspot_owner_id } : {}),
@@ -156,8 +170,21 @@ export async function syncCustomerStatuses(
   }
   if (updates.length) await gateway.updateMany(types.customerStatus, updates);
   if (creates.length) {
-    await gateway.createMany(types.customerStatus, creates, findCreatedStatuses(gateway, types.customerStatus, startedFor));
-    await settleStatusCopies(gateway, types.customerStatus, startedFor);
+    try {
+      await gateway.createMany(types.customerStatus, creates, findCreatedStatuses(gateway, types.customerStatus, startedFor));
+    } catch (err) {
+      // The company id is unique: HubSpot refused the batch because another process started one
+      // of these statuses since the read. Read them again and update (or create what is still missing).
+      if (!refusedAsDuplicate(err) || input.afterConflict) throw err;
+      const again = await syncCustomerStatuses(
+        { ...input, events: events.filter((e) => startedFor.includes(e.companyId)), companyIds: startedFor, known: {}, afterConflict: true },
+        deps,
+        now,
+      );
+      const restarted = new Set(startedFor);
+      result.changes = [...result.changes.filter((c) => !restarted.has(c.companyId)), ...again.changes];
+      result.rollupsUpdated += again.rollupsUpdated;
+    }
   }
   return result;
 }

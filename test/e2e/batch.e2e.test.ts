@@ -70,13 +70,13 @@ it('a full batch of 100 closed-won events is decided in a handful of batch calls
     `HubSpot calls for a 100-event batch (50 blocked, 50 passed): ${calls.total} in ${calls.roundTrips} sequential round trips ${JSON.stringify(calls.byEndpoint)}\n`,
   );
   // Round 1: deals. 2: their scope, contract, promise, task and company links. 3: scopes, contracts
-  // (promises only when a deal has one), the companies' status/contract/deal links and the companies.
-  // 4: task create, contract activation, customer status create. 5: the look-up for a second copy
-  // another process may have made at the same moment (task and status links; the tasks are not read
-  // when each deal shows only the task just made). 6: the deal update (the commit). Roll-up: no
-  // contract or deal read again.
-  expect(calls.total).toBeLessThanOrEqual(18);
-  expect(calls.roundTrips).toBeLessThanOrEqual(6);
+  // (promises only when a deal has one; tasks only when a deal has some), the companies' status,
+  // contract and deal links and the companies. 4: task create, contract activation, customer status
+  // create. 5: the deal update (the commit). No look-up after the creates: a customer status is
+  // unique by company id (HubSpot refuses a second), and a second gate task made by a process racing
+  // this one is completed by the next pass (test/faults/races.test.ts). Roll-up: nothing read again.
+  expect(calls.total).toBeLessThanOrEqual(16);
+  expect(calls.roundTrips).toBeLessThanOrEqual(5);
   expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/update']).toBe(2);
   expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/read']).toBe(4);
   const commit = calls.timeline.at(-1)!;

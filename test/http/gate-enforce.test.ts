@@ -90,9 +90,7 @@ it('a blocked deal: batch reads, one task for the owner, then one deal update th
     .reply(207, { ...batch([]), numErrors: 1, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No associations found', context: {} }] });
   let taskCreate: { inputs: Array<{ properties: Record<string, string>; associations: unknown[] }> } | undefined;
   api.post('/crm/v3/objects/tasks/batch/create', (b) => ((taskCreate = b), true)).reply(201, batch([obj('9001', {})]));
-  // After creating, the look-up for a second copy another process made at the same moment: the deal
-  // shows only the task just made (it had none before), so that task is not read again.
-  api.post('/crm/v4/associations/deals/tasks/batch/read', { inputs: [{ id: '101' }] }).reply(200, batch([links('101', ['9001'], 216)]));
+  // No look-up after creating: a copy another process made at the same moment is settled by the next pass.
   let dealUpdate: unknown;
   api.post('/crm/v3/objects/deals/batch/update', (b) => ((dealUpdate = b), true)).reply(200, batch([obj('101', {})]));
 
@@ -164,6 +162,9 @@ it('a second blocked attempt updates the existing task instead of adding one', a
   );
   api.post(`/crm/v4/associations/deals/${SCOPE}/batch/read`).reply(200, batch([]));
   api.post(`/crm/v4/associations/deals/${CONTRACT}/batch/read`).reply(200, batch([]));
+  // Its task links are read every time (a racer's second copy is settled here); the remembered task is
+  // the only one, so no task is read.
+  api.post('/crm/v4/associations/deals/tasks/batch/read', { inputs: [{ id: '102' }] }).reply(200, batch([links('102', ['9002'], 216)]));
   let taskUpdate: { inputs: Array<{ id: string; properties: Record<string, string> }> } | undefined;
   api.post('/crm/v3/objects/tasks/batch/update', (b) => ((taskUpdate = b), true)).reply(200, batch([obj('9002', {})]));
   api.post('/crm/v3/objects/deals/batch/update', (b) => b.inputs[0].properties.gate_task_id === '9002').reply(200, batch([obj('102', {})]));

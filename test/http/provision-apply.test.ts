@@ -16,6 +16,7 @@ const wireProperty = (p: PropertyDef, groupName?: string) => ({
   ...(groupName ? { groupName } : {}),
   ...(p.description ? { description: p.description } : {}),
   ...(p.options ? { options: p.options.map((o, i) => ({ label: o.label, value: o.value, displayOrder: i, hidden: false })) } : {}),
+  ...(p.hasUniqueValue !== undefined ? { hasUniqueValue: p.hasUniqueValue } : {}),
 });
 const wireSchema = (o: CustomObjectDef) => ({
   name: o.name,
