@@ -3,7 +3,7 @@ import type { LinkedRecord } from '../gate/types';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
 import type { CrmRecord } from '../hubspot/types';
-import { findMarkedTasks, type MarkedTask } from '../tasks/find-marked-tasks';
+import { readMarkedTasks, type MarkedTask } from '../tasks/find-marked-tasks';
 
 /** The label of the line unit tasks end with (unit-key.ts `unitKeyLine`: `playbook-key:<key>`). */
 export const UNIT_KEY_LABEL = 'playbook-key';
@@ -15,6 +15,10 @@ export interface LoadedPresale {
   contracts: LinkedRecord[];
   tasks: Map<string, MarkedTask>;
   companyDeliveryOwnerId: string | null;
+  /** Every task linked to the deal when read: what the look-up after creating units compares with. */
+  linkedTaskIds?: string[];
+  /** Open copies of a unit key beside the one in `tasks` (two processes created it): to complete. */
+  secondCopies?: string[];
 }
 
 export interface LoadPresaleDeps {
@@ -70,14 +74,16 @@ export async function loadPresale(deps: LoadPresaleDeps, dealIds: string[]): Pro
   const [scopes, contracts, tasks, owners] = await Promise.all([
     linkedOf(gateway, deps.types.scope, ids, deps.plan.scopeProperties),
     deps.withContracts ? linkedOf(gateway, deps.types.contract, ids, deps.plan.contractProperties) : new Map<string, LinkedRecord[]>(),
-    findMarkedTasks(gateway, 'deals', ids, UNIT_KEY_LABEL),
+    readMarkedTasks(gateway, 'deals', ids, UNIT_KEY_LABEL),
     companyOwners(gateway, ids, deps.companyProperty),
   ]);
   return found.map((deal) => ({
     deal,
     scopes: scopes.get(deal.id) ?? [],
     contracts: contracts.get(deal.id) ?? [],
-    tasks: tasks.get(deal.id) ?? new Map(),
+    tasks: tasks.byRecord.get(deal.id) ?? new Map(),
     companyDeliveryOwnerId: owners.get(deal.id) ?? null,
+    linkedTaskIds: tasks.linked.get(deal.id) ?? [],
+    secondCopies: tasks.secondCopies.get(deal.id) ?? [],
   }));
 }

@@ -19,7 +19,7 @@ export interface PresalePlan {
   /** The current stage's units and where each stands. */
   units: UnitStatus[];
   create: UnitTaskDraft[];
-  /** Open unit tasks (of any stage) whose deliverable now exists. */
+  /** Open unit tasks (of any stage) whose deliverable now exists, and second open copies of a unit key. */
   complete: string[];
   /** Why the current stage gives no units, when it has a playbook but the entry predates `since`. */
   beforeSince: boolean;
@@ -77,7 +77,7 @@ export function planPresale(item: LoadedPresale, pipelines: readonly Pipeline[],
     stageLabel,
     units,
     create: units.filter((u) => u.createTask).map((u) => unitTaskDraft(u.unit, dealName, stageLabel ?? stageId, policy.labels)),
-    complete: [...units.filter((u) => u.completeTask && u.taskId).map((u) => u.taskId!), ...earlier],
+    complete: [...units.filter((u) => u.completeTask && u.taskId).map((u) => u.taskId!), ...earlier, ...(item.secondCopies ?? [])],
     beforeSince,
   };
 }

@@ -86,7 +86,12 @@ export function createPresaleService(deps: PresaleServiceDeps) {
         const plans = loaded.map((item) => planPresale(item, pipelines, policy, now));
         const run: PresaleRun = { ...emptyRun(), dealsChecked: loaded.length, plans };
         if (options.dryRun) return run;
-        const written = await writePresale(plans, { gateway: deps.gateway, timeZone: deps.settings.timeZone, defaultOwnerId: deps.settings.defaultOwnerId });
+        const written = await writePresale(plans, {
+          gateway: deps.gateway,
+          timeZone: deps.settings.timeZone,
+          defaultOwnerId: deps.settings.defaultOwnerId,
+          tasksBefore: new Map(loaded.map((item) => [item.deal.id, item.linkedTaskIds ?? []])),
+        });
         for (const p of plans.filter((x) => x.create.length)) {
           deps.logger.info(
             { dealId: p.dealId, stage: p.stageId, units: p.create.map((d) => d.key) },

@@ -2,6 +2,7 @@ import { atLocalTime } from '../dates/calendar';
 import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
+import { createdTaskCopies, settleCreatedTasks } from '../tasks/created-task-copies';
 import { findMarkedTasks } from '../tasks/find-marked-tasks';
 import { UNIT_KEY_LABEL } from './load-presale';
 import type { PresalePlan } from './plan-presale';
@@ -10,6 +11,8 @@ export interface WritePresaleDeps {
   gateway: CrmGateway;
   timeZone: string;
   defaultOwnerId?: string | undefined;
+  /** Deal id → every task linked to it when the batch was loaded (LoadedPresale.linkedTaskIds). */
+  tasksBefore?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface PresaleWriteResult {
@@ -25,6 +28,11 @@ const DUE_HOUR = 9;
  * objectWriteTraceId; after a failed attempt the tasks are looked for by their key line before
  * anything is sent again) and one batch update completing those whose deliverable exists. Nothing
  * is written on the deal: the tasks themselves, found by key, are the record of what was made.
+ *
+ * Convergence: the webhook worker and the daily pass (or two replicas) may plan the same deal at
+ * the same moment and both create its units. The keys created are looked for again right after
+ * (one association read; the tasks only for a deal showing a new task this run did not make), the
+ * oldest copy of each is kept and the others completed in one update (counted in tasksCompleted).
  */
 export async function writePresale(plans: PresalePlan[], deps: WritePresaleDeps): Promise<PresaleWriteResult> {
   const { gateway } = deps;
@@ -42,34 +50,34 @@ export async function writePresale(plans: PresalePlan[], deps: WritePresaleDeps)
         }),
       );
     };
-    const created = await gateway.createMany(
-      'tasks',
-      drafts.map(({ dealId, draft }) => {
-        const ownerId = draft.ownerId ?? deps.defaultOwnerId;
-        return {
-          key: draft.key,
-          properties: {
-            hs_task_subject: draft.subject,
-            hs_task_body: draft.body,
-            hs_task_status: 'NOT_STARTED',
-            hs_task_priority: 'MEDIUM',
-            hs_task_type: 'TODO',
-            hs_timestamp: atLocalTime(draft.dueDate, DUE_HOUR, deps.timeZone).toISOString(),
-            ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
-          },
-          associations: [{ toId: dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
-        };
-      }),
-      findCreated,
-    );
+    const inputs = drafts.map(({ dealId, draft }) => {
+      const ownerId = draft.ownerId ?? deps.defaultOwnerId;
+      return {
+        key: draft.key,
+        properties: {
+          hs_task_subject: draft.subject,
+          hs_task_body: draft.body,
+          hs_task_status: 'NOT_STARTED',
+          hs_task_priority: 'MEDIUM',
+          hs_task_type: 'TODO',
+          hs_timestamp: atLocalTime(draft.dueDate, DUE_HOUR, deps.timeZone).toISOString(),
+          ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+        },
+        associations: [{ toId: dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
+      };
+    });
+    const created = await gateway.createMany('tasks', inputs, findCreated);
     result.unitsCreated = created.size;
+    // Both racers planned the same unit from the same deal: the kept copy is left as it is.
+    const copies = createdTaskCopies(gateway, 'deals', (k) => dealOf.get(k)!, UNIT_KEY_LABEL, deps.tasksBefore);
+    result.tasksCompleted += (await settleCreatedTasks(gateway, created, copies)).closed;
   }
   if (complete.length) {
     const { missingIds } = await gateway.updateMany(
       'tasks',
       complete.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
     );
-    result.tasksCompleted = complete.length - missingIds.length;
+    result.tasksCompleted += complete.length - missingIds.length;
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { RunningService } from '../../src/service';
 import { startFaultStack, type FaultStack } from './harness';
-import { raceTheGate, raceTheRenewalScan } from './race-scenarios';
+import { doubleOpenTasks, openCopiesOf, raceThePlaybookStage, raceTheGate, raceTheRenewalScan, raceTheReviewPass } from './race-scenarios';
 import { startReplica } from './replicas';
 
 /**
@@ -33,4 +33,41 @@ it('the renewal scan on two replicas at once: one open reminder per reminder key
   const open = await raceTheRenewalScan(stack, [stack.service, other], '2027-03-01');
   expect(open.length).toBeGreaterThanOrEqual(25);
   expect(open.filter((n) => n !== 1)).toEqual([]);
+}, 60_000);
+
+const ones = (n: number) => Array.from({ length: n }, () => 1);
+
+it('a stage that advises and has a playbook, its batch given to two replicas at once: one open advice task per deal and one open task per unit, still so after the next pass', async () => {
+  const race = await raceThePlaybookStage(stack, [stack.service, other]);
+  // Two units per deal: the scope draft is already delivered (the deal has its scope).
+  expect(race.raced).toEqual({ advice: ones(race.deals.length), units: ones(race.deals.length * 2) });
+  expect(await race.nextPass()).toEqual(race.raced);
+}, 60_000);
+
+it('the playbooks pass on two replicas at once: one open task per unit, still so after the next pass', async () => {
+  const race = await raceThePlaybookStage(stack, [], 20, [stack.service, other]);
+  expect(race.raced.units).toEqual(ones(race.deals.length * 2));
+  // The next pass's stage batch is the first the gate sees: it makes the advice tasks, once.
+  expect(await race.nextPass()).toEqual({ ...race.raced, advice: ones(race.deals.length) });
+}, 60_000);
+
+it('advice and unit tasks left doubled by an earlier race: the next pass completes the second copy of each key, keeping the oldest', async () => {
+  const race = await raceThePlaybookStage(stack, [stack.service]);
+  const firstIds = stack.sandbox
+    .listObjects('tasks')
+    .filter((t) => t.properties.hs_task_status !== 'COMPLETED')
+    .map((t) => t.id);
+  expect(doubleOpenTasks(stack, 'advice-key', race.deals) + doubleOpenTasks(stack, 'playbook-key', race.deals)).toBe(race.deals.length * 3);
+  expect(openCopiesOf(stack, 'advice-key', race.deals)).toEqual(race.deals.map(() => 2));
+  expect(await race.nextPass()).toEqual(race.raced);
+  const open = stack.sandbox
+    .listObjects('tasks')
+    .filter((t) => t.properties.hs_task_status !== 'COMPLETED' && /(advice|playbook)-key:/.test(t.properties.hs_task_body ?? ''));
+  expect(open.filter((t) => !firstIds.includes(t.id)).map((t) => t.id)).toEqual([]);
+}, 60_000);
+
+it('the handoff review pass on two replicas at once: one open review task per deal, the one the deal records, still so after the next pass', async () => {
+  const race = await raceTheReviewPass(stack, [stack.service, other]);
+  expect(race.raced).toEqual({ open: ones(race.deals.length), wrongRecorded: [] });
+  expect(await race.nextPass()).toEqual(race.raced);
 }, 60_000);

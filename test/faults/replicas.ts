@@ -29,11 +29,16 @@ export async function postBatch(serviceUrl: string, secret: string, events: unkn
 
 /** The dealstage events a rep's move to Closed Won sends, one per deal. */
 export function closedWonEvents(sandbox: Sandbox, appId: string, dealIds: string[], firstEventId = 700_000): Array<Record<string, unknown>> {
+  return stageEvents(sandbox, appId, dealIds, 'closedwon', firstEventId);
+}
+
+/** The dealstage events a rep's move into `stage` sends, one per deal. */
+export function stageEvents(sandbox: Sandbox, appId: string, dealIds: string[], stage: string, firstEventId: number): Array<Record<string, unknown>> {
   return dealIds.map((id, n) =>
     hubspotEvent({
       eventId: firstEventId + n,
       objectId: Number(id),
-      propertyValue: 'closedwon',
+      propertyValue: stage,
       changeSource: 'CRM_UI',
       sourceId: `userId:${OWNERS.rep.userId}`,
       portalId: sandbox.portalId,
@@ -55,10 +60,15 @@ export function openGateTasksByDeal(sandbox: Sandbox): Map<string, number> {
 
 /** Open renewal reminders by their key line. */
 export function openRemindersByKey(sandbox: Sandbox): Map<string, number> {
+  return new Map([...openTasksByKey(sandbox, 'reminder-key')].filter(([, n]) => n > 0));
+}
+
+/** Open tasks by the key line they end with (`<label>:<key>`, task-key-marker.ts); every key seen, 0 when none is open. */
+export function openTasksByKey(sandbox: Sandbox, label: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of sandbox.listObjects('tasks')) {
-    const key = /reminder-key:(\S+?)</.exec(t.properties.hs_task_body ?? '')?.[1];
-    if (key && t.properties.hs_task_status !== 'COMPLETED') out.set(key, (out.get(key) ?? 0) + 1);
+    const key = new RegExp(`${label}:(\\S+?)<`).exec(t.properties.hs_task_body ?? '')?.[1];
+    if (key) out.set(key, (out.get(key) ?? 0) + (t.properties.hs_task_status !== 'COMPLETED' ? 1 : 0));
   }
   return out;
 }

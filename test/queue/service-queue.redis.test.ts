@@ -2,7 +2,7 @@ import type { SandboxOptions } from '@throughline/sandbox';
 import { seedCompany, seedDeal } from '../../scripts/lib/seed';
 import type { ServiceOptions } from '../../src/service';
 import { startFaultStack, type FaultStack } from '../faults/harness';
-import { raceTheGate, raceTheRenewalScan } from '../faults/race-scenarios';
+import { raceThePlaybookStage, raceTheGate, raceTheRenewalScan, raceTheReviewPass } from '../faults/race-scenarios';
 import { closedWonEvents, openGateTasksByDeal, postBatch, startReplica } from '../faults/replicas';
 import { signV3 } from '../helpers/sign';
 import { describeWithRedis } from '../helpers/test-redis';
@@ -55,6 +55,31 @@ describeWithRedis('the service in queue mode (REDIS_URL)', (redis) => {
     const counts = await raceTheRenewalScan(stack, [stack.service, await replica()], '2027-03-01');
     expect(counts.length).toBeGreaterThanOrEqual(25);
     expect(counts.filter((c) => c !== 1)).toEqual([]);
+  }, 60_000);
+
+  it('a stage batch that advises and has a playbook, given to two replicas at once: one open advice task and one per unit, still so after the next pass', async () => {
+    const { stack, replica } = await queueStack({}, { faults: { latencyMs: 15 } });
+    const race = await raceThePlaybookStage(stack, [stack.service, await replica()]);
+    expect(race.raced.advice.filter((n) => n !== 1)).toEqual([]);
+    expect(race.raced.units.filter((n) => n !== 1)).toEqual([]);
+    expect([race.raced.advice.length, race.raced.units.length]).toEqual([race.deals.length, race.deals.length * 2]);
+    expect(await race.nextPass()).toEqual(race.raced);
+  }, 60_000);
+
+  it('the playbooks pass on two replicas at once (outside the queue): one open task per unit, still so after the next pass', async () => {
+    const { stack, replica } = await queueStack({}, { faults: { latencyMs: 15 } });
+    const race = await raceThePlaybookStage(stack, [], 20, [stack.service, await replica()]);
+    expect([race.raced.units.length, race.raced.units.filter((n) => n !== 1)]).toEqual([race.deals.length * 2, []]);
+    // The next pass's stage batch is the first the gate sees: it makes the advice tasks, once.
+    expect(await race.nextPass()).toEqual({ ...race.raced, advice: race.deals.map(() => 1) });
+  }, 60_000);
+
+  it('the handoff review pass on two replicas at once: one open review task per deal, the one it records', async () => {
+    const { stack, replica } = await queueStack({}, { faults: { latencyMs: 15 } });
+    const race = await raceTheReviewPass(stack, [stack.service, await replica()]);
+    expect(race.raced.open.filter((n) => n !== 1)).toEqual([]);
+    expect([race.raced.open.length, race.raced.wrongRecorded]).toEqual([race.deals.length, []]);
+    expect(await race.nextPass()).toEqual(race.raced);
   }, 60_000);
 
   it('answers at once while HubSpot is slow and rate-limiting (300 ms, 30 % 429), and the workers then decide every deal', async () => {
