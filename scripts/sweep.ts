@@ -18,7 +18,7 @@ void runCli(async (rt) => {
   if (r.decisions) process.stdout.write(`${renderSweepPreview(r.decisions, await rt.pipelines.all())}\n`);
   const [back, passed] = dryRun ? ['would be sent back', 'would pass'] : ['sent back', 'passed'];
   process.stdout.write(
-    `Sweep${dryRun ? ' (dry run: nothing written)' : ''}: ${r.candidates} deal(s) in gated stages without a passed gate; ${r.reverted} ${back}, ${r.passed} ${passed}, ${r.skipped} left alone${r.taskCopiesClosed ? `; ${r.taskCopiesClosed} second copy(ies) of a gate task completed` : ''} (${Date.now() - started} ms).\n`,
+    `Sweep${dryRun ? ' (dry run: nothing written)' : ''}: ${r.candidates} deal(s) in gated stages without a passed gate; ${r.reverted} ${back}, ${r.passed} ${passed}, ${r.skipped} left alone${r.taskCopiesClosed ? `; ${r.taskCopiesClosed} second copy(ies) of a gate task completed` : ''}${r.noteCopiesArchived ? `; ${r.noteCopiesArchived} second copy(ies) of an override note archived` : ''} (${Date.now() - started} ms).\n`,
   );
   return 0;
 });

@@ -9,6 +9,7 @@ import { gatedStages } from './stage-rules';
 import type { ResolvedGateRule } from './types';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { settleRecentGateTasks } from './gate-task-copies';
+import { settleOverrideNotes } from './settle-override-notes';
 
 export interface SweepResult {
   candidates: number;
@@ -17,6 +18,8 @@ export interface SweepResult {
   skipped: number;
   /** Second copies of gate tasks (two processes gated a deal at once) completed by the convergence step. */
   taskCopiesClosed: number;
+  /** Second copies of override notes (two processes passed an overridden deal at once) archived by it. */
+  noteCopiesArchived: number;
   /** With dryRun: what the gate would do to each candidate; nothing was written. */
   decisions?: GateDecision[];
 }
@@ -42,7 +45,7 @@ export function createSweep(deps: SweepDeps): Sweep {
     const result = await sweepGatedDeals(deps, now, options);
     if (options.dryRun) return result;
     const since = settledUpTo === undefined ? now.getTime() - SETTLE_WINDOW_MS : settledUpTo - INDEX_LAG_MARGIN_MS;
-    result.taskCopiesClosed = await settleLatelyGated(deps.gateway, since);
+    Object.assign(result, await settleLatelyGated(deps.gateway, since));
     settledUpTo = now.getTime();
     return result;
   };
@@ -58,7 +61,7 @@ async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: b
       s.stageId,
     ),
   );
-  const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0, taskCopiesClosed: 0 };
+  const result: SweepResult = { candidates: 0, reverted: 0, passed: 0, skipped: 0, taskCopiesClosed: 0, noteCopiesArchived: 0 };
   if (options.dryRun) result.decisions = [];
   if (!stages.length) return result;
   const since = Math.min(...deps.rules.map((r) => Date.parse(r.enforcedSince)));
@@ -111,11 +114,12 @@ export const INDEX_LAG_MARGIN_MS = 5 * 60_000;
 
 /**
  * The next pass after two processes gated a deal at the same moment: a reverted deal leaves the
- * gated stage, so no later sweep or event may visit it, and each racer's task would stay open.
- * Deals decided lately have their gate-task copies settled (gate-task-copies.ts).
+ * gated stage and a passed one is settled, so no later sweep or event may visit it, and each
+ * racer's task or override note would stay. Deals decided lately have their gate-task copies
+ * settled (gate-task-copies.ts) and their override notes' (settle-override-notes.ts).
  */
-async function settleLatelyGated(gateway: CrmGateway, since: number): Promise<number> {
-  let closed = 0;
+async function settleLatelyGated(gateway: CrmGateway, since: number): Promise<Pick<SweepResult, 'taskCopiesClosed' | 'noteCopiesArchived'>> {
+  const settled = { taskCopiesClosed: 0, noteCopiesArchived: 0 };
   await searchAll(
     gateway,
     'deals',
@@ -123,9 +127,13 @@ async function settleLatelyGated(gateway: CrmGateway, since: number): Promise<nu
     ['hs_object_id'],
     async (page) => {
       // Read again by id: the search may still show a gate status or task from before the last run.
-      closed += await settleRecentGateTasks(gateway, await currentRecords(gateway, 'deals', page, [G.status, G.taskId], () => true));
+      const deals = await currentRecords(gateway, 'deals', page, [G.status, G.taskId], () => true);
+      const overridden = deals.filter((d) => d.properties[G.status] === 'overridden').map((d) => d.id);
+      const [tasks, notes] = await Promise.all([settleRecentGateTasks(gateway, deals), settleOverrideNotes(gateway, overridden)]);
+      settled.taskCopiesClosed += tasks;
+      settled.noteCopiesArchived += notes;
     },
     100,
   );
-  return closed;
+  return settled;
 }

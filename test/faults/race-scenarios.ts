@@ -181,3 +181,30 @@ export function doubleOpenTasks(stack: FaultStack, label: string, dealIds: strin
   }
   return open.length;
 }
+
+/** Overridden deals closed and posted to every replica at once, then the sweep: override notes per deal. */
+export async function raceTheOverride(stack: FaultStack, replicas: RunningService[], count = 20): Promise<{ beforeSweep: number[]; afterSweep: number[] }> {
+  const { sandbox } = stack;
+  const ids = Array.from({ length: count }, (_, i) =>
+    seedDeal(sandbox, { name: `Race override ${i}`, companyId: seedCompany(sandbox, `Override Client ${i}`) }),
+  );
+  for (const id of ids) {
+    sandbox.updateObject('deals', id, { gate_override: 'true', gate_override_reason: 'CEO signed off' }, { actAs: USER(OWNERS.am) });
+    sandbox.updateObject('deals', id, { dealstage: 'closedwon' }, { actAs: USER(OWNERS.rep) });
+  }
+  const notesPerDeal = async () => {
+    const overrideNotes = new Set(
+      sandbox
+        .listObjects('notes')
+        .filter((n) => !n.archived && n.properties.hs_note_body?.includes('Close gate overridden'))
+        .map((n) => n.id),
+    );
+    const links = await replicas[0]!.runtime.gateway.associationsOf('deals', 'notes', ids);
+    return ids.map((id) => (links.get(id) ?? []).filter((l) => overrideNotes.has(l.id)).length);
+  };
+  await postToAll(stack, replicas, ids, 90);
+  const beforeSweep = await notesPerDeal();
+  await replicas[0]!.runtime.sweep();
+  await sandbox.idle();
+  return { beforeSweep, afterSweep: await notesPerDeal() };
+}

@@ -1,6 +1,6 @@
 import type { RunningService } from '../../src/service';
 import { startFaultStack, type FaultStack } from './harness';
-import { doubleOpenTasks, openCopiesOf, raceThePlaybookStage, raceTheGate, raceTheRenewalScan, raceTheReviewPass } from './race-scenarios';
+import { doubleOpenTasks, openCopiesOf, raceThePlaybookStage, raceTheGate, raceTheOverride, raceTheRenewalScan, raceTheReviewPass } from './race-scenarios';
 import { startReplica } from './replicas';
 
 /**
@@ -70,4 +70,11 @@ it('the handoff review pass on two replicas at once: one open review task per de
   const race = await raceTheReviewPass(stack, [stack.service, other]);
   expect(race.raced).toEqual({ open: ones(race.deals.length), wrongRecorded: [] });
   expect(await race.nextPass()).toEqual(race.raced);
+}, 60_000);
+
+it('overridden deals passed by two replicas at once: one override note per deal once the next sweep has run', async () => {
+  const { beforeSweep, afterSweep } = await raceTheOverride(stack, [stack.service, other]);
+  // Both racers found no note and wrote one: the sweep archives the second copy of each.
+  expect(beforeSweep.some((n) => n > 1)).toBe(true);
+  expect(afterSweep).toEqual(afterSweep.map(() => 1));
 }, 60_000);

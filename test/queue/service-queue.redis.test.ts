@@ -2,7 +2,7 @@ import type { SandboxOptions } from '@throughline/sandbox';
 import { seedCompany, seedDeal } from '../../scripts/lib/seed';
 import type { ServiceOptions } from '../../src/service';
 import { startFaultStack, type FaultStack } from '../faults/harness';
-import { raceThePlaybookStage, raceTheGate, raceTheRenewalScan, raceTheReviewPass } from '../faults/race-scenarios';
+import { raceThePlaybookStage, raceTheGate, raceTheOverride, raceTheRenewalScan, raceTheReviewPass } from '../faults/race-scenarios';
 import { closedWonEvents, openGateTasksByDeal, postBatch, startReplica } from '../faults/replicas';
 import { signV3 } from '../helpers/sign';
 import { describeWithRedis } from '../helpers/test-redis';
@@ -80,6 +80,13 @@ describeWithRedis('the service in queue mode (REDIS_URL)', (redis) => {
     expect(race.raced.open.filter((n) => n !== 1)).toEqual([]);
     expect([race.raced.open.length, race.raced.wrongRecorded]).toEqual([race.deals.length, []]);
     expect(await race.nextPass()).toEqual(race.raced);
+  }, 60_000);
+
+  it('overridden deals posted to two replicas at once: one override note per deal, still so after the sweep', async () => {
+    const { stack, replica } = await queueStack({}, { faults: { latencyMs: 15 } });
+    // One lease per deal: the second job finds the deal settled, so no second note is written at all.
+    const { beforeSweep, afterSweep } = await raceTheOverride(stack, [stack.service, await replica()]);
+    expect([beforeSweep, afterSweep]).toEqual([beforeSweep.map(() => 1), afterSweep.map(() => 1)]);
   }, 60_000);
 
   it('answers at once while HubSpot is slow and rate-limiting (300 ms, 30 % 429), and the workers then decide every deal', async () => {
