@@ -73,6 +73,9 @@ function explain(status: number, body: HubSpotErrorBody | undefined, operation: 
       return `HubSpot could not be reached during ${operation}. Check HUBSPOT_API_BASE_URL and the network.${said}`;
     default:
       if (status >= 500) return `HubSpot failed with ${status} during ${operation}; it is usually temporary, run it again.${said}`;
+      if (status === 400 && JSON.stringify(body ?? '').includes('PROPERTY_DOESNT_EXIST')) {
+        return `HubSpot rejected ${operation} (400): the portal lacks a property this version writes. Run \`npm run provision -- plan\`, then \`apply\`, to add it.${said}`;
+      }
       return `HubSpot rejected ${operation} (${status}).${said}`;
   }
 }
