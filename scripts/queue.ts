@@ -10,7 +10,7 @@ import { describeRedisUrl } from '../src/queue/render-queue';
 const { positionals } = parseScriptArgs(QUEUE_SCRIPT);
 
 async function main(): Promise<number> {
-  const config = pickConfigOrExit('REDIS_URL', 'QUEUE_CONCURRENCY', 'QUEUE_ATTEMPTS', 'QUEUE_BACKOFF_MS', 'QUEUE_COALESCE_MS');
+  const config = pickConfigOrExit('REDIS_URL', 'QUEUE_CONCURRENCY', 'QUEUE_BATCH_SIZE', 'QUEUE_ATTEMPTS', 'QUEUE_BACKOFF_MS', 'QUEUE_COALESCE_MS');
   if (!config.REDIS_URL) {
     process.stdout.write(
       'REDIS_URL is not set: the service processes webhook batches in its own process and keeps no queue to show or replay. Set REDIS_URL to the Redis the service uses.\n',
@@ -36,6 +36,7 @@ async function main(): Promise<number> {
   connection.on('error', () => undefined);
   const settings = {
     concurrency: config.QUEUE_CONCURRENCY,
+    batchSize: config.QUEUE_BATCH_SIZE,
     attempts: config.QUEUE_ATTEMPTS,
     backoffMs: config.QUEUE_BACKOFF_MS,
     coalesceMs: config.QUEUE_COALESCE_MS,

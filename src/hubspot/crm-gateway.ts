@@ -1,9 +1,10 @@
 import type { Client } from '@hubspot/api-client';
 import { createOnce, type FindCreated } from './create-once';
 import { HubSpotError } from './errors';
-import { coolDownAfter, guarded, type CallGuards } from './guarded-call';
+import { coolDownAfter, guarded, guardedWrite, type CallGuards } from './guarded-call';
 import type { BudgetKind } from './rate-budget';
 import { withRetry, type RetryPolicy } from './retry';
+import { WriteFencedError } from './write-fence';
 import { SearchThrottle } from './search-throttle';
 import type { AssociatedId, AssociationLabel, CreateInput, CrmRecord, Owner, Pipeline, Properties, SearchPage, SearchRequest, UpdateInput } from './types';
 import { toCrmRecord, toPipeline } from './convert';
@@ -48,6 +49,11 @@ export class CrmGateway {
     return this.observed(operation, (policy) => withRetry(operation, guarded(this.options, kind, operation, fn), policy));
   }
 
+  /** A call that changes HubSpot: each attempt is sent only while the job's write fence holds. */
+  private async write<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    return this.observed(operation, (policy) => withRetry(operation, guardedWrite(this.options, operation, fn), policy));
+  }
+
   /** Runs `run` with the retry policy, reporting each failed attempt and the outcome to `observe`. */
   private async observed<T>(operation: string, run: (policy: RetryPolicy) => Promise<T>): Promise<T> {
     try {
@@ -62,7 +68,7 @@ export class CrmGateway {
       this.options.observe?.(operation, 'ok');
       return result;
     } catch (err) {
-      if (err instanceof HubSpotError) this.options.observe?.(operation, 'error', err.status);
+      if (err instanceof HubSpotError && !(err instanceof WriteFencedError)) this.options.observe?.(operation, 'error', err.status);
       throw err;
     }
   }
@@ -131,7 +137,7 @@ export class CrmGateway {
   async updateMany(objectType: string, inputs: UpdateInput[]): Promise<{ missingIds: string[] }> {
     const missingIds: string[] = [];
     for (const part of chunk(inputs, BATCH_LIMIT)) {
-      const res = await this.call(`batch update ${objectType}`, () =>
+      const res = await this.write(`batch update ${objectType}`, () =>
         this.client.crm.objects.batchApi.update(objectType, {
           inputs: part.map((i) => ({ id: i.id, properties: clean(i.properties) })),
         }),
@@ -153,7 +159,7 @@ export class CrmGateway {
     const created = new Map<string, string>();
     const operation = `batch create ${objectType}`;
     const send = async (part: CreateInput[]) => {
-      const res = await guarded(this.options, 'request', operation, () =>
+      const res = await guardedWrite(this.options, operation, () =>
         this.client.crm.objects.batchApi.create(objectType, {
           inputs: part.map((i) => ({
             objectWriteTraceId: i.key,
@@ -178,7 +184,7 @@ export class CrmGateway {
   /** Batch archive (HubSpot's recycle bin): the second copy of a record two processes both created. */
   async archiveMany(objectType: string, ids: string[]): Promise<void> {
     for (const part of chunk(unique(ids), BATCH_LIMIT)) {
-      await this.call(`batch archive ${objectType}`, () => this.client.crm.objects.batchApi.archive(objectType, { inputs: part.map((id) => ({ id })) }));
+      await this.write(`batch archive ${objectType}`, () => this.client.crm.objects.batchApi.archive(objectType, { inputs: part.map((id) => ({ id })) }));
     }
   }
 
@@ -188,7 +194,7 @@ export class CrmGateway {
   }
 
   async update(objectType: string, id: string, properties: Properties): Promise<void> {
-    await this.call(`update ${objectType} ${id}`, () => this.client.crm.objects.basicApi.update(objectType, id, { properties: clean(properties) }));
+    await this.write(`update ${objectType} ${id}`, () => this.client.crm.objects.basicApi.update(objectType, id, { properties: clean(properties) }));
   }
 
   async search(objectType: string, request: SearchRequest): Promise<SearchPage> {

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { holdLease } from '../coordination/redis-lease';
+import { createJobBatcher, type JobBatcher } from './job-batcher';
 import { pendingEvents } from './pending-events';
-import { groupByKey, type FailedJob, type JobHandler, type KeyOf, type WorkQueue, type WorkQueueSettings } from './work-queue';
+import { groupByKey, LeaseLostError, MAX_BATCH_SIZE, type FailedJob, type KeyOf, type ReadyJob, type WorkQueue, type WorkQueueSettings } from './work-queue';
 
 /**
  * The WorkQueue on BullMQ (REDIS_URL set). One job per key waiting at a time (pending-events.ts);
  * a job runs only while it holds the key's Redis lease with a fencing token (redis-lease.ts), and a
- * job that finds the lease taken is moved back to delayed without spending an attempt. BullMQ's
- * groups would do the per-key serialising too, but they are a BullMQ Pro (paid) feature.
+ * job that finds the lease taken is moved back to delayed without spending an attempt. Jobs taken
+ * together run as one batch (job-batcher.ts), each still under its own lease. BullMQ's groups
+ * would do the per-key serialising too, but they are a BullMQ Pro (paid) feature.
  */
 
 export interface BullMqWorkQueueOptions {
@@ -23,6 +25,8 @@ export interface BullMqWorkQueueOptions {
   leaseTtlMs?: number;
   /** How long a job waits before trying a busy key again (default 250 ms). */
   leaseRetryMs?: number;
+  /** How long a batch waits for more ready jobs once its first is taken (default 50 ms). */
+  batchLingerMs?: number;
   /** BullMQ's job lock (default 30 s): a job whose worker died is run again once it lapses and the stall check sees it. */
   jobLockMs?: number;
   /** How often workers look for stalled jobs (default 30 s). */
@@ -39,12 +43,14 @@ export function createBullMqWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
   const name = options.name ?? 'webhook-events';
   const leaseTtlMs = options.leaseTtlMs ?? 30_000;
   const leaseRetryMs = options.leaseRetryMs ?? 250;
+  const batchSize = Math.min(MAX_BATCH_SIZE, Math.max(1, settings.batchSize));
+  const batchLingerMs = options.batchLingerMs ?? 50;
   const queue = new Queue<JobData>(name, { connection: options.connection, prefix });
   const parked = pendingEvents(options.connection, `${prefix}:${name}`, { claimTtlMs: settings.coalesceMs + 60_000 });
   const workerId = randomUUID();
   let worker: Worker<JobData> | undefined;
 
-  async function runJob(job: Job<JobData>, token: string | undefined, handler: JobHandler<E>): Promise<void> {
+  async function runJob(job: Job<JobData>, token: string | undefined, batcher: JobBatcher<ReadyJob<E>>): Promise<void> {
     const { key } = job.data;
     const lease = await holdLease(options.commands, `${prefix}:${name}:lease:${key}`, {
       owner: `${workerId}:${job.id}`,
@@ -58,8 +64,12 @@ export function createBullMqWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     try {
       const events = await parked.take<E>(key, job.id!);
       if (events.length) {
-        await handler(key, events, { key, attempt: job.attemptsMade + 1, fencingToken: lease.token, signal: lease.signal });
+        const context = { key, attempt: job.attemptsMade + 1, fencingToken: lease.token, signal: lease.signal, holds: lease.holds };
+        await batcher.submit({ key, events, context });
       }
+      // Lost meanwhile: another replica may have run the key since; nothing here counts as done, and
+      // the events stay taken by this job for its retry.
+      if (!lease.holds()) throw new LeaseLostError(key);
       await parked.done(job.id!);
     } finally {
       await lease.release();
@@ -84,10 +94,12 @@ export function createBullMqWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     },
     startWorkers(handler) {
       if (worker) throw new Error('startWorkers was already called');
-      worker = new Worker<JobData>(name, (job, token) => runJob(job, token, handler), {
+      const batcher = createJobBatcher<ReadyJob<E>>({ size: batchSize, concurrency: settings.concurrency, lingerMs: batchLingerMs, run: handler });
+      worker = new Worker<JobData>(name, (job, token) => runJob(job, token, batcher), {
         connection: options.connection,
         prefix,
-        concurrency: settings.concurrency,
+        // Enough jobs taken at once to fill every batch the replica may run.
+        concurrency: settings.concurrency * batchSize,
         ...(options.jobLockMs ? { lockDuration: options.jobLockMs } : {}),
         ...(options.stalledCheckMs ? { stalledInterval: options.stalledCheckMs } : {}),
       });

@@ -1,4 +1,14 @@
-import { groupByKey, retryDelayMs, type FailedJob, type JobHandler, type KeyOf, type WorkQueue, type WorkQueueSettings } from './work-queue';
+import {
+  groupByKey,
+  MAX_BATCH_SIZE,
+  retryDelayMs,
+  type FailedJob,
+  type JobHandler,
+  type KeyOf,
+  type ReadyJob,
+  type WorkQueue,
+  type WorkQueueSettings,
+} from './work-queue';
 
 /**
  * The in-process WorkQueue (no REDIS_URL): the same semantics as the BullMQ one, in memory. Jobs do
@@ -28,7 +38,9 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
   let fence = 0;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  /** Batches running (each up to batchSize jobs). */
   const running = new Set<Promise<void>>();
+  const batchSize = Math.min(MAX_BATCH_SIZE, Math.max(1, settings.batchSize));
 
   function checkIdle(): void {
     if (waiting.length === 0 && running.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
@@ -38,12 +50,15 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     clearTimeout(timer);
     if (!handler || closed) return checkIdle();
     const now = Date.now();
-    for (;;) {
-      if (running.size >= settings.concurrency) break;
-      const job = waiting.find((j) => j.notBefore <= now && !runningKeys.has(j.key));
-      if (!job) break;
-      waiting = waiting.filter((j) => j !== job);
-      start(job, handler);
+    while (running.size < settings.concurrency) {
+      const batch: Job<E>[] = [];
+      for (const job of waiting) {
+        if (batch.length >= batchSize) break;
+        if (job.notBefore <= now && !runningKeys.has(job.key) && !batch.some((j) => j.key === job.key)) batch.push(job);
+      }
+      if (!batch.length) break;
+      waiting = waiting.filter((j) => !batch.includes(j));
+      start(batch, handler);
     }
     const later = waiting.filter((j) => !runningKeys.has(j.key)).map((j) => j.notBefore);
     if (later.length && running.size < settings.concurrency) {
@@ -52,32 +67,41 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     checkIdle();
   }
 
-  function start(job: Job<E>, run: JobHandler<E>): void {
-    runningKeys.add(job.key);
-    job.events.push(...(pending.get(job.key) ?? []));
-    pending.delete(job.key);
-    scheduled.delete(job.key);
-    const context = { key: job.key, attempt: job.attemptsMade + 1, fencingToken: ++fence, signal: new AbortController().signal };
+  function start(batch: Job<E>[], run: JobHandler<E>): void {
+    const ready: ReadyJob<E>[] = [];
+    for (const job of batch) {
+      runningKeys.add(job.key);
+      job.events.push(...(pending.get(job.key) ?? []));
+      pending.delete(job.key);
+      scheduled.delete(job.key);
+      // One process: nobody else can take the key, so the lease never ends early.
+      const context = { key: job.key, attempt: job.attemptsMade + 1, fencingToken: ++fence, signal: new AbortController().signal, holds: () => true };
+      if (job.events.length) ready.push({ key: job.key, events: job.events, context });
+    }
     const done = (async () => {
       try {
-        if (job.events.length) await run(job.key, job.events, context);
+        if (ready.length) await run(ready);
       } catch (err) {
-        job.attemptsMade += 1;
-        job.reason = err instanceof Error ? err.message : String(err);
-        if (job.attemptsMade < settings.attempts) {
-          job.notBefore = Date.now() + retryDelayMs(job.attemptsMade, settings.backoffMs);
-          waiting.push(job);
-        } else {
-          job.failedAt = Date.now();
-          failed.set(job.id, job);
-        }
+        for (const job of batch) failAttempt(job, err);
       }
     })().finally(() => {
-      runningKeys.delete(job.key);
+      for (const job of batch) runningKeys.delete(job.key);
       running.delete(done);
       pump();
     });
     running.add(done);
+  }
+
+  function failAttempt(job: Job<E>, err: unknown): void {
+    job.attemptsMade += 1;
+    job.reason = err instanceof Error ? err.message : String(err);
+    if (job.attemptsMade < settings.attempts) {
+      job.notBefore = Date.now() + retryDelayMs(job.attemptsMade, settings.backoffMs);
+      waiting.push(job);
+    } else {
+      job.failedAt = Date.now();
+      failed.set(job.id, job);
+    }
   }
 
   const toFailed = (j: Job<E>): FailedJob => ({
@@ -110,7 +134,7 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
       const now = Date.now();
       const ready = waiting.filter((j) => j.notBefore <= now).length;
       const delayed = waiting.length - ready;
-      return { waiting: ready, delayed, active: running.size, failed: failed.size, depth: waiting.length };
+      return { waiting: ready, delayed, active: runningKeys.size, failed: failed.size, depth: waiting.length };
     },
     async failed(limit = 50) {
       return [...failed.values()]

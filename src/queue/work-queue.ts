@@ -5,7 +5,10 @@
  *   decides once on current state (the gate is level-triggered; the events only say "look again");
  * - exclusivity: a key's jobs never run at the same time, on one replica or on several;
  * - retries: a failed job is retried `attempts` times with exponential backoff, then kept in the
- *   failed set, listed by `failed()` and replayed by `retryFailed()`.
+ *   failed set, listed by `failed()` and replayed by `retryFailed()`;
+ * - batching: a worker runs up to `batchSize` ready jobs of different keys as ONE handler call (one
+ *   gate batch: one set of batch calls for up to 100 deals), each job under its own lease; the
+ *   batch succeeds or fails as a whole, and each of its jobs is retried on its own.
  * Two implementations, one contract (test/queue/work-queue.contract.ts): in memory (no Redis) and
  * BullMQ on Redis.
  */
@@ -21,10 +24,22 @@ export interface JobContext {
   fencingToken: number;
   /** Aborted when the lease on the key is lost (Redis unreachable, lease expired): stop before writing. */
   signal: AbortSignal;
+  /** False once the lease may be another's (lost, or not renewed within its ttl): check before each write. */
+  holds(): boolean;
 }
 
-/** Runs one job: every event of `key` gathered since the key's last job. Throw to retry. */
-export type JobHandler<E> = (key: string, events: E[], context: JobContext) => Promise<void>;
+/** One job of a batch: every event of `key` gathered since the key's last job. */
+export interface ReadyJob<E> {
+  key: string;
+  events: E[];
+  context: JobContext;
+}
+
+/**
+ * Runs a batch of jobs, each of its own key, together. Throw to retry every job of the batch. A job
+ * whose lease was lost by the time the handler returns counts as failed too (it is retried).
+ */
+export type JobHandler<E> = (jobs: ReadyJob<E>[]) => Promise<void>;
 
 export interface EnqueueReceipt {
   events: number;
@@ -54,8 +69,10 @@ export interface FailedJob {
 }
 
 export interface WorkQueueSettings {
-  /** QUEUE_CONCURRENCY: jobs this replica runs at once. */
+  /** QUEUE_CONCURRENCY: batches this replica runs at once. */
   concurrency: number;
+  /** QUEUE_BATCH_SIZE: ready jobs (different keys) one batch takes, at most 100 (HubSpot's batch size). */
+  batchSize: number;
   /** QUEUE_ATTEMPTS: tries before a job is kept as failed. */
   attempts: number;
   /** QUEUE_BACKOFF_MS: wait before the first retry, doubling after. */
@@ -77,6 +94,17 @@ export interface WorkQueue<E> {
   whenIdle(): Promise<void>;
   /** Stops taking jobs, lets running ones finish, then releases timers and connections it opened. */
   close(): Promise<void>;
+}
+
+/** HubSpot's batch size: a batch of more jobs would need a second set of batch calls anyway. */
+export const MAX_BATCH_SIZE = 100;
+
+/** Thrown for a job whose key's lease was lost while it ran: nothing it did counts, it runs again. */
+export class LeaseLostError extends Error {
+  constructor(key: string) {
+    super(`The lease on ${key} was lost while its job ran (Redis unreachable, or not renewed in time): the job runs again.`);
+    this.name = 'LeaseLostError';
+  }
 }
 
 /** The wait before retry n (n = attempts already made, from 1): base × 2^(n−1), as BullMQ's exponential backoff. */

@@ -54,6 +54,7 @@ function scaledCoolDowns(budget: RateBudget, scale: number | undefined): RateBud
 
 export const queueSettingsFrom = (config: Config): WorkQueueSettings => ({
   concurrency: config.QUEUE_CONCURRENCY,
+  batchSize: config.QUEUE_BATCH_SIZE,
   attempts: config.QUEUE_ATTEMPTS,
   backoffMs: config.QUEUE_BACKOFF_MS,
   coalesceMs: config.QUEUE_COALESCE_MS,

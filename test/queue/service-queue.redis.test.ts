@@ -102,7 +102,7 @@ describeWithRedis('the service in queue mode (REDIS_URL)', (redis) => {
     expect(answer.ms).toBeLessThan(300);
     await stack.service.runtime.engine.queue!.whenIdle();
     const calls = stack.sandbox.calls();
-    process.stdout.write(`queue mode: ${calls.total} HubSpot calls (429s included) for ${deals.length} deals decided one job each\n`);
+    process.stdout.write(`queue mode: ${calls.total} HubSpot calls (429s included) for ${deals.length} deals, their jobs decided in batches\n`);
     const tasks = openGateTasksByDeal(stack.sandbox);
     expect(deals.filter((id) => stack.sandbox.getObject('deals', id)!.properties.dealstage !== 'contractsent' || tasks.get(id) !== 1)).toEqual([]);
   }, 120_000);

@@ -1,4 +1,4 @@
-import type { WorkQueue, WorkQueueSettings } from '../../src/queue/work-queue';
+import type { JobContext, JobHandler, WorkQueue, WorkQueueSettings } from '../../src/queue/work-queue';
 import { gate, waitUntil } from '../helpers/wait-until';
 
 /**
@@ -16,8 +16,13 @@ export interface QueueFactory {
   replica?(settings: WorkQueueSettings): WorkQueue<TestEvent>;
 }
 
-const base: WorkQueueSettings = { concurrency: 4, attempts: 3, backoffMs: 10, coalesceMs: 20 };
+const base: WorkQueueSettings = { concurrency: 4, batchSize: 10, attempts: 3, backoffMs: 10, coalesceMs: 20 };
 const ev = (key: string, n: number): TestEvent => ({ key, n });
+/** A batch handler that runs `one` for each job of the batch, together. */
+const each =
+  (one: (key: string, events: TestEvent[], ctx: JobContext) => Promise<void>): JobHandler<TestEvent> =>
+  async (jobs) =>
+    void (await Promise.all(jobs.map((j) => one(j.key, j.events, j.context))));
 
 export function workQueueContract(factory: QueueFactory): void {
   const open: WorkQueue<TestEvent>[] = [];
@@ -38,7 +43,7 @@ export function workQueueContract(factory: QueueFactory): void {
     expect((await q.status()).depth).toBe(2);
 
     const calls: Array<[string, number[]]> = [];
-    q.startWorkers(async (key, events) => void calls.push([key, events.map((e) => e.n)]));
+    q.startWorkers(each(async (key, events) => void calls.push([key, events.map((e) => e.n)])));
     await q.whenIdle();
     expect(calls.sort()).toEqual([
       ['a', [1, 2, 3]],
@@ -62,8 +67,8 @@ export function workQueueContract(factory: QueueFactory): void {
       if (key === 'a' && events.some((e) => e.n === 1)) await held.promise;
       active.set(key, active.get(key)! - 1);
     };
-    a.startWorkers(handler);
-    b?.startWorkers(handler);
+    a.startWorkers(each(handler));
+    b?.startWorkers(each(handler));
 
     await a.enqueue([ev('a', 1)]);
     await waitUntil(() => active.get('a') === 1, 'the first job of a runs');
@@ -84,10 +89,12 @@ export function workQueueContract(factory: QueueFactory): void {
     const q = make({ attempts: 2 });
     let broken = true;
     const attempts: number[] = [];
-    q.startWorkers(async (_key, events, ctx) => {
-      attempts.push(ctx.attempt);
-      if (broken) throw new Error(`HubSpot failed with 503 (events ${events.map((e) => e.n).join(',')})`);
-    });
+    q.startWorkers(
+      each(async (_key, events, ctx) => {
+        attempts.push(ctx.attempt);
+        if (broken) throw new Error(`HubSpot failed with 503 (events ${events.map((e) => e.n).join(',')})`);
+      }),
+    );
     await q.enqueue([ev('deal-1', 7)]);
     await waitUntil(async () => (await q.status()).failed === 1, 'the job lands in the failed set');
     expect(attempts).toEqual([1, 2]);
@@ -109,15 +116,50 @@ export function workQueueContract(factory: QueueFactory): void {
     const q = make({ attempts: 1 });
     let broken = true;
     const done: string[] = [];
-    q.startWorkers(async (key) => {
-      if (broken) throw new Error('down');
-      done.push(key);
-    });
+    q.startWorkers(
+      each(async (key) => {
+        if (broken) throw new Error('down');
+        done.push(key);
+      }),
+    );
     await q.enqueue([ev('x', 1), ev('y', 1)]);
     await waitUntil(async () => (await q.status()).failed === 2, 'both jobs fail');
     broken = false;
     expect(await q.retryFailed()).toBe(2);
     await waitUntil(() => done.length === 2, 'both replayed');
     expect(done.sort()).toEqual(['x', 'y']);
+  });
+
+  it('runs ready jobs of different keys together, at most batchSize a batch, each key once', async () => {
+    const q = make({ concurrency: 1, batchSize: 3 });
+    const keys = ['k1', 'k2', 'k3', 'k4', 'k5'];
+    await q.enqueue(keys.map((k, n) => ev(k, n)));
+    const batches: string[][] = [];
+    q.startWorkers(async (jobs) => void batches.push(jobs.map((j) => j.key).sort()));
+    await q.whenIdle();
+    expect(batches.map((b) => b.length)).toEqual([3, 2]);
+    expect(batches.flat().sort()).toEqual(keys);
+  });
+
+  it('a failing batch retries each of its jobs with its own events', async () => {
+    const q = make({ attempts: 2 });
+    const runs: Array<Array<[string, number[], number]>> = [];
+    q.startWorkers(async (jobs) => {
+      runs.push(jobs.map((j) => [j.key, j.events.map((e) => e.n), j.context.attempt]));
+      if (runs.length === 1) throw new Error('HubSpot failed with 503');
+    });
+    await q.enqueue([ev('p', 1), ev('q', 2)]);
+    await waitUntil(() => runs.flat().length === 4, 'both jobs run twice');
+    await q.whenIdle();
+    const sorted = (run: Array<[string, number[], number]>) => [...run].sort((x, y) => x[0].localeCompare(y[0]));
+    expect(sorted(runs.flat().filter(([, , attempt]) => attempt === 1))).toEqual([
+      ['p', [1], 1],
+      ['q', [2], 1],
+    ]);
+    expect(sorted(runs.flat().filter(([, , attempt]) => attempt === 2))).toEqual([
+      ['p', [1], 2],
+      ['q', [2], 2],
+    ]);
+    expect((await q.status()).failed).toBe(0);
   });
 }

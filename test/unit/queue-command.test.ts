@@ -36,7 +36,7 @@ describe('queue status rendering (pure)', () => {
 
 describe('npm run queue -- status | retry', () => {
   it('shows the failed set and replays it, through the WorkQueue interface', async () => {
-    const queue = createMemoryWorkQueue((e: { key: string }) => e.key, { concurrency: 1, attempts: 1, backoffMs: 0, coalesceMs: 0 });
+    const queue = createMemoryWorkQueue((e: { key: string }) => e.key, { concurrency: 1, batchSize: 1, attempts: 1, backoffMs: 0, coalesceMs: 0 });
     let broken = true;
     queue.startWorkers(async () => {
       if (broken) throw new Error('HubSpot could not be reached');
@@ -62,7 +62,7 @@ describe('npm run queue -- status | retry', () => {
   });
 
   it('refuses an unknown command in one line with exit 2', async () => {
-    const queue = createMemoryWorkQueue((e: { key: string }) => e.key, { concurrency: 1, attempts: 1, backoffMs: 0, coalesceMs: 0 });
+    const queue = createMemoryWorkQueue((e: { key: string }) => e.key, { concurrency: 1, batchSize: 1, attempts: 1, backoffMs: 0, coalesceMs: 0 });
     const r = await runQueueCommand(['purge'], queue, 'in memory', NOW);
     expect(r.exitCode).toBe(2);
     expect(r.output).not.toContain('\n');
