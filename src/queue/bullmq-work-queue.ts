@@ -50,7 +50,11 @@ export function createBullMqWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
   const workerId = randomUUID();
   let worker: Worker<JobData> | undefined;
 
-  async function runJob(job: Job<JobData>, token: string | undefined, batcher: JobBatcher<ReadyJob<E>>): Promise<void> {
+  async function runJob(
+    job: Job<JobData>,
+    token: string | undefined,
+    batchers: { together: JobBatcher<ReadyJob<E>>; alone: JobBatcher<ReadyJob<E>> },
+  ): Promise<void> {
     const { key } = job.data;
     const lease = await holdLease(options.commands, `${prefix}:${name}:lease:${key}`, {
       owner: `${workerId}:${job.id}`,
@@ -65,7 +69,8 @@ export function createBullMqWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
       const events = await parked.take<E>(key, job.id!);
       if (events.length) {
         const context = { key, attempt: job.attemptsMade + 1, fencingToken: lease.token, signal: lease.signal, holds: lease.holds };
-        await batcher.submit({ key, events, context });
+        // Retries run alone (work-queue.ts, startWorkers).
+        await (job.attemptsMade > 0 ? batchers.alone : batchers.together).submit({ key, events, context });
       }
       // Lost meanwhile: another replica may have run the key since; nothing here counts as done, and
       // the events stay taken by this job for its retry.
@@ -94,8 +99,11 @@ export function createBullMqWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     },
     startWorkers(handler) {
       if (worker) throw new Error('startWorkers was already called');
-      const batcher = createJobBatcher<ReadyJob<E>>({ size: batchSize, concurrency: settings.concurrency, lingerMs: batchLingerMs, run: handler });
-      worker = new Worker<JobData>(name, (job, token) => runJob(job, token, batcher), {
+      const batchers = {
+        together: createJobBatcher<ReadyJob<E>>({ size: batchSize, concurrency: settings.concurrency, lingerMs: batchLingerMs, run: handler }),
+        alone: createJobBatcher<ReadyJob<E>>({ size: 1, concurrency: settings.concurrency, lingerMs: 0, run: handler }),
+      };
+      worker = new Worker<JobData>(name, (job, token) => runJob(job, token, batchers), {
         connection: options.connection,
         prefix,
         // Enough jobs taken at once to fill every batch the replica may run.

@@ -42,6 +42,8 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
   const running = new Set<Promise<void>>();
   const batchSize = Math.min(MAX_BATCH_SIZE, Math.max(1, settings.batchSize));
 
+  const isRetry = (job: Job<E> | undefined) => !!job && job.attemptsMade > 0;
+
   function checkIdle(): void {
     if (waiting.length === 0 && running.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
   }
@@ -53,8 +55,10 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     while (running.size < settings.concurrency) {
       const batch: Job<E>[] = [];
       for (const job of waiting) {
-        if (batch.length >= batchSize) break;
-        if (job.notBefore <= now && !runningKeys.has(job.key) && !batch.some((j) => j.key === job.key)) batch.push(job);
+        if (batch.length >= batchSize || isRetry(batch[0])) break;
+        const ready = job.notBefore <= now && !runningKeys.has(job.key) && !batch.some((j) => j.key === job.key);
+        // Retries run alone (work-queue.ts, startWorkers).
+        if (ready && (!batch.length || !isRetry(job))) batch.push(job);
       }
       if (!batch.length) break;
       waiting = waiting.filter((j) => !batch.includes(j));

@@ -83,7 +83,13 @@ export interface WorkQueueSettings {
 
 export interface WorkQueue<E> {
   enqueue(events: readonly E[]): Promise<EnqueueReceipt>;
-  /** Starts this replica's workers. A process that only reads the queue (the CLI) never calls it. */
+  /**
+   * Starts this replica's workers. A process that only reads the queue (the CLI) never calls it.
+   * A batch succeeds or fails as a whole, so a job that fails every time (a deal HubSpot refuses)
+   * would take the jobs batched with it down, attempt after attempt: a job's first attempt runs
+   * with others, its retries run alone ("retries run alone"), so only the job that keeps failing
+   * reaches the failed set.
+   */
   startWorkers(handler: JobHandler<E>): void;
   status(): Promise<QueueStatus>;
   /** Failed jobs, most recent first. */

@@ -162,4 +162,23 @@ export function workQueueContract(factory: QueueFactory): void {
     ]);
     expect((await q.status()).failed).toBe(0);
   });
+
+  it('a job that fails every time does not take the jobs batched with it down: retries run alone', async () => {
+    const q = make({ attempts: 3 });
+    const done: string[] = [];
+    const batches: string[][] = [];
+    q.startWorkers(async (jobs) => {
+      const keys = jobs.map((j) => j.key).sort();
+      batches.push(keys);
+      if (keys.includes('poison')) throw new Error('HubSpot refused the deal (400)');
+      done.push(...keys);
+    });
+    await q.enqueue([ev('p', 1), ev('poison', 2), ev('q', 3)]);
+    await waitUntil(async () => (await q.status()).failed === 1, 'the poison job fails for good');
+    await q.whenIdle();
+    expect(batches[0]).toEqual(['p', 'poison', 'q']);
+    expect(batches.slice(1).every((b) => b.length === 1)).toBe(true);
+    expect(done.sort()).toEqual(['p', 'q']);
+    expect((await q.failed()).map((f) => f.key)).toEqual(['poison']);
+  });
 }
