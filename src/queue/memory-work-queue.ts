@@ -16,6 +16,9 @@ import {
  * using a queue at all, and the sweep stays the backstop either way.
  */
 
+/** How long a job that fell due waits for others to join its batch (the BullMQ queue's default too). */
+const BATCH_LINGER_MS = 50;
+
 interface Job<E> {
   id: string;
   key: string;
@@ -66,7 +69,9 @@ export function createMemoryWorkQueue<E>(keyOf: KeyOf<E>, settings: WorkQueueSet
     }
     const later = waiting.filter((j) => !runningKeys.has(j.key)).map((j) => j.notBefore);
     if (later.length && running.size < settings.concurrency) {
-      timer = setTimeout(pump, Math.max(0, Math.min(...later) - now));
+      // As the BullMQ queue's batcher lingers: jobs of one webhook batch fall due a millisecond or
+      // two apart (more on a loaded machine), so the first waits for the others to join its batch.
+      timer = setTimeout(pump, Math.max(0, Math.min(...later) - now) + BATCH_LINGER_MS);
     }
     checkIdle();
   }
