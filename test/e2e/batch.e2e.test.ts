@@ -132,3 +132,41 @@ it('duplicated and shuffled events give exactly one revert and one task per deal
   const statusTitles = stack.sandbox.listObjects(names.customerStatus).map((s) => s.properties.status_title);
   expect(new Set(statusTitles).size).toBe(statusTitles.length);
 });
+
+it('second engagements: deals passing for companies that already have a customer status update it, counted and rolled up', async () => {
+  const { ready: first } = seedHalfReady(40, 'Again');
+  for (const id of first) stack.sandbox.updateObject('deals', id, { dealstage: 'closedwon' }, { actAs: USER(OWNERS.rep), emitWebhooks: true });
+  await stack.sandbox.idle();
+  const companyOf = await stack.service.runtime.gateway.associationsOf('deals', 'companies', first);
+  const second = first.map((id, i) => {
+    const company = companyOf.get(id)![0]!.id;
+    const deal = seedDeal(stack.sandbox, { name: `Again second ${i}`, companyId: company, props: HANDOFF_COMPLETE });
+    seedScope(stack.sandbox, names, deal, company, { ...APPROVED_SCOPE, scope_name: `Second scope ${i}` });
+    seedContract(stack.sandbox, names, deal, company, { ...COMPLETE_CONTRACT, contract_name: `Second contract ${i}` });
+    return { deal, company };
+  });
+  const statusesBefore = stack.sandbox.listObjects(names.customerStatus).filter((s) => !s.archived).length;
+  stack.sandbox.setFaults({ latencyMs: 150 });
+  stack.sandbox.resetCounters();
+  for (const { deal: id } of second) stack.sandbox.updateObject('deals', id, { dealstage: 'closedwon' }, { actAs: USER(OWNERS.rep), emitWebhooks: true });
+  await stack.sandbox.idle();
+  stack.sandbox.setFaults({ latencyMs: 0 });
+
+  const calls = stack.sandbox.calls();
+  process.stdout.write(
+    `HubSpot calls for ${second.length} second engagements: ${calls.total} in ${calls.roundTrips} sequential round trips ${JSON.stringify(calls.byEndpoint)}\n`,
+  );
+  // The rounds of the full batch, with the existing statuses and the companies' earlier contracts and
+  // deals (outside the batch, for the roll-up) read in round 4, and the status update in round 5.
+  expect(calls.total).toBeLessThanOrEqual(18);
+  expect(calls.roundTrips).toBeLessThanOrEqual(6);
+  expect(calls.byEndpoint['POST /crm/v3/objects/{objectType}/batch/create']).toBeUndefined();
+  expect(calls.timeline.at(-1)!.path).toBe('/crm/v3/objects/deals/batch/update');
+  const statuses = stack.sandbox.listObjects(names.customerStatus).filter((s) => !s.archived);
+  expect(statuses).toHaveLength(statusesBefore);
+  for (const { deal, company } of second) {
+    expect(deal && stack.sandbox.getObject('deals', deal)!.properties.gate_status).toBe('passed');
+    const status = statuses.find((s) => s.properties.status_company_id === company)!;
+    expect(status.properties).toMatchObject({ status: 'onboarding', engagements_count: '2' });
+  }
+});
