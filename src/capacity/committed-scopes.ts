@@ -1,5 +1,5 @@
 import type { CrmGateway } from '../hubspot/crm-gateway';
-import { currentRecords, searchAll } from '../hubspot/search-windows';
+import { currentRecords, searchAll, unsetOr } from '../hubspot/search-windows';
 import type { CrmRecord, SearchFilter } from '../hubspot/types';
 import type { CapacitySettings } from '../model';
 import { SCOPE_DELIVERY_PROPERTIES as SD } from '../model/delivery-properties';
@@ -47,10 +47,7 @@ export async function committedScopes(
   await searchAll(
     gateway,
     scopeType,
-    [
-      { filters: [...base, { propertyName: SD.phase, operator: 'NOT_IN', values: FINISHED_PHASES }] },
-      { filters: [...base, { propertyName: SD.phase, operator: 'NOT_HAS_PROPERTY' }] },
-    ],
+    unsetOr(base, SD.phase, 'NOT_IN', FINISHED_PHASES),
     ['hs_object_id'],
     async (page) => {
       const current = await currentRecords(gateway, scopeType, page, properties, (r) => isCommitted(r, settings, teamIds));

@@ -3,7 +3,7 @@ import type { KeyedLock } from '../concurrency/keyed-lock';
 import type { PipelineCache } from '../gate/pipeline-cache';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import { passOverSearch } from '../hubspot/search-windows';
+import { passOverSearch, unsetOr } from '../hubspot/search-windows';
 import type { AssociationTypeRef } from '../hubspot/types';
 import type { Logger } from '../logger';
 import { objectByRole, type Model } from '../model';
@@ -53,20 +53,12 @@ export interface DeliveryRunOptions {
 }
 
 /** The daily pass's deals: gate passed or overridden, delivery not closed (a closed one returns through its scope's events). */
-const PASS_FILTERS = [
-  {
-    filters: [
-      { propertyName: G.status, operator: 'IN' as const, values: IN_DELIVERY },
-      { propertyName: H.health, operator: 'NOT_HAS_PROPERTY' as const },
-    ],
-  },
-  {
-    filters: [
-      { propertyName: G.status, operator: 'IN' as const, values: IN_DELIVERY },
-      { propertyName: H.health, operator: 'IN' as const, values: ['not_started', 'on_track', 'at_risk', 'off_track'] },
-    ],
-  },
-];
+const PASS_FILTERS = unsetOr([{ propertyName: G.status, operator: 'IN', values: IN_DELIVERY }], H.health, 'IN', [
+  'not_started',
+  'on_track',
+  'at_risk',
+  'off_track',
+]);
 export const PASS_PAGE_SIZE = 100;
 
 const emptyRun = (): DeliveryRun => ({

@@ -2,12 +2,13 @@ import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import type { AssociationInput, AssociationTypeRef, UpdateInput } from '../hubspot/types';
 import { CHANGE_ORDER_PROPERTIES as CO } from '../model/delivery-properties';
-import { findMarkedTasks } from '../tasks/find-marked-tasks';
+import { findMarkedCreated } from '../tasks/find-marked-tasks';
 import { findKeyedTasks } from '../tasks/find-keyed-tasks';
 import { syncOpenTasks, type OpenTask } from '../tasks/sync-open-tasks';
 import { keyMarkerOf, withKeyMarker } from '../tasks/task-key-marker';
 import { DELIVERY_KEY_LABEL } from './delivery-task-content';
 import type { DeliveryPlan, PlannedTask } from './plan-delivery';
+import { todoProperties } from '../tasks/todo-properties';
 
 const DAY_MS = 86_400_000;
 
@@ -33,15 +34,13 @@ function taskInput(t: PlannedTask, now: Date, deps: WriteDeliveryDeps): OpenTask
   return {
     key: t.key,
     knownId: t.knownId,
-    properties: {
-      hs_task_subject: t.subject,
-      hs_task_body: withKeyMarker(t.body, t.key, DELIVERY_KEY_LABEL),
-      hs_task_status: 'NOT_STARTED',
-      hs_task_priority: t.priority,
-      hs_task_type: 'TODO',
-      hs_timestamp: new Date(now.getTime() + DAY_MS).toISOString(),
-      ...(t.ownerId ? { hubspot_owner_id: t.ownerId } : {}),
-    },
+    properties: todoProperties({
+      subject: t.subject,
+      body: withKeyMarker(t.body, t.key, DELIVERY_KEY_LABEL),
+      dueAt: new Date(now.getTime() + DAY_MS).toISOString(),
+      priority: t.priority,
+      ownerId: t.ownerId,
+    }),
     associations,
   };
 }
@@ -59,15 +58,7 @@ export async function writeDeliveries(plans: DeliveryPlan[], deps: WriteDelivery
   const planned = plans.flatMap((p) => p.openTasks);
   const completes = plans.flatMap((p) => p.completeTasks);
   const dealOf = new Map(planned.map((t) => [t.key, t.dealId]));
-  const findOpen = async (keys: string[]) => {
-    const found = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], DELIVERY_KEY_LABEL);
-    return new Map(
-      keys.flatMap((k) => {
-        const task = found.get(dealOf.get(k)!)?.get(k);
-        return task ? [[k, task.id] as const] : [];
-      }),
-    );
-  };
+  const findOpen = findMarkedCreated(gateway, 'deals', (k) => dealOf.get(k)!, DELIVERY_KEY_LABEL);
   const tasks =
     planned.length || completes.length
       ? await syncOpenTasks(

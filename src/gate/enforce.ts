@@ -8,6 +8,7 @@ import type { GateDecision } from './decide';
 import { findOrphanTasks, findWrittenNotes, noteHead, pickWrittenNotes } from './find-gate-writes';
 import { settleGateTasks } from './gate-task-copies';
 import type { GatePrefetch } from './load-batch';
+import { todoProperties } from '../tasks/todo-properties';
 
 type Block = Extract<GateDecision, { action: 'block' }>;
 type Pass = Extract<GateDecision, { action: 'pass' }>;
@@ -34,15 +35,8 @@ export interface EnforceResult {
   notesCreated: number;
 }
 
-const taskProperties = (d: Block, ownerId: string | undefined) => ({
-  hs_task_subject: d.task.subject,
-  hs_task_body: d.task.body,
-  hs_task_status: 'NOT_STARTED',
-  hs_task_priority: 'HIGH',
-  hs_task_type: 'TODO',
-  hs_timestamp: d.task.dueAt,
-  ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
-});
+const taskProperties = (d: Block, ownerId: string | undefined) =>
+  todoProperties({ subject: d.task.subject, body: d.task.body, dueAt: d.task.dueAt, priority: 'HIGH', ownerId });
 
 /** The keys of what the gate creates: one open task and one override note per deal at most. */
 export const gateTaskKey = (dealId: string) => `close-gate-task:${dealId}`;

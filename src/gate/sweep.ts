@@ -1,4 +1,4 @@
-import { currentRecords, searchAll } from '../hubspot/search-windows';
+import { currentRecords, searchAll, unsetOr } from '../hubspot/search-windows';
 import type { SearchFilter } from '../hubspot/types';
 import { GATE_PROPERTIES as G } from '../model/well-known-properties';
 import type { GateDecision } from './decide';
@@ -72,10 +72,7 @@ async function sweepGatedDeals(deps: SweepDeps, now: Date, options: { dryRun?: b
   await searchAll(
     deps.gateway,
     'deals',
-    [
-      { filters: [...common, { propertyName: G.status, operator: 'NOT_IN', values: ['passed', 'overridden'] }] },
-      { filters: [...common, { propertyName: G.status, operator: 'NOT_HAS_PROPERTY' }] },
-    ],
+    unsetOr(common, G.status, 'NOT_IN', ['passed', 'overridden']),
     ['dealstage', 'pipeline', G.status],
     async (page) => {
       result.candidates += page.length;

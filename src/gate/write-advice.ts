@@ -1,11 +1,11 @@
-import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import { createdTaskCopies, settleCreatedTasks } from '../tasks/created-task-copies';
-import { findMarkedTasks, readMarkedTasks, type MarkedTask } from '../tasks/find-marked-tasks';
+import { findMarkedCreated, readMarkedTasks, type MarkedTask } from '../tasks/find-marked-tasks';
 import { syncOpenTasks } from '../tasks/sync-open-tasks';
 import type { AdviseDecision } from './advise-decision';
 import type { GateDecision } from './decide';
+import { todoProperties } from '../tasks/todo-properties';
 
 /** The label of the key line advice tasks end with (advise-decision.ts writes it). */
 const ADVICE_KEY_LABEL = 'advice-key';
@@ -48,28 +48,12 @@ export async function writeAdvice(decisions: GateDecision[], deps: AdviceDeps): 
   if (!open.length && !done.length && !secondCopies.length) return [];
 
   const dealOf = new Map(open.map((a) => [a.taskKey, a.dealId]));
-  const findOpen: FindCreated = async (keys) => {
-    const again = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], ADVICE_KEY_LABEL);
-    return new Map(
-      keys.flatMap((k) => {
-        const task = again.get(dealOf.get(k)!)?.get(k);
-        return task ? [[k, task.id] as const] : [];
-      }),
-    );
-  };
+  const findOpen = findMarkedCreated(gateway, 'deals', (k) => dealOf.get(k)!, ADVICE_KEY_LABEL);
   const input = (a: AdviseDecision) => {
-    const ownerId = a.task!.ownerId ?? deps.defaultOwnerId;
+    const { subject, body, dueAt } = a.task!;
     return {
       key: a.taskKey,
-      properties: {
-        hs_task_subject: a.task!.subject,
-        hs_task_body: a.task!.body,
-        hs_task_status: 'NOT_STARTED',
-        hs_task_priority: 'MEDIUM',
-        hs_task_type: 'TODO',
-        hs_timestamp: a.task!.dueAt,
-        ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
-      },
+      properties: todoProperties({ subject, body, dueAt, priority: 'MEDIUM', ownerId: a.task!.ownerId ?? deps.defaultOwnerId }),
       associations: [{ toId: a.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
     };
   };

@@ -1,7 +1,7 @@
 import type { KeyedLock } from '../concurrency/keyed-lock';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { PortalTypes } from '../hubspot/object-types';
-import { passOverSearch } from '../hubspot/search-windows';
+import { passOverSearch, unsetOr } from '../hubspot/search-windows';
 import type { CrmRecord } from '../hubspot/types';
 import type { Logger } from '../logger';
 import type { Model } from '../model';
@@ -29,20 +29,7 @@ export interface ReviewRun extends ReviewWriteResult {
 
 /** Won deals (gate passed or overridden) whose review the pass has not recorded as answered. */
 const WON = ['passed', 'overridden'];
-const PASS_FILTERS = [
-  {
-    filters: [
-      { propertyName: G.status, operator: 'IN' as const, values: WON },
-      { propertyName: P.state, operator: 'NOT_HAS_PROPERTY' as const },
-    ],
-  },
-  {
-    filters: [
-      { propertyName: G.status, operator: 'IN' as const, values: WON },
-      { propertyName: P.state, operator: 'IN' as const, values: ['not_yet', 'due', 'overdue'] },
-    ],
-  },
-];
+const PASS_FILTERS = unsetOr([{ propertyName: G.status, operator: 'IN', values: WON }], P.state, 'IN', ['not_yet', 'due', 'overdue']);
 export const REVIEW_PAGE_SIZE = 100;
 
 const emptyRun = (): ReviewRun => ({

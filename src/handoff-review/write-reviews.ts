@@ -11,6 +11,7 @@ import type { HandoffReviewPlan } from './plan-handoff-review';
 import type { ReviewValues } from './review-answers';
 import { reviewDealUpdate } from './review-deal-update';
 import { reviewTaskContent } from './review-task-content';
+import { todoProperties } from '../tasks/todo-properties';
 
 /** The label of the key line in the review task's body (task-key-marker.ts). */
 export const REVIEW_KEY_LABEL = 'review-key';
@@ -40,19 +41,16 @@ function taskInput(r: PlannedReview, deps: WriteReviewDeps): OpenTask | undefine
   const t = r.plan.task;
   if (t?.action !== 'create' || r.kickoffDate === null) return undefined;
   const { subject, body } = reviewTaskContent({ name: r.dealName, id: r.dealId }, deps.questions, r.kickoffDate, t.key);
-  const owner = t.ownerId ?? deps.defaultOwnerId;
   return {
     key: t.key,
     knownId: undefined,
-    properties: {
-      hs_task_subject: subject,
-      hs_task_body: withKeyMarker(body, t.key, REVIEW_KEY_LABEL),
-      hs_task_status: 'NOT_STARTED',
-      hs_task_priority: 'MEDIUM',
-      hs_task_type: 'TODO',
-      hs_timestamp: atLocalTime(t.dueDate, 9, deps.timeZone).toISOString(),
-      ...(owner ? { hubspot_owner_id: owner } : {}),
-    },
+    properties: todoProperties({
+      subject,
+      body: withKeyMarker(body, t.key, REVIEW_KEY_LABEL),
+      dueAt: atLocalTime(t.dueDate, 9, deps.timeZone).toISOString(),
+      priority: 'MEDIUM',
+      ownerId: t.ownerId ?? deps.defaultOwnerId,
+    }),
     associations: [{ toId: r.dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
   };
 }

@@ -57,6 +57,11 @@ export function describeError(err: unknown): ErrorAnswer {
   }
   if (isHubSpotError(err)) return describeHubSpotError(err);
   if (isBodyParserError(err)) return describeBodyParserError(err);
+  return internalError(err);
+}
+
+/** Anything unforeseen: 500, the stack to the log, never to the body. */
+function internalError(err: unknown): ErrorAnswer {
   return {
     status: 500,
     body: { error: 'internal_error', message: 'Something went wrong; it has been logged.' },
@@ -125,13 +130,7 @@ function describeBodyParserError(err: BodyParserError): ErrorAnswer {
       return answer(400, 'request_aborted', 'The request was aborted.');
     default:
       if (err.status >= 400 && err.status < 500 && err.expose) return answer(err.status, 'bad_request', err.message);
-      return {
-        status: 500,
-        body: { error: 'internal_error', message: 'Something went wrong; it has been logged.' },
-        headers: {},
-        level: 'error',
-        log: { err },
-      };
+      return internalError(err);
   }
 }
 

@@ -1,5 +1,5 @@
-import { HubSpotError, toHubSpotError } from './errors';
-import { sleep, waitFor, type RetryPolicy } from './retry';
+import { HubSpotError } from './errors';
+import { waitToRetry, type RetryPolicy } from './retry';
 import type { CreateInput } from './types';
 
 /**
@@ -39,18 +39,13 @@ export async function createOnce(
   const adopt = (found: Map<string, string>, among: CreateInput[]) => {
     for (const i of among) if (found.has(i.key)) made.set(i.key, found.get(i.key)!);
   };
-  const pause = policy.sleep ?? sleep;
   let pending = inputs;
   for (let attempt = 1; pending.length; attempt++) {
     let results: CreatedResult[];
     try {
       results = await send(pending);
     } catch (raw) {
-      const err = toHubSpotError(raw, operation);
-      if (!err.isRetryable || attempt > policy.retries) throw err;
-      const ms = waitFor(err, attempt, policy.baseMs);
-      policy.onRetry?.(err, attempt, ms);
-      await pause(ms);
+      const err = await waitToRetry(raw, operation, attempt, policy);
       if (err.status !== 429) {
         adopt(await find(pending.map((i) => i.key)), pending);
         pending = pending.filter((i) => !made.has(i.key));

@@ -30,16 +30,24 @@ export function waitFor(err: HubSpotError, attempt: number, baseMs: number): num
  * For calls that can be repeated (reads, updates, upserts): a create goes through createOnce.
  */
 export async function withRetry<T>(operation: string, call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
-  const pause = policy.sleep ?? sleep;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (raw) {
-      const err = toHubSpotError(raw, operation);
-      if (!err.isRetryable || attempt > policy.retries) throw err;
-      const ms = waitFor(err, attempt, policy.baseMs);
-      policy.onRetry?.(err, attempt, ms);
-      await pause(ms);
+      await waitToRetry(raw, operation, attempt, policy);
     }
   }
+}
+
+/**
+ * After failed attempt `attempt`: throws the failure as a HubSpotError when it is not worth
+ * retrying or the retries are spent; else waits as HubSpot asks and answers the error.
+ */
+export async function waitToRetry(raw: unknown, operation: string, attempt: number, policy: RetryPolicy): Promise<HubSpotError> {
+  const err = toHubSpotError(raw, operation);
+  if (!err.isRetryable || attempt > policy.retries) throw err;
+  const ms = waitFor(err, attempt, policy.baseMs);
+  policy.onRetry?.(err, attempt, ms);
+  await (policy.sleep ?? sleep)(ms);
+  return err;
 }

@@ -86,3 +86,14 @@ export async function passOverSearch<R>(
   );
   return total;
 }
+
+/**
+ * Search has no OR inside a filter group: records matching `base` whose `property` is unset or
+ * (`IN`) among / (`NOT_IN`) outside `values` are two groups, one for each side of the OR.
+ */
+export function unsetOr(base: SearchFilter[], property: string, operator: 'IN' | 'NOT_IN', values: string[]): Array<{ filters: SearchFilter[] }> {
+  return [
+    { filters: [...base, { propertyName: property, operator, values }] },
+    { filters: [...base, { propertyName: property, operator: 'NOT_HAS_PROPERTY' }] },
+  ];
+}

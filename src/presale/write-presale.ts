@@ -1,11 +1,11 @@
 import { atLocalTime } from '../dates/calendar';
-import type { FindCreated } from '../hubspot/create-once';
 import type { CrmGateway } from '../hubspot/crm-gateway';
 import { ASSOCIATION_TYPES } from '../hubspot/object-types';
 import { createdTaskCopies, settleCreatedTasks } from '../tasks/created-task-copies';
-import { findMarkedTasks } from '../tasks/find-marked-tasks';
+import { findMarkedCreated } from '../tasks/find-marked-tasks';
 import { UNIT_KEY_LABEL } from './load-presale';
 import type { PresalePlan } from './plan-presale';
+import { todoProperties } from '../tasks/todo-properties';
 
 export interface WritePresaleDeps {
   gateway: CrmGateway;
@@ -41,28 +41,17 @@ export async function writePresale(plans: PresalePlan[], deps: WritePresaleDeps)
   const result: PresaleWriteResult = { unitsCreated: 0, tasksCompleted: 0 };
   if (drafts.length) {
     const dealOf = new Map(drafts.map((d) => [d.draft.key, d.dealId]));
-    const findCreated: FindCreated = async (keys) => {
-      const found = await findMarkedTasks(gateway, 'deals', [...new Set(keys.map((k) => dealOf.get(k)!))], UNIT_KEY_LABEL);
-      return new Map(
-        keys.flatMap((k) => {
-          const task = found.get(dealOf.get(k)!)?.get(k);
-          return task ? [[k, task.id] as const] : [];
-        }),
-      );
-    };
+    const findCreated = findMarkedCreated(gateway, 'deals', (k) => dealOf.get(k)!, UNIT_KEY_LABEL);
     const inputs = drafts.map(({ dealId, draft }) => {
-      const ownerId = draft.ownerId ?? deps.defaultOwnerId;
       return {
         key: draft.key,
-        properties: {
-          hs_task_subject: draft.subject,
-          hs_task_body: draft.body,
-          hs_task_status: 'NOT_STARTED',
-          hs_task_priority: 'MEDIUM',
-          hs_task_type: 'TODO',
-          hs_timestamp: atLocalTime(draft.dueDate, DUE_HOUR, deps.timeZone).toISOString(),
-          ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
-        },
+        properties: todoProperties({
+          subject: draft.subject,
+          body: draft.body,
+          dueAt: atLocalTime(draft.dueDate, DUE_HOUR, deps.timeZone).toISOString(),
+          priority: 'MEDIUM',
+          ownerId: draft.ownerId ?? deps.defaultOwnerId,
+        }),
         associations: [{ toId: dealId, typeId: ASSOCIATION_TYPES.taskToDeal }],
       };
     });

@@ -8,6 +8,7 @@ import { settleCopies } from '../tasks/sync-open-tasks';
 import { keyMarkerOf, withKeyMarker } from '../tasks/task-key-marker';
 import { CONTRACT_PROPERTIES as C } from '../model/well-known-properties';
 import { formatSentLog, parseSentLog, withEntries, type SentEntry } from './sent-log';
+import { todoProperties } from '../tasks/todo-properties';
 
 export interface TrackedTask {
   contract: CrmRecord;
@@ -114,15 +115,13 @@ export async function createTrackedTasks(items: TrackedTask[], logs: Map<string,
       if (deps.taskToContract !== undefined) associations.push({ toId: i.contract.id, ...deps.taskToContract });
       return {
         key: reminderTaskKey(i.contract.id, i.key),
-        properties: {
-          hs_task_subject: i.subject,
-          hs_task_body: withKeyMarker(i.body, i.key, MARKER_LABEL),
-          hs_task_status: 'NOT_STARTED',
-          hs_task_priority: 'HIGH',
-          hs_task_type: 'TODO',
-          hs_timestamp: atLocalTime(i.dueDate, 9, deps.timeZone).toISOString(),
-          ...(i.ownerId ? { hubspot_owner_id: i.ownerId } : {}),
-        },
+        properties: todoProperties({
+          subject: i.subject,
+          body: withKeyMarker(i.body, i.key, MARKER_LABEL),
+          dueAt: atLocalTime(i.dueDate, 9, deps.timeZone).toISOString(),
+          priority: 'HIGH',
+          ownerId: i.ownerId,
+        }),
         associations,
       };
     }),

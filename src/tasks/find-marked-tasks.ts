@@ -1,4 +1,5 @@
 import type { CrmGateway } from '../hubspot/crm-gateway';
+import type { FindCreated } from '../hubspot/create-once';
 import type { CrmRecord } from '../hubspot/types';
 import { keepOldest, type KeyedCopy } from './keep-oldest';
 import { keyMarkerOf } from './task-key-marker';
@@ -62,4 +63,20 @@ export async function findMarkedTasks(
   label: string,
 ): Promise<Map<string, Map<string, MarkedTask>>> {
   return (await readMarkedTasks(gateway, fromType, recordIds, label)).byRecord;
+}
+
+/**
+ * create-once's look-up for tasks that carry their key line: each key's record (`recordOf`) is read
+ * for its marked tasks, and a key found there answers with that task's id.
+ */
+export function findMarkedCreated(gateway: CrmGateway, fromType: string, recordOf: (key: string) => string, label: string): FindCreated {
+  return async (keys) => {
+    const found = await findMarkedTasks(gateway, fromType, [...new Set(keys.map(recordOf))], label);
+    return new Map(
+      keys.flatMap((k) => {
+        const task = found.get(recordOf(k))?.get(k);
+        return task ? [[k, task.id] as const] : [];
+      }),
+    );
+  };
 }
