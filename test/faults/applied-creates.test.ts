@@ -19,6 +19,12 @@ function failNextCreateOf(type: string, failure: '5xx' | 'drop' = '5xx'): void {
   stack.sandbox.setFaults({ appliedCreateFailsNext: 1, appliedCreateFailure: failure, appliedCreateTypes: [type], serverErrorStatuses: [504] });
   stack.sandbox.resetCounters();
 }
+/** Gates the deals the way a webhook batch does. */
+const gateAll = async (deals: Array<{ deal: string }>) =>
+  (await stack.service.runtime.gate()).gateDeals(
+    deals.map((d) => d.deal),
+    new Date(),
+  );
 const creates = () => stack.sandbox.calls().byEndpoint['POST /crm/v3/objects/{objectType}/batch/create'] ?? 0;
 
 function closedDeals(tag: string, count: number, props: Record<string, string> = {}): Array<{ deal: string; company: string }> {
@@ -33,12 +39,7 @@ function closedDeals(tag: string, count: number, props: Record<string, string> =
 it.each(['5xx', 'drop'] as const)('gate tasks: a batch create applied and answered %s makes one task per deal', async (failure) => {
   const deals = closedDeals(`Applied tasks ${failure}`, 3);
   failNextCreateOf('tasks', failure);
-  await (
-    await stack.service.runtime.gate()
-  ).gateDeals(
-    deals.map((d) => d.deal),
-    new Date(),
-  );
+  await gateAll(deals);
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   for (const { deal } of deals) {
     const tasks = linked('0-3', deal, '0-27');
@@ -53,12 +54,7 @@ it('override notes: one note per overridden deal', async () => {
   for (const { deal } of deals)
     stack.sandbox.updateObject('deals', deal, { gate_override: 'true', gate_override_reason: 'CEO sign-off' }, { actAs: USER(OWNERS.am) });
   failNextCreateOf('notes');
-  await (
-    await stack.service.runtime.gate()
-  ).gateDeals(
-    deals.map((d) => d.deal),
-    new Date(),
-  );
+  await gateAll(deals);
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   for (const { deal } of deals) {
     expect([deal, stack.sandbox.getObject('deals', deal)!.properties.gate_status]).toEqual([deal, 'overridden']);
@@ -74,12 +70,7 @@ it('customer statuses: one per company, from a pass and from a manual move', asy
     seedContract(stack.sandbox, stack.names, deal, company, COMPLETE_CONTRACT);
   }
   failNextCreateOf(types.customerStatus);
-  await (
-    await stack.service.runtime.gate()
-  ).gateDeals(
-    deals.map((d) => d.deal),
-    new Date(),
-  );
+  await gateAll(deals);
   expect(stack.sandbox.calls().appliedCreateFailed).toBe(1);
   for (const { deal, company } of deals) {
     expect([deal, stack.sandbox.getObject('deals', deal)!.properties.gate_status]).toEqual([deal, 'passed']);
