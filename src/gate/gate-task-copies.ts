@@ -7,6 +7,7 @@ import { GATE_TASK_PROPERTIES } from './find-gate-writes';
 
 type Links = ReadonlyMap<string, AssociatedId[]>;
 
+const PASSED = new Set(['passed', 'overridden']);
 const isGateTask = (task: CrmRecord) => !!task.properties.hs_task_subject?.startsWith(TASK_MARKER);
 
 /** What to do with one deal's gate tasks: the one to keep open (if any) and the open others to complete. */
@@ -51,7 +52,8 @@ export async function settleRecentGateTasks(gateway: CrmGateway, deals: CrmRecor
   const taskUpdates: UpdateInput[] = [];
   const dealUpdates: UpdateInput[] = [];
   for (const deal of deals) {
-    const passing = deal.properties[G.status] !== 'blocked';
+    // Only a deal the gate let through keeps no gate task; any other status keeps its oldest copy.
+    const passing = PASSED.has(deal.properties[G.status] ?? '');
     const { keep, close } = settleGateTasks(deal.id, links, records, passing);
     taskUpdates.push(...close.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })));
     if (!passing && keep && keep !== deal.properties[G.taskId]) dealUpdates.push({ id: deal.id, properties: { [G.taskId]: keep } });
