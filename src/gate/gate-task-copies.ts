@@ -3,7 +3,7 @@ import type { AssociatedId, CrmRecord, UpdateInput } from '../hubspot/types';
 import { GATE_PROPERTIES as G } from '../model/well-known-properties';
 import { keepOldest } from '../tasks/keep-oldest';
 import { TASK_MARKER } from './decide';
-import { GATE_TASK_PROPERTIES } from './find-gate-writes';
+import { readLinked } from './find-gate-writes';
 
 type Links = ReadonlyMap<string, AssociatedId[]>;
 
@@ -32,21 +32,15 @@ export function settleGateTasks(dealId: string, links: Links, tasks: ReadonlyMap
   return passing ? { keep: undefined, close: keep ? [keep, ...close] : [] } : { keep, close };
 }
 
-/** The deals' task links and the tasks they name, in two batch calls (the second only when some deal has a task). */
-export async function readDealTasks(gateway: CrmGateway, dealIds: string[]): Promise<{ links: Map<string, AssociatedId[]>; records: Map<string, CrmRecord> }> {
-  const links = dealIds.length ? await gateway.associationsOf('deals', 'tasks', dealIds) : new Map<string, AssociatedId[]>();
-  const ids = [...new Set([...links.values()].flat().map((l) => l.id))];
-  return { links, records: ids.length ? await gateway.readMany('tasks', ids, GATE_TASK_PROPERTIES) : new Map() };
-}
-
 /**
  * The sweep's convergence step for deals the gate decided lately: reads their tasks and settles
  * the copies (a passed deal keeps none), pointing the deal at the copy kept. Two batch reads, and
  * two writes only when some deal had a second copy. Returns how many copies were completed.
  */
 export async function settleRecentGateTasks(gateway: CrmGateway, deals: CrmRecord[]): Promise<number> {
-  const { links, records } = await readDealTasks(
+  const { links, records } = await readLinked(
     gateway,
+    'tasks',
     deals.map((d) => d.id),
   );
   const taskUpdates: UpdateInput[] = [];

@@ -2,7 +2,7 @@ import type { CrmGateway } from '../hubspot/crm-gateway';
 import type { AssociatedId, CrmRecord } from '../hubspot/types';
 import { keepOldest } from '../tasks/keep-oldest';
 import { TASK_MARKER } from './decide';
-import { NOTE_PROPERTIES, noteHead } from './find-gate-writes';
+import { noteHead, readLinked } from './find-gate-writes';
 
 const OVERRIDE_NOTE_START = `<p>${TASK_MARKER} Close gate overridden`;
 
@@ -29,11 +29,7 @@ export function secondOverrideNotes(dealId: string, links: ReadonlyMap<string, A
  * archived one can be restored). Two reads, and one archive only when some deal had a copy.
  */
 export async function settleOverrideNotes(gateway: CrmGateway, dealIds: string[]): Promise<number> {
-  if (!dealIds.length) return 0;
-  const links = await gateway.associationsOf('deals', 'notes', dealIds);
-  const ids = [...new Set([...links.values()].flat().map((l) => l.id))];
-  if (!ids.length) return 0;
-  const notes = await gateway.readMany('notes', ids, NOTE_PROPERTIES);
+  const { links, records: notes } = await readLinked(gateway, 'notes', dealIds);
   const second = [...new Set(dealIds.flatMap((id) => secondOverrideNotes(id, links, notes)))];
   if (second.length) await gateway.archiveMany('notes', second);
   return second.length;
